@@ -1,0 +1,24 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission, SessionUser } from '@ms5/contracts';
+import type { Request } from 'express';
+
+export const IS_PUBLIC = 'ms5:is-public';
+export const REQUIRED_PERMISSIONS = 'ms5:required-permissions';
+
+/** Opens a route to callers without a token. Only login, refresh, health and metrics use it. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** The permissions a caller's role must hold. A route with none declared is denied. */
+export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+/** Any signed-in user may call the route (e.g. reading one's own profile). */
+export const Authenticated = (): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSIONS, []);
+
+export type AuthenticatedRequest = Request & { user?: SessionUser };
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.user) throw new Error('CurrentUser used on a route without authentication');
+  return request.user;
+});

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(token: Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>): Promise<string> {
+    const saved = await this.dataSource.getRepository(RefreshTokenEntity).save(token);
+    return saved.id;
+  }
+
+  findById(id: string): Promise<RefreshTokenEntity | null> {
+    return this.dataSource.getRepository(RefreshTokenEntity).findOne({ where: { id } });
+  }
+
+  /** Marks a token used, atomically: of two concurrent refreshes with one token only one wins. */
+  async markUsed(id: string): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

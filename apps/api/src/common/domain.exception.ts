@@ -1,0 +1,35 @@
+import { HttpException } from '@nestjs/common';
+
+export type DomainErrorCode =
+  | 'CONFLICT'
+  | 'NOT_FOUND'
+  | 'LAST_ADMIN'
+  | 'USERNAME_TAKEN'
+  | 'INVALID_TRANSITION';
+
+function statusOf(code: DomainErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'LAST_ADMIN':
+    case 'USERNAME_TAKEN':
+    case 'INVALID_TRANSITION':
+      return 409;
+  }
+}
+
+/** A business rule said no. The code is stable for clients; the message is for people. */
+export class DomainException extends HttpException {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    fieldErrors?: Array<{ path: string; message: string }>,
+  ) {
+    super({ statusCode: statusOf(code), code, message, ...(fieldErrors ? { fieldErrors } : {}) }, statusOf(code));
+  }
+}
+
+export function notFound(what: string, id: string): DomainException {
+  return new DomainException('NOT_FOUND', `${what} ${id} not found`);
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { mountOpenApi } from './openapi/openapi.js';
+
+const NOT_SPA = /^\/(api|health|metrics|socket\.io)(\/|$)/;
+
+export function defaultWebDistDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+/** Builds the whole HTTP application (not yet listening): API, docs, metrics and the SPA. */
+export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
+  const { config } = options;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'health/info', 'metrics'] });
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], credentials: true });
+
+  const metrics = app.get(MetricsService);
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const end = metrics.httpDuration.startTimer();
+    response.on('finish', () => {
+      const routePath = (request.route as { path?: unknown } | undefined)?.path;
+      const route = typeof routePath === 'string' ? `${request.baseUrl}${routePath}` : 'unmatched';
+      end({ method: request.method, route, status_code: String(response.statusCode) });
+    });
+    next();
+  });
+
+  mountOpenApi(app, options.runtime.version);
+
+  const webDir = config.WEB_DIST_DIR ?? defaultWebDistDir();
+  const indexHtml = path.join(webDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(webDir, { index: false, maxAge: 0 }));
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_SPA.test(request.path)) return next();
+      if (!request.accepts('html')) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(indexHtml);
+    });
+  }
+
+  await app.init();
+  return app;
+}

@@ -1,0 +1,33 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { errorBodySchema } from '@ms5/contracts';
+import { toOpenApiSchema } from '../common/zod-openapi.js';
+
+/** The OpenAPI description, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('MS5 Floor Dashboard API')
+    .setDescription(
+      'Shop-floor API: plant, ingestion, OEE, andon, production, maintenance, quality. ' +
+        'Every route but login, refresh, health and metrics needs `Authorization: Bearer <accessToken>`. ' +
+        'Errors are JSON `{ statusCode, message, fieldErrors? }`; lists take `page` and `pageSize` (≤ 200).',
+    )
+    .setVersion(version)
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components ??= {};
+  document.components.schemas = {
+    ...document.components.schemas,
+    ErrorBody: toOpenApiSchema(errorBodySchema, 'output'),
+  };
+  return document;
+}
+
+export function mountOpenApi(app: INestApplication, version: string): void {
+  const document = buildOpenApiDocument(app, version);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+}

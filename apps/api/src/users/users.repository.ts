@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role, UserListQuery } from '@ms5/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UserEntity } from './user.entity.js';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export type UserPatch = Partial<Pick<UserEntity, 'role' | 'displayName' | 'disabled' | 'passwordHash'>>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async findPage(query: UserListQuery): Promise<[UserEntity[], number]> {
+    const builder = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .orderBy('lower(user.username)', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.search) {
+      builder.andWhere('(user.username ILIKE :search OR user.display_name ILIKE :search)', {
+        search: `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    return builder.getManyAndCount();
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id } });
+  }
+
+  findByUsernameWithHash(username: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  count(): Promise<number> {
+    return this.dataSource.getRepository(UserEntity).count();
+  }
+
+  async insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
+    const created = manager.create(UserEntity, user);
+    return manager.save(UserEntity, created);
+  }
+
+  /** Locks the target row, so two changes to one user are applied one after the other. */
+  lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .setLock('pessimistic_write')
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
+  /** Locks every active admin: concurrent demotions cannot both see "another admin remains". */
+  async lockActiveAdminIds(manager: EntityManager): Promise<string[]> {
+    const rows = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where("user.role = 'admin' AND NOT user.disabled")
+      .orderBy('user.id')
+      .setLock('pessimistic_write')
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  async update(manager: EntityManager, id: string, patch: UserPatch): Promise<UserEntity> {
+    await manager.update(UserEntity, { id }, { ...patch, updatedAt: new Date() });
+    return manager.findOneOrFail(UserEntity, { where: { id } });
+  }
+}
