@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   let database: DatabaseHandle | undefined;
   try {
-    database = await provideDatabase(config, (message) => log.info(message));
+    database = await provideDatabase(config, (message, level) => log[level](message));
     const applied = await runMigrations(database.url);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const runtime = await resolveRuntimeInfo(config, database.kind);

@@ -14,7 +14,7 @@ export interface DatabaseHandle {
 /** `DATABASE_URL` when set; otherwise an embedded PostgreSQL under `DATA_DIR`. */
 export async function provideDatabase(
   config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
-  log: (message: string) => void,
+  log: (message: string, level: 'info' | 'warn') => void,
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, kind: 'external', stop: () => Promise.resolve() };

@@ -24,7 +24,7 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Extra `-c name=value` settings, e.g. fsync=off for throw-away test clusters. */
   settings?: Record<string, string>;
-  log?: (message: string) => void;
+  log?: (message: string, level: 'info' | 'warn') => void;
 }
 
 /**
@@ -55,7 +55,7 @@ export class EmbeddedPostgres {
     const running = await this.runningPostmasterPid();
     if (running !== undefined) {
       this.adoptedPid = running;
-      this.log(`adopted the PostgreSQL server (pid ${running}) left running by an earlier run`);
+      this.log(`adopted the PostgreSQL server (pid ${running}) left running by an earlier run`, 'warn');
     } else {
       this.spawnServer(binaries, runAs);
     }
@@ -91,8 +91,8 @@ export class EmbeddedPostgres {
     this.adoptedPid = undefined;
   }
 
-  private log(message: string): void {
-    this.options.log?.(message);
+  private log(message: string, level: 'info' | 'warn' = 'info'): void {
+    this.options.log?.(message, level);
   }
 
   private async ensureRunAsUser(): Promise<{ uid: number; gid: number } | undefined> {
@@ -123,6 +123,7 @@ export class EmbeddedPostgres {
     const { dataDir } = this.options;
     const credentialsFile = `${dataDir}.credentials.json`;
     await mkdir(path.dirname(dataDir), { recursive: true });
+    if (runAs) await allowTraversal(path.dirname(dataDir));
     if (await exists(path.join(dataDir, 'PG_VERSION'))) {
       return JSON.parse(await readFile(credentialsFile, 'utf8')) as Credentials;
     }
@@ -175,7 +176,7 @@ export class EmbeddedPostgres {
       while (isAlive(pid) && Date.now() < deadline) await sleep(100);
       return undefined;
     }
-    this.log('removing a stale postmaster.pid left by a killed run');
+    this.log('removing a stale postmaster.pid left by a killed run', 'warn');
     await rm(pidFile, { force: true });
     return undefined;
   }
@@ -199,7 +200,7 @@ export class EmbeddedPostgres {
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       stderr = (stderr + text).slice(-4000);
-      if (/FATAL|PANIC|ERROR/.test(text)) this.log(text.trim());
+      if (/FATAL|PANIC/.test(text)) this.log(text.trim(), 'warn');
     });
     const earlyExit = new Promise<never>((_, reject) => {
       child.once('exit', (code) =>
@@ -270,6 +271,12 @@ async function isPostgres(pid: number): Promise<boolean> {
     // No /proc (macOS): trust the pid file.
     return true;
   }
+}
+
+/** The server runs as the postgres user: it must be able to pass through DATA_DIR. */
+async function allowTraversal(dir: string): Promise<void> {
+  const { mode } = await stat(dir);
+  if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o777) | 0o011);
 }
 
 async function exists(file: string): Promise<boolean> {
