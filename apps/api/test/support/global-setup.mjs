@@ -1,5 +1,6 @@
 // Runs in jest's parent process through Node's own loader (no TypeScript transform), so it uses
 // the built API (`nx` builds it first): the same EmbeddedPostgres and migrations as production.
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -8,6 +9,17 @@ import { EmbeddedPostgres } from '../../dist/database/embedded-postgres.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const TEMPLATE_DATABASE = 'ms5_test_template';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function urlFor(database) {
   const url = new URL(process.env.MS5_TEST_SERVER_URL);
@@ -23,9 +35,9 @@ export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.MS5_TEST_SERVER_URL = process.env.DATABASE_URL;
   } else {
-    const port = Number(process.env.MS5_TEST_PG_PORT ?? 54390);
+    const port = Number(process.env.MS5_TEST_PG_PORT ?? (await freePort()));
     const server = new EmbeddedPostgres({
-      dataDir: path.join(repoRoot, '.data', `test-postgres-${port}`),
+      dataDir: path.join(repoRoot, '.data', 'test-postgres'),
       port,
       // A throw-away cluster: durability is not needed, speed is.
       settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
