@@ -1,5 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateUsersAuthAudit1764000000000 } from './1764000000000-CreateUsersAuthAudit.js';
+import { CreatePlantModel1764100000000 } from './1764100000000-CreatePlantModel.js';
+import { CreateMachineEvents1764100000001 } from './1764100000001-CreateMachineEvents.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
-export const migrations: Array<new () => MigrationInterface> = [CreateUsersAuthAudit1764000000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateUsersAuthAudit1764000000000,
+  CreatePlantModel1764100000000,
+  CreateMachineEvents1764100000001,
+];

@@ -13,6 +13,7 @@ import type { RuntimeInfo } from './config/config.tokens.js';
 import { dataSourceOptions } from './database/database.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { PlantModule } from './plant/plant.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -58,6 +59,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         MetricsModule,
+        PlantModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

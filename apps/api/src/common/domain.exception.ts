@@ -5,12 +5,17 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'LAST_ADMIN'
   | 'USERNAME_TAKEN'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  | 'INVALID_REFERENCE'
+  | 'IN_USE';
 
 function statusOf(code: DomainErrorCode): number {
   switch (code) {
     case 'NOT_FOUND':
       return 404;
+    case 'INVALID_REFERENCE':
+      return 400;
+    case 'IN_USE':
     case 'CONFLICT':
     case 'LAST_ADMIN':
     case 'USERNAME_TAKEN':
