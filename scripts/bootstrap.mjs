@@ -34,7 +34,9 @@ function ensurePnpm() {
   const version = works('pnpm', ['--version']);
   if (version?.startsWith('10.')) return ['pnpm'];
   say(`installing pnpm ${PNPM_VERSION} with npm`);
-  const installed = spawnSync('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' });
+  const installed = spawnSync('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`], {
+    stdio: 'inherit',
+  });
   if (installed.status === 0 && works('pnpm', ['--version'])?.startsWith('10.')) return ['pnpm'];
   say('a global install was not possible: using npx');
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
@@ -48,7 +50,9 @@ function ensureDebianPackages(packages) {
   if (missing.length === 0) return;
   const names = missing.map(({ name }) => name);
   if (!isRoot() || !works('which', ['apt-get'])) {
-    say(`missing ${names.join(', ')}: install them (Debian: sudo apt-get install -y ${names.join(' ')}) and run again`);
+    say(
+      `missing ${names.join(', ')}: install them (Debian: sudo apt-get install -y ${names.join(' ')}) and run again`,
+    );
     process.exit(1);
   }
   say(`installing ${names.join(', ')} with apt-get`);
@@ -64,7 +68,10 @@ function main() {
     process.exit(2);
   }
   const [pnpm, ...pnpmArgs] = ensurePnpm();
-  const pn = (...args) => run(pnpm, [...pnpmArgs, ...args], { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  const pn = (...args) =>
+    run(pnpm, [...pnpmArgs, ...args], {
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    });
 
   say('installing packages');
   pn('install', '--frozen-lockfile');

@@ -15,7 +15,9 @@ export class CreateUsersAuthAudit1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX users_username_lower_uq ON users (lower(username))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX users_username_lower_uq ON users (lower(username))`,
+    );
     await queryRunner.query(`CREATE INDEX users_role_idx ON users (role) WHERE NOT disabled`);
 
     await queryRunner.query(`
@@ -44,7 +46,9 @@ export class CreateUsersAuthAudit1764000000000 implements MigrationInterface {
         before jsonb,
         after jsonb
       )`);
-    await queryRunner.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX audit_log_at_idx ON audit_log (at DESC)`);
   }
 

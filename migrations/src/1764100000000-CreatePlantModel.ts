@@ -85,8 +85,12 @@ export class CreatePlantModel1764100000000 implements MigrationInterface {
         CHECK (ends_at > starts_at),
         CHECK (num_nonnulls(line_id, equipment_id) = 1)
       )`);
-    await queryRunner.query(`CREATE INDEX planned_stops_line_idx ON planned_stops (line_id, starts_at)`);
-    await queryRunner.query(`CREATE INDEX planned_stops_equipment_idx ON planned_stops (equipment_id, starts_at)`);
+    await queryRunner.query(
+      `CREATE INDEX planned_stops_line_idx ON planned_stops (line_id, starts_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX planned_stops_equipment_idx ON planned_stops (equipment_id, starts_at)`,
+    );
     await queryRunner.query(`
       CREATE TABLE downtime_reasons (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -21,8 +21,12 @@ export class CreateMachineEvents1764100000001 implements MigrationInterface {
         CHECK ((type = 'state' AND state IS NOT NULL AND good IS NULL AND reject IS NULL)
             OR (type = 'count' AND state IS NULL AND good IS NOT NULL AND reject IS NOT NULL))
       )`);
-    await queryRunner.query(`CREATE INDEX machine_events_ts_brin ON machine_events USING brin (ts)`);
-    await queryRunner.query(`CREATE INDEX machine_events_equipment_type_ts_idx ON machine_events (equipment_id, type, ts)`);
+    await queryRunner.query(
+      `CREATE INDEX machine_events_ts_brin ON machine_events USING brin (ts)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX machine_events_equipment_type_ts_idx ON machine_events (equipment_id, type, ts)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

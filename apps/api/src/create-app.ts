@@ -27,8 +27,11 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'health/info', 'metrics'] });
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], credentials: true });
+  app.setGlobalPrefix('api', {
+    exclude: ['health/live', 'health/ready', 'health/info', 'metrics'],
+  });
+  if (config.corsOrigins.length > 0)
+    app.enableCors({ origin: [...config.corsOrigins], credentials: true });
 
   const metrics = app.get(MetricsService);
   app.use((request: Request, response: Response, next: NextFunction) => {
@@ -46,10 +49,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   const webDir = config.WEB_DIST_DIR ?? defaultWebDistDir();
   const indexHtml = path.join(webDir, 'index.html');
   if (existsSync(indexHtml)) {
-    app.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(
+      '/assets',
+      express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    );
     app.use(express.static(webDir, { index: false, maxAge: 0 }));
     app.use((request: Request, response: Response, next: NextFunction) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_SPA.test(request.path)) return next();
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_SPA.test(request.path))
+        return next();
       if (!request.accepts('html')) return next();
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(indexHtml);

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
       shutdownState.begin();
       log.info({ signal }, 'shutting down: readiness is now 503');
       // Give load balancers time to see readiness fail before the listener closes.
-      if (signal === 'SIGTERM') await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
+      if (signal === 'SIGTERM')
+        await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
       await app.close(); // stops accepting, lets in-flight requests finish
       await database?.stop();
       log.info('stopped');

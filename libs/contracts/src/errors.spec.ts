@@ -5,11 +5,15 @@ import { createUserSchema } from './users.js';
 
 describe('toFieldErrors', () => {
   it('names each bad field with a dotted path', () => {
-    const schema = z.strictObject({ events: z.array(z.strictObject({ ts: z.iso.datetime({ offset: true }) })) });
+    const schema = z.strictObject({
+      events: z.array(z.strictObject({ ts: z.iso.datetime({ offset: true }) })),
+    });
     const result = schema.safeParse({ events: [{ ts: '2026-01-01T00:00:00Z' }, { ts: 'nope' }] });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(toFieldErrors(result.error.issues)).toEqual([{ path: 'events.1.ts', message: expect.any(String) }]);
+    expect(toFieldErrors(result.error.issues)).toEqual([
+      { path: 'events.1.ts', message: expect.any(String) },
+    ]);
   });
 
   it('lists unknown properties one by one', () => {
@@ -30,10 +34,16 @@ describe('toFieldErrors', () => {
   });
 
   it('names a bad role and a missing password together', () => {
-    const result = createUserSchema.safeParse({ username: 'anna', role: 'boss', displayName: 'Anna' });
+    const result = createUserSchema.safeParse({
+      username: 'anna',
+      role: 'boss',
+      displayName: 'Anna',
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
-    const paths = toFieldErrors(result.error.issues).map((error) => error.path).sort();
+    const paths = toFieldErrors(result.error.issues)
+      .map((error) => error.path)
+      .sort();
     expect(paths).toEqual(['password', 'role']);
   });
 });

@@ -8,8 +8,21 @@ describe('ingestBatchSchema', () => {
   it('accepts state and count events with offsets', () => {
     const result = ingestBatchSchema.safeParse({
       events: [
-        { eventId: 'a', equipmentId, ts: '2026-11-23T06:00:00+01:00', type: 'state', state: 'running' },
-        { eventId: 'b', equipmentId, ts: '2026-11-23T05:01:00Z', type: 'count', good: 10, reject: 0 },
+        {
+          eventId: 'a',
+          equipmentId,
+          ts: '2026-11-23T06:00:00+01:00',
+          type: 'state',
+          state: 'running',
+        },
+        {
+          eventId: 'b',
+          equipmentId,
+          ts: '2026-11-23T05:01:00Z',
+          type: 'count',
+          good: 10,
+          reject: 0,
+        },
       ],
     });
     expect(result.success).toBe(true);
@@ -20,10 +33,23 @@ describe('ingestBatchSchema', () => {
     const result = ingestBatchSchema.safeParse({
       events: [
         { eventId: 'ok', equipmentId, ts: '2026-11-23T05:00:00Z', type: 'state', state: 'running' },
-        { eventId: 'neg', equipmentId, ts: '2026-11-23T05:00:00Z', type: 'count', good: -1, reject: 0 },
+        {
+          eventId: 'neg',
+          equipmentId,
+          ts: '2026-11-23T05:00:00Z',
+          type: 'count',
+          good: -1,
+          reject: 0,
+        },
         { eventId: 'tz', equipmentId, ts: '2026-11-23T05:00:00', type: 'state', state: 'idle' },
         { eventId: 'fut', equipmentId, ts: future, type: 'state', state: 'idle' },
-        { eventId: 'st', equipmentId, ts: '2026-11-23T05:00:00Z', type: 'state', state: 'sleeping' },
+        {
+          eventId: 'st',
+          equipmentId,
+          ts: '2026-11-23T05:00:00Z',
+          type: 'state',
+          state: 'sleeping',
+        },
       ],
     });
     expect(result.success).toBe(false);

@@ -12,7 +12,10 @@ const eventBase = {
   equipmentId: z.uuid('Must be an equipment id (UUID)'),
   ts: z.iso
     .datetime({ offset: true, message: 'Must be an ISO 8601 time with an offset' })
-    .refine((value) => Date.parse(value) <= Date.now() + MAX_FUTURE_SKEW_MS, 'Is too far in the future'),
+    .refine(
+      (value) => Date.parse(value) <= Date.now() + MAX_FUTURE_SKEW_MS,
+      'Is too far in the future',
+    ),
 };
 
 export const stateEventSchema = z.strictObject({
@@ -29,7 +32,10 @@ export const countEventSchema = z.strictObject({
   reject: z.number().int('Must be a whole number').min(0, 'Must be 0 or more').max(1_000_000),
 });
 
-export const machineEventSchema = z.discriminatedUnion('type', [stateEventSchema, countEventSchema]);
+export const machineEventSchema = z.discriminatedUnion('type', [
+  stateEventSchema,
+  countEventSchema,
+]);
 export type MachineEventInput = z.infer<typeof machineEventSchema>;
 export type StateEventInput = z.infer<typeof stateEventSchema>;
 export type CountEventInput = z.infer<typeof countEventSchema>;

@@ -15,16 +15,29 @@ describe('plant schemas', () => {
         breaks: [{ startTime: '09:00', durationMinutes: 15 }],
       }).success,
     ).toBe(true);
-    const bad = createShiftSchema.safeParse({ lineId, name: 'X', startTime: '24:00', endTime: '14:00', timezone: 'Mars/Olympus' });
+    const bad = createShiftSchema.safeParse({
+      lineId,
+      name: 'X',
+      startTime: '24:00',
+      endTime: '14:00',
+      timezone: 'Mars/Olympus',
+    });
     expect(bad.success).toBe(false);
     if (bad.success) return;
-    expect(bad.error.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['startTime', 'timezone']);
+    expect(bad.error.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'startTime',
+      'timezone',
+    ]);
   });
 
   it('needs exactly one of line or equipment for a product cycle time and a planned stop', () => {
     expect(
-      createProductSchema.safeParse({ code: 'P1', name: 'P', idealCycleTimeSeconds: 2, cycleTimes: [{ idealCycleTimeSeconds: 1 }] })
-        .success,
+      createProductSchema.safeParse({
+        code: 'P1',
+        name: 'P',
+        idealCycleTimeSeconds: 2,
+        cycleTimes: [{ idealCycleTimeSeconds: 1 }],
+      }).success,
     ).toBe(false);
     expect(
       createPlannedStopSchema.safeParse({

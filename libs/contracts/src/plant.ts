@@ -35,16 +35,34 @@ export const idealCycleTimeSchema = z
   .max(86_400, 'At most one day');
 
 // --- sites and areas -------------------------------------------------------------------------
-export const createSiteSchema = z.strictObject({ code, name, timezone: timeZoneSchema.default('UTC') });
-export const updateSiteSchema = z.strictObject({ code: code.optional(), name: name.optional(), timezone: timeZoneSchema.optional() });
-export const siteSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), timezone: z.string() });
+export const createSiteSchema = z.strictObject({
+  code,
+  name,
+  timezone: timeZoneSchema.default('UTC'),
+});
+export const updateSiteSchema = z.strictObject({
+  code: code.optional(),
+  name: name.optional(),
+  timezone: timeZoneSchema.optional(),
+});
+export const siteSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+});
 export type CreateSiteInput = z.infer<typeof createSiteSchema>;
 export type UpdateSiteInput = z.infer<typeof updateSiteSchema>;
 export type Site = z.infer<typeof siteSchema>;
 
 export const createAreaSchema = z.strictObject({ siteId: uuid, code, name });
 export const updateAreaSchema = z.strictObject({ code: code.optional(), name: name.optional() });
-export const areaSchema = z.object({ id: z.string(), siteId: z.string(), code: z.string(), name: z.string() });
+export const areaSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  code: z.string(),
+  name: z.string(),
+});
 export type CreateAreaInput = z.infer<typeof createAreaSchema>;
 export type UpdateAreaInput = z.infer<typeof updateAreaSchema>;
 export type Area = z.infer<typeof areaSchema>;
@@ -132,7 +150,11 @@ export const productSchema = z.object({
   name: z.string(),
   idealCycleTimeSeconds: z.number(),
   cycleTimes: z.array(
-    z.object({ lineId: z.string().nullable(), equipmentId: z.string().nullable(), idealCycleTimeSeconds: z.number() }),
+    z.object({
+      lineId: z.string().nullable(),
+      equipmentId: z.string().nullable(),
+      idealCycleTimeSeconds: z.number(),
+    }),
   ),
 });
 export type CreateProductInput = z.infer<typeof createProductSchema>;
@@ -174,7 +196,10 @@ export type UpdateShiftInput = z.infer<typeof updateShiftSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 
 // --- planned stops ---------------------------------------------------------------------------
-const instant = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 time with an offset' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'Must be an ISO 8601 time with an offset',
+});
 
 export const createPlannedStopSchema = z
   .strictObject({

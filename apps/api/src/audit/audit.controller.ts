@@ -1,6 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type AuditListQuery, auditEntrySchema, auditListQuerySchema, paginatedSchema } from '@ms5/contracts';
+import {
+  type AuditListQuery,
+  auditEntrySchema,
+  auditListQuerySchema,
+  paginatedSchema,
+} from '@ms5/contracts';
 import { RequirePermissions } from '../auth/auth.decorators.js';
 import { ValidateQuery } from '../common/validation.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';

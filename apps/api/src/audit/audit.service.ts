@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AuditEntry, type AuditListQuery, type Paginated, type SessionUser, toPage } from '@ms5/contracts';
+import {
+  type AuditEntry,
+  type AuditListQuery,
+  type Paginated,
+  type SessionUser,
+  toPage,
+} from '@ms5/contracts';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 

@@ -9,16 +9,20 @@ export const REQUIRED_PERMISSIONS = 'ms5:required-permissions';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** The permissions a caller's role must hold. A route with none declared is denied. */
-export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSIONS, permissions);
+export const RequirePermissions = (
+  ...permissions: Permission[]
+): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSIONS, permissions);
 
 /** Any signed-in user may call the route (e.g. reading one's own profile). */
-export const Authenticated = (): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSIONS, []);
+export const Authenticated = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSIONS, []);
 
 export type AuthenticatedRequest = Request & { user?: SessionUser };
 
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.user) throw new Error('CurrentUser used on a route without authentication');
-  return request.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SessionUser => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.user) throw new Error('CurrentUser used on a route without authentication');
+    return request.user;
+  },
+);

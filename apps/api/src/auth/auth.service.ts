@@ -34,7 +34,8 @@ export class AuthService {
       this.limiter.retryAfterSeconds(userKey, this.perUsername),
       this.limiter.retryAfterSeconds(addressKey, this.perAddress),
     );
-    if (wait > 0) throw new TooManyRequestsException(wait, 'Too many failed logins, try again later');
+    if (wait > 0)
+      throw new TooManyRequestsException(wait, 'Too many failed logins, try again later');
 
     const user = await this.users.findByUsernameWithHash(input.username);
     const valid =
@@ -62,6 +63,11 @@ export class AuthService {
   }
 }
 
-function toSession(user: { id: string; username: string; role: SessionUser['role']; displayName: string }): SessionUser {
+function toSession(user: {
+  id: string;
+  username: string;
+  role: SessionUser['role'];
+  displayName: string;
+}): SessionUser {
   return { id: user.id, username: user.username, role: user.role, displayName: user.displayName };
 }

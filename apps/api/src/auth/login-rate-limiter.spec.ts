@@ -5,7 +5,12 @@ describe('LoginRateLimiter', () => {
   const policy = { maxFailures: 3, windowMs: 60_000 };
 
   function limiterAt(start: number) {
-    const clock = { t: start, now() { return this.t; } };
+    const clock = {
+      t: start,
+      now() {
+        return this.t;
+      },
+    };
     return { clock, limiter: new LoginRateLimiter(clock) };
   }
 

@@ -39,7 +39,12 @@ function guardFor(user: SessionUser | null) {
   return new PermissionsGuard(new Reflector(), tokens, users);
 }
 
-const operator: SessionUser = { id: 'user-1', username: 'olga', role: 'operator', displayName: 'Olga' };
+const operator: SessionUser = {
+  id: 'user-1',
+  username: 'olga',
+  role: 'operator',
+  displayName: 'Olga',
+};
 
 describe('PermissionsGuard', () => {
   it('lets anyone through a @Public() route', async () => {
@@ -47,27 +52,37 @@ describe('PermissionsGuard', () => {
   });
 
   it('answers 401 without a token, with a bad token, or for a disabled user', async () => {
-    await expect(guardFor(operator).canActivate(contextFor('me').context)).rejects.toThrow(UnauthorizedException);
-    await expect(guardFor(operator).canActivate(contextFor('me', 'Bearer bad').context)).rejects.toThrow(UnauthorizedException);
-    await expect(guardFor(operator).canActivate(contextFor('me', 'Basic good').context)).rejects.toThrow(UnauthorizedException);
-    await expect(guardFor(null).canActivate(contextFor('me', 'Bearer good').context)).rejects.toThrow(UnauthorizedException);
+    await expect(guardFor(operator).canActivate(contextFor('me').context)).rejects.toThrow(
+      UnauthorizedException,
+    );
+    await expect(
+      guardFor(operator).canActivate(contextFor('me', 'Bearer bad').context),
+    ).rejects.toThrow(UnauthorizedException);
+    await expect(
+      guardFor(operator).canActivate(contextFor('me', 'Basic good').context),
+    ).rejects.toThrow(UnauthorizedException);
+    await expect(
+      guardFor(null).canActivate(contextFor('me', 'Bearer good').context),
+    ).rejects.toThrow(UnauthorizedException);
   });
 
   it('checks the declared permissions against the role and attaches the user', async () => {
     const allowed = contextFor('raiseAndon', 'Bearer good');
     await expect(guardFor(operator).canActivate(allowed.context)).resolves.toBe(true);
     expect(allowed.request.user).toEqual(operator);
-    await expect(guardFor(operator).canActivate(contextFor('manageUsers', 'Bearer good').context)).rejects.toThrow(
-      ForbiddenException,
-    );
-    await expect(guardFor(operator).canActivate(contextFor('me', 'Bearer good').context)).resolves.toBe(true);
+    await expect(
+      guardFor(operator).canActivate(contextFor('manageUsers', 'Bearer good').context),
+    ).rejects.toThrow(ForbiddenException);
+    await expect(
+      guardFor(operator).canActivate(contextFor('me', 'Bearer good').context),
+    ).resolves.toBe(true);
   });
 
   it('denies by default a route that declares no permission', async () => {
     const admin: SessionUser = { ...operator, role: 'admin' };
-    await expect(guardFor(admin).canActivate(contextFor('undeclared', 'Bearer good').context)).rejects.toThrow(
-      ForbiddenException,
-    );
+    await expect(
+      guardFor(admin).canActivate(contextFor('undeclared', 'Bearer good').context),
+    ).rejects.toThrow(ForbiddenException);
   });
 
   it('names the missing permission in the 403', async () => {

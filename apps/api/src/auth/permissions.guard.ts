@@ -38,7 +38,10 @@ export class PermissionsGuard implements CanActivate {
     if (!user) throw new UnauthorizedException('User is disabled or no longer exists');
     request.user = user;
 
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
+      REQUIRED_PERMISSIONS,
+      targets,
+    );
     if (required === undefined) throw new ForbiddenException('This route declares no permission');
     if (!hasAllPermissions(user.role, required)) {
       throw new ForbiddenException(`Your role (${user.role}) lacks: ${required.join(', ')}`);

@@ -7,7 +7,9 @@ import { RefreshTokenEntity } from './refresh-token.entity.js';
 export class RefreshTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(token: Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>): Promise<string> {
+  async insert(
+    token: Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>,
+  ): Promise<string> {
     const saved = await this.dataSource.getRepository(RefreshTokenEntity).save(token);
     return saved.id;
   }
@@ -34,6 +36,10 @@ export class RefreshTokensRepository {
   }
 
   async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await manager.update(
+      RefreshTokenEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 }

@@ -50,7 +50,8 @@ export class TokenService {
   async verifyAccess(token: string): Promise<string> {
     try {
       const payload = await this.jwt.verifyAsync<Partial<AccessPayload>>(token);
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new Error('not an access token');
+      if (payload.typ !== 'access' || typeof payload.sub !== 'string')
+        throw new Error('not an access token');
       return payload.sub;
     } catch {
       throw new UnauthorizedException('Invalid or expired access token');
@@ -74,7 +75,8 @@ export class TokenService {
       await this.refreshTokens.revokeFamily(stored.familyId);
       throw new UnauthorizedException('Refresh token already used; the session has been revoked');
     }
-    if (stored.expiresAt.getTime() <= Date.now()) throw new UnauthorizedException('Refresh token expired');
+    if (stored.expiresAt.getTime() <= Date.now())
+      throw new UnauthorizedException('Refresh token expired');
     if (!(await this.refreshTokens.markUsed(stored.id))) {
       await this.refreshTokens.revokeFamily(stored.familyId);
       throw new UnauthorizedException('Refresh token already used; the session has been revoked');

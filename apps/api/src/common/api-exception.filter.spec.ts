@@ -7,7 +7,9 @@ import { TooManyRequestsException } from './too-many-requests.exception.js';
 import { RequestValidationException } from './validation.js';
 
 function run(exception: unknown) {
-  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
+  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = {
+    headers: {},
+  };
   const response = {
     headersSent: false,
     status(code: number) {
@@ -35,7 +37,10 @@ describe('ApiExceptionFilter', () => {
       status: 403,
       body: { statusCode: 403, message: 'nope', error: 'Forbidden', requestId: 'req-1' },
     });
-    expect(run(new NotFoundException()).body).toMatchObject({ statusCode: 404, message: expect.any(String) });
+    expect(run(new NotFoundException()).body).toMatchObject({
+      statusCode: 404,
+      message: expect.any(String),
+    });
   });
 
   it('carries fieldErrors of a validation failure', () => {
@@ -67,8 +72,14 @@ describe('ApiExceptionFilter', () => {
   });
 
   it('maps body-parser errors and hides unexpected ones behind a 500', () => {
-    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' });
-    expect(run(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, message: 'Request body is too large' } });
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      type: 'entity.too.large',
+    });
+    expect(run(tooLarge)).toMatchObject({
+      status: 413,
+      body: { statusCode: 413, message: 'Request body is too large' },
+    });
     expect(run(new Error('secret internals'))).toMatchObject({
       status: 500,
       body: { statusCode: 500, message: 'Internal server error' },

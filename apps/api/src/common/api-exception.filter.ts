@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { ErrorBody, FieldError } from '@ms5/contracts';
 import type { Request, Response } from 'express';
 import { TooManyRequestsException } from './too-many-requests.exception.js';
@@ -38,7 +44,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: unknown }>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (typeof request.id === 'string') body.requestId = request.id;
     if (response.headersSent) return;
@@ -52,7 +60,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
-      const base: ErrorBody = { statusCode, message: exception.message, error: REASONS[statusCode] };
+      const base: ErrorBody = {
+        statusCode,
+        message: exception.message,
+        error: REASONS[statusCode],
+      };
       if (typeof raw === 'string') return { ...base, message: raw };
       const record = raw as Record<string, unknown>;
       const message = Array.isArray(record.message)

@@ -36,7 +36,10 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     private readonly options: AuditedCrudOptions<E, D>,
   ) {}
 
-  async list(query: PaginationQuery, where: FindOptionsWhere<E> | FindOptionsWhere<E>[] = {}): Promise<Paginated<D>> {
+  async list(
+    query: PaginationQuery,
+    where: FindOptionsWhere<E> | FindOptionsWhere<E>[] = {},
+  ): Promise<Paginated<D>> {
     const [rows, total] = await this.dataSource.getRepository(this.options.entity).findAndCount({
       where,
       order: this.options.order,
@@ -61,7 +64,10 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
 
   async create(values: DeepPartial<E>, actor: SessionUser): Promise<D> {
     return this.write('write', async (manager) => {
-      const saved = await manager.save(this.options.entity, manager.create(this.options.entity, values));
+      const saved = await manager.save(
+        this.options.entity,
+        manager.create(this.options.entity, values),
+      );
       const dto = this.options.toDto(
         await manager.findOneOrFail(this.options.entity, {
           where: { id: saved.id } as FindOptionsWhere<E>,
@@ -126,7 +132,10 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     });
   }
 
-  private async write<T>(operation: 'write' | 'delete', work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(
+    operation: 'write' | 'delete',
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {

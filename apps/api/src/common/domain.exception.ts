@@ -31,7 +31,10 @@ export class DomainException extends HttpException {
     message: string,
     fieldErrors?: Array<{ path: string; message: string }>,
   ) {
-    super({ statusCode: statusOf(code), code, message, ...(fieldErrors ? { fieldErrors } : {}) }, statusOf(code));
+    super(
+      { statusCode: statusOf(code), code, message, ...(fieldErrors ? { fieldErrors } : {}) },
+      statusOf(code),
+    );
   }
 }
 

@@ -73,7 +73,11 @@ export class ValidationInterceptor implements NestInterceptor {
       const result = querySchema.safeParse({ ...request.query });
       if (!result.success) throw new RequestValidationException(result.error.issues, 'query');
       // Express 5 exposes req.query as a getter: redefine it with the parsed value.
-      Object.defineProperty(request, 'query', { value: result.data, configurable: true, enumerable: true });
+      Object.defineProperty(request, 'query', {
+        value: result.data,
+        configurable: true,
+        enumerable: true,
+      });
     }
     return next.handle();
   }

@@ -27,7 +27,11 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values as unset and splits CORS origins', () => {
-    const config = loadConfig({ REDIS_URL: '', CORS_ORIGINS: 'http://a.test, http://b.test', DEMO: '1' });
+    const config = loadConfig({
+      REDIS_URL: '',
+      CORS_ORIGINS: 'http://a.test, http://b.test',
+      DEMO: '1',
+    });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.corsOrigins).toEqual(['http://a.test', 'http://b.test']);
     expect(config.DEMO).toBe(true);

@@ -43,7 +43,10 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 
 /** Applies every pending migration, each in its own transaction. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url), migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(url),
+    migrationsTransactionMode: 'each',
+  });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations();

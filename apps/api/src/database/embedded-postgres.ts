@@ -55,7 +55,10 @@ export class EmbeddedPostgres {
     const running = await this.runningPostmasterPid();
     if (running !== undefined) {
       this.adoptedPid = running;
-      this.log(`adopted the PostgreSQL server (pid ${running}) left running by an earlier run`, 'warn');
+      this.log(
+        `adopted the PostgreSQL server (pid ${running}) left running by an earlier run`,
+        'warn',
+      );
     } else {
       this.spawnServer(binaries, runAs);
     }
@@ -106,12 +109,15 @@ export class EmbeddedPostgres {
       return await lookup();
     } catch {
       this.log('running as root: creating the "postgres" system user to run PostgreSQL');
-      await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']).catch(
-        async () => {
-          await execFileAsync('groupadd', ['-f', 'postgres']);
-          await execFileAsync('useradd', ['-g', 'postgres', 'postgres']);
-        },
-      );
+      await execFileAsync('useradd', [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        'postgres',
+      ]).catch(async () => {
+        await execFileAsync('groupadd', ['-f', 'postgres']);
+        await execFileAsync('useradd', ['-g', 'postgres', 'postgres']);
+      });
       return lookup();
     }
   }
@@ -131,7 +137,10 @@ export class EmbeddedPostgres {
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
-    const credentials: Credentials = { user: 'postgres', password: randomBytes(24).toString('base64url') };
+    const credentials: Credentials = {
+      user: 'postgres',
+      password: randomBytes(24).toString('base64url'),
+    };
     const passwordFile = path.join(tmpdir(), `ms5-pg-${randomBytes(6).toString('hex')}`);
     await writeFile(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
     if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
@@ -237,7 +246,8 @@ export class EmbeddedPostgres {
     await client.connect();
     try {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '')}"`);
+      if (found.rowCount === 0)
+        await client.query(`CREATE DATABASE "${database.replaceAll('"', '')}"`);
     } finally {
       await client.end();
     }

@@ -34,7 +34,9 @@ export class HealthController {
   /** The database (and Redis when configured) answer; 503 otherwise, and while shutting down. */
   @Get('ready')
   @ApiOkResponse({ description: 'Ready to serve' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: a dependency is down or the process is stopping' })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: a dependency is down or the process is stopping',
+  })
   async ready() {
     if (this.shutdown.isShuttingDown) throw new ServiceUnavailableException('Shutting down');
     try {
@@ -46,7 +48,9 @@ export class HealthController {
       if (error instanceof ServiceUnavailableException) {
         const body = error.getResponse() as { error?: Record<string, unknown> };
         const down = Object.keys(body.error ?? {});
-        throw new ServiceUnavailableException(`Not ready: ${down.join(', ') || 'a dependency'} is down`);
+        throw new ServiceUnavailableException(
+          `Not ready: ${down.join(', ') || 'a dependency'} is down`,
+        );
       }
       throw error;
     }

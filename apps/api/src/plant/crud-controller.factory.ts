@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  type Type,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Paginated, type Permission, type SessionUser, paginatedSchema } from '@ms5/contracts';
 import type { z } from 'zod';
 import { CurrentUser, RequirePermissions } from '../auth/auth.decorators.js';
@@ -31,7 +50,9 @@ export interface CrudControllerOptions<D, C, U, Q> {
  * A thin REST controller for one configuration resource: paginated list, read, create, patch and
  * delete, each declaring its permission and its contract schema (validation and OpenAPI alike).
  */
-export function crudController<D, C, U, Q>(options: CrudControllerOptions<D, C, U, Q>): Type<unknown> {
+export function crudController<D, C, U, Q>(
+  options: CrudControllerOptions<D, C, U, Q>,
+): Type<unknown> {
   const item = toOpenApiSchema(options.itemSchema, 'output');
 
   @ApiTags(options.tag)
@@ -68,7 +89,11 @@ export function crudController<D, C, U, Q>(options: CrudControllerOptions<D, C, 
     @RequirePermissions(options.write)
     @ValidateBody(options.updateSchema)
     @ApiOkResponse({ schema: item })
-    update(@Param('id', ParseUUIDPipe) id: string, @Body() body: U, @CurrentUser() actor: SessionUser) {
+    update(
+      @Param('id', ParseUUIDPipe) id: string,
+      @Body() body: U,
+      @CurrentUser() actor: SessionUser,
+    ) {
       return this.service.update(id, body, actor);
     }
 
@@ -76,10 +101,15 @@ export function crudController<D, C, U, Q>(options: CrudControllerOptions<D, C, 
     @HttpCode(204)
     @RequirePermissions(options.write)
     @ApiNoContentResponse()
-    async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: SessionUser): Promise<void> {
+    async remove(
+      @Param('id', ParseUUIDPipe) id: string,
+      @CurrentUser() actor: SessionUser,
+    ): Promise<void> {
       await this.service.remove(id, actor);
     }
   }
-  Object.defineProperty(CrudController, 'name', { value: `${options.tag.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Controller` });
+  Object.defineProperty(CrudController, 'name', {
+    value: `${options.tag.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Controller`,
+  });
   return CrudController;
 }

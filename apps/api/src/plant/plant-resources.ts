@@ -28,7 +28,13 @@ import {
   type UpdateShiftInput,
   type UpdateSiteInput,
 } from '@ms5/contracts';
-import { DataSource, type DeepPartial, type FindOptionsWhere, ILike, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  type DeepPartial,
+  type FindOptionsWhere,
+  ILike,
+  type ObjectLiteral,
+} from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedCrud, type AuditedCrudOptions } from '../common/audited-crud.js';
 import type { CrudPort } from './crud-controller.factory.js';
@@ -50,7 +56,10 @@ interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends
   applyPatch: (current: E, input: U) => void;
 }
 
-const search = <E>(query: PlantListQuery, extra: FindOptionsWhere<E>): FindOptionsWhere<E> | FindOptionsWhere<E>[] =>
+const search = <E>(
+  query: PlantListQuery,
+  extra: FindOptionsWhere<E>,
+): FindOptionsWhere<E> | FindOptionsWhere<E>[] =>
   query.search
     ? [
         { ...extra, code: ILike(`%${query.search}%`) },
@@ -71,13 +80,17 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
   return {
     provide: definition.token,
     inject: [getDataSourceToken(), AuditService],
-    useFactory: (dataSource: DataSource, audit: AuditService): CrudPort<D, C, U, PlantListQuery> => {
+    useFactory: (
+      dataSource: DataSource,
+      audit: AuditService,
+    ): CrudPort<D, C, U, PlantListQuery> => {
       const crud = new AuditedCrud<E, D>(dataSource, audit, {
         order: { code: 'ASC' } as unknown as AuditedCrudOptions<E, D>['order'],
         ...definition.crud,
       });
       return {
-        list: (query: PlantListQuery): Promise<Paginated<D>> => crud.list(query, definition.where(query)),
+        list: (query: PlantListQuery): Promise<Paginated<D>> =>
+          crud.list(query, definition.where(query)),
         get: (id: string) => crud.get(id),
         create: (input: C, actor: SessionUser) => crud.create(definition.toEntity(input), actor),
         update: (id: string, input: U, actor: SessionUser) =>
@@ -101,8 +114,18 @@ export const PLANT_TOKENS = {
   downtimeReasons: 'plant:downtime-reasons',
 } as const;
 
-export const toSite = (e: SiteEntity): Site => ({ id: e.id, code: e.code, name: e.name, timezone: e.timezone });
-export const toArea = (e: AreaEntity): Area => ({ id: e.id, siteId: e.siteId, code: e.code, name: e.name });
+export const toSite = (e: SiteEntity): Site => ({
+  id: e.id,
+  code: e.code,
+  name: e.name,
+  timezone: e.timezone,
+});
+export const toArea = (e: AreaEntity): Area => ({
+  id: e.id,
+  siteId: e.siteId,
+  code: e.code,
+  name: e.name,
+});
 export const toLine = (e: LineEntity): Line => ({
   id: e.id,
   code: e.code,
@@ -127,7 +150,11 @@ export const toProduct = (e: ProductEntity): Product => ({
   name: e.name,
   idealCycleTimeSeconds: e.idealCycleTimeSeconds,
   cycleTimes: (e.cycleTimes ?? [])
-    .map((c) => ({ lineId: c.lineId, equipmentId: c.equipmentId, idealCycleTimeSeconds: c.idealCycleTimeSeconds }))
+    .map((c) => ({
+      lineId: c.lineId,
+      equipmentId: c.equipmentId,
+      idealCycleTimeSeconds: c.idealCycleTimeSeconds,
+    }))
     .sort((a, b) => `${a.lineId}${a.equipmentId}`.localeCompare(`${b.lineId}${b.equipmentId}`)),
 });
 export const toShift = (e: ShiftEntity): Shift => ({
@@ -156,8 +183,14 @@ export const toDowntimeReason = (e: DowntimeReasonEntity): DowntimeReason => ({
   lossClass: e.lossClass,
 });
 
-const cycleTimeEntities = (input: CreateProductInput['cycleTimes']): DeepPartial<ProductCycleTimeEntity>[] =>
-  input.map((c) => ({ lineId: c.lineId ?? null, equipmentId: c.equipmentId ?? null, idealCycleTimeSeconds: c.idealCycleTimeSeconds }));
+const cycleTimeEntities = (
+  input: CreateProductInput['cycleTimes'],
+): DeepPartial<ProductCycleTimeEntity>[] =>
+  input.map((c) => ({
+    lineId: c.lineId ?? null,
+    equipmentId: c.equipmentId ?? null,
+    idealCycleTimeSeconds: c.idealCycleTimeSeconds,
+  }));
 
 export const PLANT_PROVIDERS: Provider[] = [
   definePort<SiteEntity, Site, CreateSiteInput, UpdateSiteInput>({
@@ -183,29 +216,52 @@ export const PLANT_PROVIDERS: Provider[] = [
   }),
   definePort<EquipmentEntity, Equipment, CreateEquipmentInput, UpdateEquipmentInput>({
     token: PLANT_TOKENS.equipment,
-    crud: { entity: EquipmentEntity, entityType: 'equipment', label: 'Equipment', toDto: toEquipment },
+    crud: {
+      entity: EquipmentEntity,
+      entityType: 'equipment',
+      label: 'Equipment',
+      toDto: toEquipment,
+    },
     where: (query) => search<EquipmentEntity>(query, query.lineId ? { lineId: query.lineId } : {}),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
   definePort<ProductEntity, Product, CreateProductInput, UpdateProductInput>({
     token: PLANT_TOKENS.products,
-    crud: { entity: ProductEntity, entityType: 'product', label: 'Product', toDto: toProduct, relations: { cycleTimes: true } },
+    crud: {
+      entity: ProductEntity,
+      entityType: 'product',
+      label: 'Product',
+      toDto: toProduct,
+      relations: { cycleTimes: true },
+    },
     where: (query) => search<ProductEntity>(query, {}),
     toEntity: (input) => ({ ...input, cycleTimes: cycleTimeEntities(input.cycleTimes) }),
     applyPatch: (current, { cycleTimes, ...rest }) => {
       assignDefined(current, rest);
-      if (cycleTimes) current.cycleTimes = cycleTimeEntities(cycleTimes) as ProductCycleTimeEntity[];
+      if (cycleTimes)
+        current.cycleTimes = cycleTimeEntities(cycleTimes) as ProductCycleTimeEntity[];
     },
   }),
   definePort<ShiftEntity, Shift, CreateShiftInput, UpdateShiftInput>({
     token: PLANT_TOKENS.shifts,
-    crud: { entity: ShiftEntity, entityType: 'shift', label: 'Shift', toDto: toShift, order: { name: 'ASC' } },
+    crud: {
+      entity: ShiftEntity,
+      entityType: 'shift',
+      label: 'Shift',
+      toDto: toShift,
+      order: { name: 'ASC' },
+    },
     where: (query) => (query.lineId ? { lineId: query.lineId } : {}),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
-  definePort<PlannedStopEntity, PlannedStop, CreatePlannedStopInput, Partial<CreatePlannedStopInput>>({
+  definePort<
+    PlannedStopEntity,
+    PlannedStop,
+    CreatePlannedStopInput,
+    Partial<CreatePlannedStopInput>
+  >({
     token: PLANT_TOKENS.plannedStops,
     crud: {
       entity: PlannedStopEntity,
@@ -228,9 +284,19 @@ export const PLANT_PROVIDERS: Provider[] = [
       if (input.endsAt !== undefined) current.endsAt = new Date(input.endsAt);
     },
   }),
-  definePort<DowntimeReasonEntity, DowntimeReason, CreateDowntimeReasonInput, UpdateDowntimeReasonInput>({
+  definePort<
+    DowntimeReasonEntity,
+    DowntimeReason,
+    CreateDowntimeReasonInput,
+    UpdateDowntimeReasonInput
+  >({
     token: PLANT_TOKENS.downtimeReasons,
-    crud: { entity: DowntimeReasonEntity, entityType: 'downtime-reason', label: 'Downtime reason', toDto: toDowntimeReason },
+    crud: {
+      entity: DowntimeReasonEntity,
+      entityType: 'downtime-reason',
+      label: 'Downtime reason',
+      toDto: toDowntimeReason,
+    },
     where: (query) => search<DowntimeReasonEntity>(query, {}),
     toEntity: (input) => input,
     applyPatch: assignDefined,

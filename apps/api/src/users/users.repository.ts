@@ -11,7 +11,9 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export type UserPatch = Partial<Pick<UserEntity, 'role' | 'displayName' | 'disabled' | 'passwordHash'>>;
+export type UserPatch = Partial<
+  Pick<UserEntity, 'role' | 'displayName' | 'disabled' | 'passwordHash'>
+>;
 
 @Injectable()
 export class UsersRepository {
@@ -37,7 +39,10 @@ export class UsersRepository {
     return builder.getManyAndCount();
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+  findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserEntity | null> {
     return manager.findOne(UserEntity, { where: { id } });
   }
 

@@ -75,7 +75,8 @@ export class UsersService {
   }
 
   async update(id: string, input: UpdateUserInput, actor: SessionUser): Promise<User> {
-    const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
+    const passwordHash =
+      input.password === undefined ? undefined : await this.hasher.hash(input.password);
     return this.users.transaction(async (manager) => {
       const adminIds = await this.users.lockActiveAdminIds(manager);
       const current = await this.users.lockById(manager, id);
@@ -140,5 +141,10 @@ export function toUser(entity: UserEntity): User {
 }
 
 function auditView(user: User): Record<string, unknown> {
-  return { username: user.username, role: user.role, displayName: user.displayName, disabled: user.disabled };
+  return {
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    disabled: user.disabled,
+  };
 }

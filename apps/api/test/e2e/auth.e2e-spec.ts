@@ -6,38 +6,75 @@ describe('auth over HTTP', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_USERNAME: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    t = await createTestApp({
+      LOGIN_MAX_FAILURES_PER_USERNAME: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
   });
   afterAll(() => t.close());
 
   it('logs in with the contract shape and rejects wrong credentials with 401', async () => {
-    const ok = await t.http().post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
+    const ok = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
     const body = ok.body as AuthTokens;
     expect(typeof body.accessToken).toBe('string');
     expect(typeof body.refreshToken).toBe('string');
-    expect(body.user).toEqual({ id: expect.any(String), username: 'admin', role: 'admin', displayName: 'Administrator' });
+    expect(body.user).toEqual({
+      id: expect.any(String),
+      username: 'admin',
+      role: 'admin',
+      displayName: 'Administrator',
+    });
 
-    const wrong = await t.http().post('/api/auth/login').send({ username: 'admin', password: 'nope-nope-nope' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'nope-nope-nope' })
+      .expect(401);
     expect(wrong.body).toMatchObject({ statusCode: 401, message: expect.any(String) });
-    await t.http().post('/api/auth/login').send({ username: 'ghost', password: 'whatever-123' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'ghost', password: 'whatever-123' })
+      .expect(401);
   });
 
   it('answers /api/auth/me with the signed-in user', async () => {
     const tokens = await t.userWithRole('operator', 'olga');
-    const me = await t.http().get('/api/auth/me').set(...bearer(tokens)).expect(200);
+    const me = await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(tokens))
+      .expect(200);
     expect(me.body).toMatchObject({ username: 'olga', role: 'operator' });
   });
 
   it('rotates refresh tokens, and a reused one revokes its whole family', async () => {
     const first = await t.login('admin', ADMIN_PASSWORD);
-    const second = (await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200))
-      .body as AuthTokens;
+    const second = (
+      await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body as AuthTokens;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await t.http().get('/api/auth/me').set(...bearer(second)).expect(200);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(second))
+      .expect(200);
 
     // The first token again: refused, and the family (including `second`) is revoked.
     await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
-    await t.http().post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: second.refreshToken })
+      .expect(401);
 
     // Another session of the same user is untouched.
     const other = await t.login('admin', ADMIN_PASSWORD);
@@ -57,8 +94,17 @@ describe('auth over HTTP', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: 'not-a-token' }).expect(401);
     await t.http().post('/api/auth/refresh').send({}).expect(400);
     const tokens = await t.login('admin', ADMIN_PASSWORD);
-    await t.http().post('/api/auth/logout').set(...bearer(tokens)).send({ refreshToken: tokens.refreshToken }).expect(204);
-    await t.http().post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/logout')
+      .set(...bearer(tokens))
+      .send({ refreshToken: tokens.refreshToken })
+      .expect(204);
+    await t
+      .http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: tokens.refreshToken })
+      .expect(401);
   });
 
   it('rejects a tampered or foreign access token', async () => {
@@ -66,45 +112,89 @@ describe('auth over HTTP', () => {
     const tampered = `${tokens.accessToken.slice(0, -3)}abc`;
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${tampered}`).expect(401);
     // A refresh token is not an access token.
-    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${tokens.refreshToken}`).expect(401);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${tokens.refreshToken}`)
+      .expect(401);
   });
 
   it('limits failed logins per username with 429 and Retry-After', async () => {
     await t.userWithRole('viewer', 'victor');
     for (let i = 0; i < 3; i++) {
-      await t.http().post('/api/auth/login').send({ username: 'victor', password: 'wrong-password' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'victor', password: 'wrong-password' })
+        .expect(401);
     }
-    const limited = await t.http().post('/api/auth/login').send({ username: 'VICTOR', password: 'victor-password' }).expect(429);
+    const limited = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'VICTOR', password: 'victor-password' })
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body).toMatchObject({ statusCode: 429 });
     // Other users are not affected.
-    await t.http().post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
   });
 
   it('shuts a disabled user out at once, tokens included', async () => {
     const admin = await t.adminTokens();
-    const created = await t.http().post('/api/users').set(...bearer(admin))
-      .send({ username: 'dora', password: 'dora-password', role: 'operator', displayName: 'Dora' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({ username: 'dora', password: 'dora-password', role: 'operator', displayName: 'Dora' })
+      .expect(201);
     const dora = await t.login('dora', 'dora-password');
-    await t.http().patch(`/api/users/${created.body.id as string}`).set(...bearer(admin)).send({ disabled: true }).expect(200);
-    await t.http().get('/api/auth/me').set(...bearer(dora)).expect(401);
+    await t
+      .http()
+      .patch(`/api/users/${created.body.id as string}`)
+      .set(...bearer(admin))
+      .send({ disabled: true })
+      .expect(200);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(dora))
+      .expect(401);
     await t.http().post('/api/auth/refresh').send({ refreshToken: dora.refreshToken }).expect(401);
-    await t.http().post('/api/auth/login').send({ username: 'dora', password: 'dora-password' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'dora', password: 'dora-password' })
+      .expect(401);
   });
 });
 
 describe('login rate limit per address', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_USERNAME: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+    t = await createTestApp({
+      LOGIN_MAX_FAILURES_PER_USERNAME: '1000',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '4',
+    });
   });
   afterAll(() => t.close());
 
   it('blocks an address that fails across many usernames', async () => {
     for (let i = 0; i < 4; i++) {
-      await t.http().post('/api/auth/login').send({ username: `guess-${i}`, password: 'password-guess' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: `guess-${i}`, password: 'password-guess' })
+        .expect(401);
     }
-    const limited = await t.http().post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(429);
+    const limited = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(429);
     expect(limited.headers['retry-after']).toBeDefined();
   });
 });

@@ -16,7 +16,10 @@ describe('health, metrics, OpenAPI and request limits', () => {
     const ready = await t.http().get('/health/ready').expect(200);
     expect(ready.body.details.database.status).toBe('up');
     const info = await t.http().get('/health/info').expect(200);
-    expect(healthInfoSchema.parse(info.body)).toMatchObject({ version: '0.0.0-test', uptimeSeconds: expect.any(Number) });
+    expect(healthInfoSchema.parse(info.body)).toMatchObject({
+      version: '0.0.0-test',
+      uptimeSeconds: expect.any(Number),
+    });
   });
 
   it('serves Prometheus metrics with HTTP durations by route and status', async () => {
@@ -24,19 +27,35 @@ describe('health, metrics, OpenAPI and request limits', () => {
     const metrics = await t.http().get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/users",status_code="401"\} \d+/);
+    expect(metrics.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/users",status_code="401"\} \d+/,
+    );
     expect(metrics.text).toContain('process_resident_memory_bytes');
   });
 
   it('describes every API route in the OpenAPI document, with the validating schemas', async () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     const paths = Object.keys(doc.body.paths as Record<string, unknown>);
-    expect(paths).toEqual(expect.arrayContaining([
-      '/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/me',
-      '/api/users', '/api/users/{id}', '/api/audit-log', '/health/live', '/health/ready', '/health/info', '/metrics',
-    ]));
-    const createUser = doc.body.paths['/api/users'].post.requestBody.content['application/json'].schema;
-    expect(createUser.required).toEqual(expect.arrayContaining(['username', 'password', 'role', 'displayName']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/auth/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/audit-log',
+        '/health/live',
+        '/health/ready',
+        '/health/info',
+        '/metrics',
+      ]),
+    );
+    const createUser =
+      doc.body.paths['/api/users'].post.requestBody.content['application/json'].schema;
+    expect(createUser.required).toEqual(
+      expect.arrayContaining(['username', 'password', 'role', 'displayName']),
+    );
     expect(createUser.properties.role.enum).toHaveLength(8);
     expect(createUser.additionalProperties).toBe(false);
     await t.http().get('/api/docs').expect(200);
@@ -44,11 +63,20 @@ describe('health, metrics, OpenAPI and request limits', () => {
 
   it('answers a body over the limit with 413 JSON and malformed JSON with 400 JSON', async () => {
     const admin = await t.adminTokens();
-    const big = await t.http().post('/api/users').set(...bearer(admin)).set('Content-Type', 'application/json')
+    const big = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .set('Content-Type', 'application/json')
       .send(JSON.stringify({ username: 'x'.repeat(70_000) }))
       .expect(413);
     expect(big.body).toMatchObject({ statusCode: 413, message: expect.any(String) });
-    const bad = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    const bad = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":')
+      .expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, message: expect.any(String) });
   });
 
@@ -75,7 +103,10 @@ describe('readiness when the database is gone', () => {
       const { withAdminClient } = await import('../support/test-database.js');
       await withAdminClient(async (client) => {
         await client.query(`ALTER DATABASE ${t.db.name} WITH ALLOW_CONNECTIONS false`);
-        await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [t.db.name]);
+        await client.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          [t.db.name],
+        );
       });
       const ready = await t.http().get('/health/ready').expect(503);
       expect(ready.body.message).toContain('database');

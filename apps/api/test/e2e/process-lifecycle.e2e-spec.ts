@@ -1,7 +1,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ApiProcess, freePort, startApiProcess, tempDataDir, waitForStatus } from '../support/api-process.js';
+import {
+  type ApiProcess,
+  freePort,
+  startApiProcess,
+  tempDataDir,
+  waitForStatus,
+} from '../support/api-process.js';
 
 const ADMIN_PASSWORD = 'process-admin-password';
 
@@ -15,7 +21,9 @@ function isAlive(pid: number): boolean {
 }
 
 function postmasterPid(dataDir: string): number {
-  return Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return Number(
+    readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
 }
 
 async function login(baseUrl: string): Promise<number> {

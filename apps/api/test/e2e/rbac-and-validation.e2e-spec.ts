@@ -26,13 +26,17 @@ describe('RBAC, validation and lists over HTTP', () => {
     const registered = new Set<string>();
     for (const layer of expressApp.router.stack) {
       // Middleware mounted on every method (request logging) is not a route of its own.
-      if (!layer.route || layer.route.methods._all || Object.keys(layer.route.methods).length > 10) continue;
+      if (!layer.route || layer.route.methods._all || Object.keys(layer.route.methods).length > 10)
+        continue;
       for (const [method, on] of Object.entries(layer.route.methods)) {
-        if (on) registered.add(`${method.toUpperCase()} ${layer.route.path.replace(/(.)\/$/, '$1')}`);
+        if (on)
+          registered.add(`${method.toUpperCase()} ${layer.route.path.replace(/(.)\/$/, '$1')}`);
       }
     }
     // ...and which of them Nest marks @Public().
-    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [
+      ...module.controllers.values(),
+    ]);
     const scanner = new MetadataScanner();
     const reflector = t.app.get(Reflector);
     const publicRoutes = new Set<string>();
@@ -46,12 +50,16 @@ describe('RBAC, validation and lists over HTTP', () => {
         const handler = prototype[name] as (...args: unknown[]) => unknown;
         const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (methodPath === undefined) continue;
-        const method = METHOD_NAMES[Reflect.getMetadata(METHOD_METADATA, handler) as number]?.toUpperCase();
+        const method =
+          METHOD_NAMES[Reflect.getMetadata(METHOD_METADATA, handler) as number]?.toUpperCase();
         const full = `/${[classPath, methodPath].filter((part) => part && part !== '/').join('/')}`;
         const isExcludedFromPrefix = /^\/(health|metrics)/.test(full);
         const key = `${method} ${isExcludedFromPrefix ? full : `/api${full}`}`;
         nestRoutes.add(key);
-        const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, wrapper.metatype]);
+        const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+          handler,
+          wrapper.metatype,
+        ]);
         if (isPublic) publicRoutes.add(key);
       }
     }
@@ -80,17 +88,31 @@ describe('RBAC, validation and lists over HTTP', () => {
     }
   });
 
-  it.each<Role>(['viewer', 'operator', 'shift_manager', 'engineer'])('gives a %s 403 on POST /api/users', async (role) => {
-    const tokens = await t.userWithRole(role);
-    const response = await t.http().post('/api/users').set(...bearer(tokens))
-      .send({ username: `new-${role}`, password: 'long-password-1', role: 'viewer', displayName: 'X' })
-      .expect(403);
-    expect(response.body).toMatchObject({ statusCode: 403, message: expect.any(String) });
-  });
+  it.each<Role>(['viewer', 'operator', 'shift_manager', 'engineer'])(
+    'gives a %s 403 on POST /api/users',
+    async (role) => {
+      const tokens = await t.userWithRole(role);
+      const response = await t
+        .http()
+        .post('/api/users')
+        .set(...bearer(tokens))
+        .send({
+          username: `new-${role}`,
+          password: 'long-password-1',
+          role: 'viewer',
+          displayName: 'X',
+        })
+        .expect(403);
+      expect(response.body).toMatchObject({ statusCode: 403, message: expect.any(String) });
+    },
+  );
 
   it('answers a bad role and a missing password with 400 naming both fields', async () => {
     const admin = await t.adminTokens();
-    const response = await t.http().post('/api/users').set(...bearer(admin))
+    const response = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
       .send({ username: 'bad-one', role: 'overlord', displayName: 'Bad' })
       .expect(400);
     const paths = (response.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort();
@@ -100,66 +122,153 @@ describe('RBAC, validation and lists over HTTP', () => {
 
   it('rejects unknown properties by name', async () => {
     const admin = await t.adminTokens();
-    const response = await t.http().post('/api/users').set(...bearer(admin))
-      .send({ username: 'eve', password: 'long-password-1', role: 'viewer', displayName: 'Eve', isRoot: true })
+    const response = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({
+        username: 'eve',
+        password: 'long-password-1',
+        role: 'viewer',
+        displayName: 'Eve',
+        isRoot: true,
+      })
       .expect(400);
     expect(response.body.fieldErrors).toEqual([{ path: 'isRoot', message: 'Unknown property' }]);
-    await t.http().get('/api/users?page=1&sort=evil').set(...bearer(admin)).expect(400);
+    await t
+      .http()
+      .get('/api/users?page=1&sort=evil')
+      .set(...bearer(admin))
+      .expect(400);
   });
 
   it('creates users, refuses a duplicate username, and lists them with the pagination shape', async () => {
     const admin = await t.adminTokens();
     for (let i = 0; i < 5; i++) {
-      await t.http().post('/api/users').set(...bearer(admin))
-        .send({ username: `paged-${i}`, password: 'long-password-1', role: 'viewer', displayName: `Paged ${i}` })
+      await t
+        .http()
+        .post('/api/users')
+        .set(...bearer(admin))
+        .send({
+          username: `paged-${i}`,
+          password: 'long-password-1',
+          role: 'viewer',
+          displayName: `Paged ${i}`,
+        })
         .expect(201);
     }
-    const duplicate = await t.http().post('/api/users').set(...bearer(admin))
-      .send({ username: 'PAGED-0', password: 'long-password-1', role: 'viewer', displayName: 'Dup' })
+    const duplicate = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({
+        username: 'PAGED-0',
+        password: 'long-password-1',
+        role: 'viewer',
+        displayName: 'Dup',
+      })
       .expect(409);
     expect(duplicate.body.fieldErrors).toEqual([{ path: 'username', message: 'Already taken' }]);
 
-    const page = await t.http().get('/api/users?page=2&pageSize=2&search=paged').set(...bearer(admin)).expect(200);
+    const page = await t
+      .http()
+      .get('/api/users?page=2&pageSize=2&search=paged')
+      .set(...bearer(admin))
+      .expect(200);
     expect(page.body).toEqual({
-      items: [expect.objectContaining({ username: 'paged-2' }), expect.objectContaining({ username: 'paged-3' })],
+      items: [
+        expect.objectContaining({ username: 'paged-2' }),
+        expect.objectContaining({ username: 'paged-3' }),
+      ],
       page: 2,
       pageSize: 2,
       total: 5,
       totalPages: 3,
     });
     expect(page.body.items[0]).not.toHaveProperty('passwordHash');
-    const tooBig = await t.http().get('/api/users?pageSize=201').set(...bearer(admin)).expect(400);
+    const tooBig = await t
+      .http()
+      .get('/api/users?pageSize=201')
+      .set(...bearer(admin))
+      .expect(400);
     expect(tooBig.body.fieldErrors).toEqual([{ path: 'pageSize', message: expect.any(String) }]);
   });
 
   it('keeps the last active admin: no demotion, no disabling; a second admin makes it possible', async () => {
     const admin = await t.adminTokens();
-    const demote = await t.http().patch(`/api/users/${admin.user.id}`).set(...bearer(admin)).send({ role: 'viewer' }).expect(409);
+    const demote = await t
+      .http()
+      .patch(`/api/users/${admin.user.id}`)
+      .set(...bearer(admin))
+      .send({ role: 'viewer' })
+      .expect(409);
     expect(demote.body).toMatchObject({ statusCode: 409, code: 'LAST_ADMIN' });
-    await t.http().patch(`/api/users/${admin.user.id}`).set(...bearer(admin)).send({ disabled: true }).expect(409);
+    await t
+      .http()
+      .patch(`/api/users/${admin.user.id}`)
+      .set(...bearer(admin))
+      .send({ disabled: true })
+      .expect(409);
 
-    const second = await t.http().post('/api/users').set(...bearer(admin))
-      .send({ username: 'second-admin', password: 'long-password-2', role: 'admin', displayName: 'Second' })
+    const second = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({
+        username: 'second-admin',
+        password: 'long-password-2',
+        role: 'admin',
+        displayName: 'Second',
+      })
       .expect(201);
-    const demoted = await t.http().patch(`/api/users/${second.body.id as string}`).set(...bearer(admin))
+    const demoted = await t
+      .http()
+      .patch(`/api/users/${second.body.id as string}`)
+      .set(...bearer(admin))
       .send({ role: 'engineer', displayName: 'Second (engineer)' })
       .expect(200);
     expect(demoted.body).toMatchObject({ role: 'engineer', displayName: 'Second (engineer)' });
-    await t.http().patch(`/api/users/${admin.user.id}`).set(...bearer(admin)).send({ role: 'viewer' }).expect(409);
+    await t
+      .http()
+      .patch(`/api/users/${admin.user.id}`)
+      .set(...bearer(admin))
+      .send({ role: 'viewer' })
+      .expect(409);
   });
 
   it('records user changes in the audit log, readable by admins only', async () => {
     const admin = await t.adminTokens();
-    const created = await t.http().post('/api/users').set(...bearer(admin))
-      .send({ username: 'audited', password: 'long-password-1', role: 'operator', displayName: 'Audited' })
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({
+        username: 'audited',
+        password: 'long-password-1',
+        role: 'operator',
+        displayName: 'Audited',
+      })
       .expect(201);
     const id = (created.body as User).id;
-    await t.http().patch(`/api/users/${id}`).set(...bearer(admin)).send({ role: 'quality', password: 'new-password-99' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/users/${id}`)
+      .set(...bearer(admin))
+      .send({ role: 'quality', password: 'new-password-99' })
+      .expect(200);
 
-    const log = await t.http().get(`/api/audit-log?entityType=user&entityId=${id}`).set(...bearer(admin)).expect(200);
+    const log = await t
+      .http()
+      .get(`/api/audit-log?entityType=user&entityId=${id}`)
+      .set(...bearer(admin))
+      .expect(200);
     expect(log.body.total).toBe(2);
     const [update, create] = log.body.items as Array<Record<string, unknown>>;
-    expect(create).toMatchObject({ action: 'user.created', actorUsername: 'admin', after: expect.objectContaining({ role: 'operator' }) });
+    expect(create).toMatchObject({
+      action: 'user.created',
+      actorUsername: 'admin',
+      after: expect.objectContaining({ role: 'operator' }),
+    });
     expect(update).toMatchObject({
       action: 'user.updated',
       before: expect.objectContaining({ role: 'operator' }),
@@ -168,15 +277,31 @@ describe('RBAC, validation and lists over HTTP', () => {
     expect(JSON.stringify(log.body)).not.toContain('new-password-99');
 
     const manager = await t.userWithRole('production_manager');
-    await t.http().get('/api/audit-log').set(...bearer(manager)).expect(403);
+    await t
+      .http()
+      .get('/api/audit-log')
+      .set(...bearer(manager))
+      .expect(403);
   });
 
   it('answers 404 as JSON for an unknown user and an unknown route', async () => {
     const admin = await t.adminTokens();
-    const missing = await t.http().get(`/api/users/${randomUUID()}`).set(...bearer(admin)).expect(404);
+    const missing = await t
+      .http()
+      .get(`/api/users/${randomUUID()}`)
+      .set(...bearer(admin))
+      .expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, message: expect.any(String) });
-    await t.http().get('/api/users/not-a-uuid').set(...bearer(admin)).expect(400);
-    const unknown = await t.http().get('/api/no-such-thing').set(...bearer(admin)).expect(404);
+    await t
+      .http()
+      .get('/api/users/not-a-uuid')
+      .set(...bearer(admin))
+      .expect(400);
+    const unknown = await t
+      .http()
+      .get('/api/no-such-thing')
+      .set(...bearer(admin))
+      .expect(404);
     expect(unknown.body.statusCode).toBe(404);
   });
 

@@ -48,8 +48,11 @@ export default async function globalSetup() {
   const client = new pg.Client({ connectionString: urlFor('postgres') });
   await client.connect();
   try {
-    const stale = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'ms5\\_test\\_%'");
-    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    const stale = await client.query(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'ms5\\_test\\_%'",
+    );
+    for (const row of stale.rows)
+      await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   } finally {
     await client.end();

@@ -5,6 +5,8 @@ export default async function globalTeardown() {
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
-  await client.query('DROP DATABASE IF EXISTS ms5_test_template WITH (FORCE)').finally(() => client.end());
+  await client
+    .query('DROP DATABASE IF EXISTS ms5_test_template WITH (FORCE)')
+    .finally(() => client.end());
   await globalThis.__MS5_TEST_PG__?.stop();
 }

@@ -80,4 +80,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-export const bearer = (tokens: AuthTokens): [string, string] => ['Authorization', `Bearer ${tokens.accessToken}`];
+export const bearer = (tokens: AuthTokens): [string, string] => [
+  'Authorization',
+  `Bearer ${tokens.accessToken}`,
+];

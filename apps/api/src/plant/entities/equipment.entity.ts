@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 @Entity({ name: 'equipment' })
 export class EquipmentEntity {
@@ -6,7 +12,8 @@ export class EquipmentEntity {
   @Column({ name: 'line_id', type: 'uuid' }) lineId!: string;
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'text' }) name!: string;
-  @Column({ name: 'ideal_cycle_time_seconds', type: 'double precision' }) idealCycleTimeSeconds!: number;
+  @Column({ name: 'ideal_cycle_time_seconds', type: 'double precision' })
+  idealCycleTimeSeconds!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

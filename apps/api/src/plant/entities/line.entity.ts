@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 @Entity({ name: 'lines' })
 export class LineEntity {
@@ -6,7 +12,8 @@ export class LineEntity {
   @Column({ name: 'area_id', type: 'uuid', nullable: true }) areaId!: string | null;
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'text' }) name!: string;
-  @Column({ name: 'micro_stop_threshold_seconds', type: 'integer' }) microStopThresholdSeconds!: number;
+  @Column({ name: 'micro_stop_threshold_seconds', type: 'integer' })
+  microStopThresholdSeconds!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
