@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateUsersAuthAudit1764000000000 } from './1764000000000-CreateUsersAuthAudit.js';
 import { CreatePlantModel1764100000000 } from './1764100000000-CreatePlantModel.js';
 import { CreateMachineEvents1764100000001 } from './1764100000001-CreateMachineEvents.js';
+import { CreateOeeRollups1764100000002 } from './1764100000002-CreateOeeRollups.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
   CreateUsersAuthAudit1764000000000,
   CreatePlantModel1764100000000,
   CreateMachineEvents1764100000001,
+  CreateOeeRollups1764100000002,
 ];

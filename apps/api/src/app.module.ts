@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/database.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PlantModule } from './plant/plant.module.js';
+import { ProductionModule } from './production/production.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -60,6 +61,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         PlantModule,
+        ProductionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

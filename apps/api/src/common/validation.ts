@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
-import { toFieldErrors } from '@ms5/contracts';
+import { type FieldError, toFieldErrors } from '@ms5/contracts';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
@@ -37,16 +37,24 @@ export function ValidateQuery(schema: z.ZodType): MethodDecorator {
   return applyDecorators(SetMetadata(QUERY_SCHEMA, schema), ...params);
 }
 
-/** The thrown error of a request that fails its schema: 400 with `fieldErrors`. */
-export class RequestValidationException extends BadRequestException {
+/** 400 with `fieldErrors` naming each offending field. */
+export class FieldValidationException extends BadRequestException {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message = `Invalid request: ${fieldErrors.map((e) => e.path || '(root)').join(', ')}`,
+  ) {
+    super({ statusCode: 400, error: 'Bad Request', message, fieldErrors });
+  }
+}
+
+/** The thrown error of a request that fails its schema. */
+export class RequestValidationException extends FieldValidationException {
   constructor(issues: readonly z.core.$ZodIssue[], where: 'body' | 'query') {
     const fieldErrors = toFieldErrors(issues);
-    super({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: `Invalid ${where}: ${fieldErrors.map((e) => e.path || '(root)').join(', ')}`,
+    super(
       fieldErrors,
-    });
+      `Invalid ${where}: ${fieldErrors.map((e) => e.path || '(root)').join(', ')}`,
+    );
   }
 }
 

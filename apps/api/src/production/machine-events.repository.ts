@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MachineEventInput } from '@ms5/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface InsertedEvent {
+  equipmentId: string;
+  ts: Date;
+  type: 'state' | 'count';
+}
+
+/** The append-only event store. Heavy statements are plain SQL over arrays, one round trip a batch. */
+@Injectable()
+export class MachineEventsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async existingEquipmentIds(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM equipment WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Inserts new events; an eventId seen before (or twice in the batch) is skipped. */
+  async insertNew(
+    manager: EntityManager,
+    batch: readonly MachineEventInput[],
+  ): Promise<InsertedEvent[]> {
+    // One key order for every batch: concurrent overlapping batches cannot deadlock on the unique index.
+    const events = [...batch].sort((a, b) =>
+      a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0,
+    );
+    const rows = await manager.query<
+      Array<{ equipment_id: string; ts: Date; type: 'state' | 'count' }>
+    >(
+      `INSERT INTO machine_events (event_id, equipment_id, ts, type, state, reason_code, good, reject)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING equipment_id, ts, type`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.equipmentId),
+        events.map((e) => e.ts),
+        events.map((e) => e.type),
+        events.map((e) => (e.type === 'state' ? e.state : null)),
+        events.map((e) => (e.type === 'state' ? (e.reasonCode ?? null) : null)),
+        events.map((e) => (e.type === 'count' ? e.good : null)),
+        events.map((e) => (e.type === 'count' ? e.reject : null)),
+      ],
+    );
+    return rows.map((row) => ({ equipmentId: row.equipment_id, ts: row.ts, type: row.type }));
+  }
+
+  /** Marks each equipment's roll-ups stale from the earliest new event on. */
+  async queueRollups(manager: EntityManager, since: ReadonlyMap<string, Date>): Promise<void> {
+    if (since.size === 0) return;
+    await manager.query(
+      `INSERT INTO oee_rollup_queue (equipment_id, since)
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+       ON CONFLICT (equipment_id) DO UPDATE
+         SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since), queued_at = now()`,
+      [[...since.keys()], [...since.values()]],
+    );
+  }
+}
