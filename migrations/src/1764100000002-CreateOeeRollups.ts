@@ -25,6 +25,7 @@ export class CreateOeeRollups1764100000002 implements MigrationInterface {
         rework bigint NOT NULL DEFAULT 0,
         ideal_seconds double precision NOT NULL DEFAULT 0,
         failures integer NOT NULL DEFAULT 0,
+        failure_seconds double precision NOT NULL DEFAULT 0,
         computed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (equipment_id, hour)
       )`);

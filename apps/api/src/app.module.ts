@@ -13,6 +13,7 @@ import type { RuntimeInfo } from './config/config.tokens.js';
 import { dataSourceOptions } from './database/database.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OeeModule } from './oee/oee.module.js';
 import { PlantModule } from './plant/plant.module.js';
 import { ProductionModule } from './production/production.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         MetricsModule,
         PlantModule,
         ProductionModule,
+        OeeModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

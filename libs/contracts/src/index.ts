@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './ingest.js';
+export * from './oee.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './plant.js';

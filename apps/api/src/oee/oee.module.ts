@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OeeEngineAdapter } from './oee-engine.adapter.js';
+import { OeeRollupService } from './oee-rollup.service.js';
+import { OeeController } from './oee.controller.js';
+import { OeeRepository } from './oee.repository.js';
+import { OeeService } from './oee.service.js';
+
+@Module({
+  controllers: [OeeController],
+  providers: [OeeRepository, OeeEngineAdapter, OeeService, OeeRollupService],
+  exports: [OeeService, OeeRollupService],
+})
+export class OeeModule {}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CountEvent, Interval, OeeTotals, ShiftPattern, StateEvent } from '@ms5/oee';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** What the OEE engine needs to know about one equipment. */
+export interface EquipmentContext {
+  equipmentId: string;
+  lineId: string;
+  idealCycleTimeSeconds: number;
+  microStopThresholdSeconds: number;
+  shifts: Array<ShiftPattern & { name: string }>;
+}
+
+export interface HourlyRow extends Required<OeeTotals> {
+  hour: Date;
+}
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+const TOTAL_COLUMNS = `
+  coalesce(sum(calendar_seconds), 0)::float8 AS "calendarSeconds",
+  coalesce(sum(planned_operation_seconds), 0)::float8 AS "plannedOperationSeconds",
+  coalesce(sum(planned_downtime_seconds), 0)::float8 AS "plannedDowntimeSeconds",
+  coalesce(sum(run_seconds), 0)::float8 AS "runSeconds",
+  coalesce(sum(setup_seconds), 0)::float8 AS "setupSeconds",
+  coalesce(sum(down_seconds), 0)::float8 AS "downSeconds",
+  coalesce(sum(minor_stop_seconds), 0)::float8 AS "minorStopSeconds",
+  coalesce(sum(unknown_seconds), 0)::float8 AS "unknownSeconds",
+  coalesce(sum(good), 0)::float8 AS "good",
+  coalesce(sum(reject), 0)::float8 AS "reject",
+  coalesce(sum(rework), 0)::float8 AS "rework",
+  coalesce(sum(ideal_seconds), 0)::float8 AS "idealSeconds",
+  coalesce(sum(failures), 0)::float8 AS "failureCount",
+  coalesce(sum(failure_seconds), 0)::float8 AS "failureSeconds"`;
+
+/** The SQL behind OEE: raw events for the engine, and the hourly roll-ups it maintains. */
+@Injectable()
+export class OeeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async equipmentContexts(
+    equipmentIds: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<EquipmentContext[]> {
+    const rows = await db.query<
+      Array<{
+        id: string;
+        line_id: string;
+        ideal: number;
+        threshold: number;
+        shifts: Array<ShiftPattern & { name: string }> | null;
+      }>
+    >(
+      `SELECT e.id, e.line_id, e.ideal_cycle_time_seconds AS ideal, l.micro_stop_threshold_seconds AS threshold,
+              (SELECT json_agg(json_build_object('name', s.name, 'startTime', s.start_time, 'endTime', s.end_time,
+                                                 'timezone', s.timezone, 'breaks', s.breaks))
+                 FROM shifts s WHERE s.line_id = e.line_id) AS shifts
+         FROM equipment e JOIN lines l ON l.id = e.line_id
+        WHERE e.id = ANY($1::uuid[])
+        ORDER BY e.code`,
+      [equipmentIds],
+    );
+    return rows.map((row) => ({
+      equipmentId: row.id,
+      lineId: row.line_id,
+      idealCycleTimeSeconds: Number(row.ideal),
+      microStopThresholdSeconds: Number(row.threshold),
+      shifts: row.shifts ?? [],
+    }));
+  }
+
+  async lineExists(lineId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM lines WHERE id = $1', [
+      lineId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async equipmentIdsOfLine(lineId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM equipment WHERE line_id = $1 ORDER BY code',
+      [lineId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async plannedStops(
+    equipmentId: string,
+    lineId: string,
+    window: Interval,
+    db: Queryable = this.dataSource,
+  ): Promise<Interval[]> {
+    const rows = await db.query<Array<{ start: string; end: string }>>(
+      `SELECT (extract(epoch FROM starts_at) * 1000)::float8 AS start, (extract(epoch FROM ends_at) * 1000)::float8 AS "end"
+         FROM planned_stops
+        WHERE (equipment_id = $1 OR line_id = $2) AND starts_at < to_timestamp($4 / 1000.0) AND ends_at > to_timestamp($3 / 1000.0)`,
+      [equipmentId, lineId, window.start, window.end],
+    );
+    return rows.map((row) => ({ start: Number(row.start), end: Number(row.end) }));
+  }
+
+  /** State events in the window, plus the last one before it (so the window starts in a known state). */
+  async stateEvents(
+    equipmentId: string,
+    window: Interval,
+    db: Queryable = this.dataSource,
+  ): Promise<StateEvent[]> {
+    const rows = await db.query<
+      Array<{
+        event_id: string;
+        ms: string;
+        state: StateEvent['state'];
+        reason_code: string | null;
+      }>
+    >(
+      `(SELECT event_id, (extract(epoch FROM ts) * 1000)::float8 AS ms, state, reason_code
+          FROM machine_events
+         WHERE equipment_id = $1 AND type = 'state' AND ts < to_timestamp($2 / 1000.0)
+         ORDER BY ts DESC, event_id DESC LIMIT 1)
+       UNION ALL
+       (SELECT event_id, (extract(epoch FROM ts) * 1000)::float8, state, reason_code
+          FROM machine_events
+         WHERE equipment_id = $1 AND type = 'state' AND ts >= to_timestamp($2 / 1000.0) AND ts < to_timestamp($3 / 1000.0))`,
+      [equipmentId, window.start, window.end],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      ts: Number(row.ms),
+      state: row.state,
+      ...(row.reason_code ? { reasonCode: row.reason_code } : {}),
+    }));
+  }
+
+  async countEvents(
+    equipmentId: string,
+    window: Interval,
+    idealCycleTimeSeconds: number,
+    db: Queryable = this.dataSource,
+  ): Promise<CountEvent[]> {
+    const rows = await db.query<
+      Array<{ event_id: string; ms: string; good: number; reject: number }>
+    >(
+      `SELECT event_id, (extract(epoch FROM ts) * 1000)::float8 AS ms, good, reject
+         FROM machine_events
+        WHERE equipment_id = $1 AND type = 'count' AND ts >= to_timestamp($2 / 1000.0) AND ts < to_timestamp($3 / 1000.0)`,
+      [equipmentId, window.start, window.end],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      ts: Number(row.ms),
+      good: row.good,
+      reject: row.reject,
+      idealCycleTimeSeconds,
+    }));
+  }
+
+  /** Takes up to `limit` queued equipment, skipping rows another instance is working on. */
+  async claimQueued(
+    manager: EntityManager,
+    limit: number,
+  ): Promise<Array<{ equipmentId: string; since: Date }>> {
+    const rows = await manager.query<Array<{ equipment_id: string; since: Date }>>(
+      `WITH claimed AS (
+         DELETE FROM oee_rollup_queue
+          WHERE equipment_id IN (SELECT equipment_id FROM oee_rollup_queue ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING equipment_id, since)
+       SELECT equipment_id, since FROM claimed`,
+      [limit],
+    );
+    return rows.map((row) => ({ equipmentId: row.equipment_id, since: row.since }));
+  }
+
+  /** Queues every equipment from `since` on: the open interval (a state still going on) gets rolled up too. */
+  async queueAll(since: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO oee_rollup_queue (equipment_id, since)
+       SELECT id, $1 FROM equipment
+       ON CONFLICT (equipment_id) DO UPDATE SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since)`,
+      [since],
+    );
+  }
+
+  async replaceHours(
+    manager: EntityManager,
+    equipmentId: string,
+    from: Date,
+    rows: readonly HourlyRow[],
+    computedAt: Date,
+  ): Promise<void> {
+    await manager.query('DELETE FROM oee_hourly WHERE equipment_id = $1 AND hour >= $2', [
+      equipmentId,
+      from,
+    ]);
+    if (rows.length === 0) return;
+    const column = <K extends keyof HourlyRow>(key: K) => rows.map((row) => row[key]);
+    await manager.query(
+      `INSERT INTO oee_hourly (equipment_id, hour, calendar_seconds, planned_operation_seconds, planned_downtime_seconds,
+         run_seconds, setup_seconds, down_seconds, minor_stop_seconds, unknown_seconds, good, reject, rework,
+         ideal_seconds, failures, failure_seconds, computed_at)
+       SELECT $1, *, $17::timestamptz FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
+         $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::bigint[], $13::bigint[], $14::float8[],
+         $15::int[], $16::float8[])`,
+      [
+        equipmentId,
+        column('hour'),
+        column('calendarSeconds'),
+        column('plannedOperationSeconds'),
+        column('plannedDowntimeSeconds'),
+        column('runSeconds'),
+        column('setupSeconds'),
+        column('downSeconds'),
+        column('minorStopSeconds'),
+        column('unknownSeconds'),
+        column('good'),
+        column('reject'),
+        column('rework'),
+        column('idealSeconds'),
+        column('failureCount'),
+        column('failureSeconds'),
+        computedAt,
+      ],
+    );
+  }
+
+  /**
+   * For each window and equipment: the summed final roll-ups of the whole hours inside the
+   * window, and how many such hours there were (to tell whether any is missing).
+   */
+  async sumFinalHoursByWindow(
+    equipmentIds: readonly string[],
+    windows: readonly Interval[],
+  ): Promise<
+    Array<Required<OeeTotals> & { windowIndex: number; equipmentId: string; hours: number }>
+  > {
+    const rows = await this.dataSource.query<
+      Array<Required<OeeTotals> & { windowIndex: number; equipmentId: string; hours: number }>
+    >(
+      `SELECT w.idx::int - 1 AS "windowIndex", h.equipment_id AS "equipmentId", count(*)::int AS hours, ${TOTAL_COLUMNS}
+         FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS w(start_ms, end_ms, idx)
+         JOIN oee_hourly h
+           ON h.equipment_id = ANY($1::uuid[])
+          AND h.hour >= to_timestamp(w.start_ms / 1000.0)
+          AND h.hour + interval '1 hour' <= to_timestamp(w.end_ms / 1000.0)
+          AND h.computed_at >= h.hour + interval '1 hour'
+        GROUP BY 1, 2`,
+      [equipmentIds, windows.map((w) => w.start), windows.map((w) => w.end)],
+    );
+    return rows;
+  }
+
+  /** The final roll-up hours (epoch ms) of one equipment in `[from, to)`. */
+  async finalHourStarts(equipmentId: string, window: Interval): Promise<number[]> {
+    const rows = await this.dataSource.query<Array<{ ms: string }>>(
+      `SELECT (extract(epoch FROM hour) * 1000)::float8 AS ms FROM oee_hourly
+        WHERE equipment_id = $1 AND hour >= to_timestamp($2 / 1000.0) AND hour + interval '1 hour' <= to_timestamp($3 / 1000.0)
+          AND computed_at >= hour + interval '1 hour'`,
+      [equipmentId, window.start, window.end],
+    );
+    return rows.map((row) => Number(row.ms));
+  }
+}

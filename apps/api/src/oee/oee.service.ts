@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { OeeQuery, OeeReport, OeeSeriesQuery, OeeSeriesReport } from '@ms5/contracts';
+import {
+  type Interval,
+  type OeeResult,
+  type OeeTotals,
+  computeOeeFromTotals,
+  emptyTotals,
+  shiftOccurrences,
+  subtractIntervals,
+  sumTotals,
+  wallTimeAt,
+  wallTimeToInstant,
+} from '@ms5/oee';
+import { DomainException, notFound } from '../common/domain.exception.js';
+import { OeeEngineAdapter } from './oee-engine.adapter.js';
+import { type EquipmentContext, OeeRepository } from './oee.repository.js';
+
+const HOUR_MS = 3_600_000;
+const MAX_WINDOWS = 2000;
+
+/**
+ * OEE for an equipment or a line over any window: whole hours come from the roll-ups, the rest
+ * (window edges, the current hour, hours not rolled up yet) is computed from raw events. Roll-ups
+ * across equipment and time are time-weighted: totals are summed, then the KPIs computed.
+ */
+@Injectable()
+export class OeeService {
+  constructor(
+    private readonly repository: OeeRepository,
+    private readonly engine: OeeEngineAdapter,
+  ) {}
+
+  async report(query: OeeQuery, now: number = Date.now()): Promise<OeeReport> {
+    const contexts = await this.scope(query);
+    const window = this.window(query, now);
+    const [totals] = await this.totalsByWindow(contexts, [window]);
+    return toReport(query, window, computeOeeFromTotals(totals ?? emptyTotals()));
+  }
+
+  async series(query: OeeSeriesQuery, now: number = Date.now()): Promise<OeeSeriesReport> {
+    const contexts = await this.scope(query);
+    const window = this.window(query, now);
+    const windows = this.buckets(query, contexts, window);
+    const totals = await this.totalsByWindow(contexts, windows);
+    return {
+      bucket: query.bucket,
+      from: new Date(window.start).toISOString(),
+      to: new Date(window.end).toISOString(),
+      points: windows.map((w, index) => {
+        const result = computeOeeFromTotals(totals[index] ?? emptyTotals());
+        return { ...toReport(query, w, result), label: w.label };
+      }),
+    };
+  }
+
+  private async scope(query: {
+    equipmentId?: string;
+    lineId?: string;
+  }): Promise<EquipmentContext[]> {
+    let ids: string[];
+    if (query.equipmentId) ids = [query.equipmentId];
+    else if (query.lineId) ids = await this.repository.equipmentIdsOfLine(query.lineId);
+    else
+      throw new DomainException('INVALID_REFERENCE', 'Give equipmentId or lineId', [
+        { path: 'equipmentId', message: 'Required' },
+      ]);
+    const contexts = await this.repository.equipmentContexts(ids);
+    if (query.equipmentId && contexts.length === 0) throw notFound('Equipment', query.equipmentId);
+    if (query.lineId && contexts.length === 0) {
+      const known = await this.repository.lineExists(query.lineId);
+      if (!known) throw notFound('Line', query.lineId);
+    }
+    return contexts;
+  }
+
+  /** `[from, to)`, not past now: time that has not happened yet is not counted. */
+  private window(query: { from: string; to: string }, now: number): Interval {
+    const start = Date.parse(query.from);
+    const end = Math.min(Date.parse(query.to), Math.max(now, start));
+    return { start, end };
+  }
+
+  private buckets(
+    query: OeeSeriesQuery,
+    contexts: readonly EquipmentContext[],
+    window: Interval,
+  ): Array<Interval & { label: string }> {
+    const out: Array<Interval & { label: string }> = [];
+    if (query.bucket === 'shift') {
+      const patterns = contexts[0]?.shifts ?? [];
+      for (const pattern of patterns) {
+        for (const occurrence of shiftOccurrences(pattern, window.start, window.end)) {
+          out.push({
+            start: Math.max(occurrence.start, window.start),
+            end: Math.min(occurrence.end, window.end),
+            label: `${pattern.name} ${new Date(occurrence.start).toISOString()}`,
+          });
+        }
+      }
+      out.sort((a, b) => a.start - b.start);
+    } else {
+      const step = query.bucket === 'hour' ? HOUR_MS : 24 * HOUR_MS;
+      const first =
+        query.bucket === 'hour'
+          ? Math.floor(window.start / HOUR_MS) * HOUR_MS
+          : startOfDay(window.start, query.timezone);
+      for (let t = first; t < window.end;) {
+        const next =
+          query.bucket === 'hour' ? t + step : startOfDay(t + step + 2 * HOUR_MS, query.timezone);
+        out.push({
+          start: Math.max(t, window.start),
+          end: Math.min(next, window.end),
+          label: new Date(t).toISOString(),
+        });
+        t = next;
+      }
+    }
+    if (out.length > MAX_WINDOWS) {
+      throw new DomainException(
+        'INVALID_REFERENCE',
+        `At most ${MAX_WINDOWS} buckets; narrow the window or use a larger bucket`,
+        [{ path: 'bucket', message: 'Too many buckets for this window' }],
+      );
+    }
+    return out.filter((w) => w.end > w.start);
+  }
+
+  /** Summed totals of all equipment for each window. */
+  private async totalsByWindow(
+    contexts: readonly EquipmentContext[],
+    windows: readonly Interval[],
+  ): Promise<Array<Required<OeeTotals>>> {
+    const ids = contexts.map((c) => c.equipmentId);
+    const perWindow: Array<OeeTotals[]> = windows.map(() => []);
+    const rolled =
+      ids.length > 0 && windows.length > 0
+        ? await this.repository.sumFinalHoursByWindow(ids, windows)
+        : [];
+    const rolledBy = new Map(rolled.map((row) => [`${row.windowIndex}:${row.equipmentId}`, row]));
+    for (const context of contexts) {
+      const live: Interval[] = [];
+      const liveOwner: number[] = [];
+      for (const [index, window] of windows.entries()) {
+        const row = rolledBy.get(`${index}:${context.equipmentId}`);
+        if (row) perWindow[index]?.push(row);
+        const covered = await this.coveredHours(context.equipmentId, window, row?.hours ?? 0);
+        for (const piece of subtractIntervals([window], covered)) {
+          live.push(piece);
+          liveOwner.push(index);
+        }
+      }
+      if (live.length === 0) continue;
+      const range = {
+        start: Math.min(...live.map((p) => p.start)),
+        end: Math.max(...live.map((p) => p.end)),
+      };
+      const totals = await this.engine.totalsFor(context, range, live);
+      totals.forEach((t, i) => perWindow[liveOwner[i] ?? 0]?.push(t));
+    }
+    return perWindow.map((list) => sumTotals(list));
+  }
+
+  /** The final roll-up hours inside a window, as intervals. */
+  private async coveredHours(
+    equipmentId: string,
+    window: Interval,
+    rolledHours: number,
+  ): Promise<Interval[]> {
+    if (rolledHours === 0) return [];
+    const firstHour = Math.ceil(window.start / HOUR_MS) * HOUR_MS;
+    const lastHourEnd = Math.floor(window.end / HOUR_MS) * HOUR_MS;
+    const wholeHours = Math.max(0, (lastHourEnd - firstHour) / HOUR_MS);
+    if (rolledHours === wholeHours) return [{ start: firstHour, end: lastHourEnd }];
+    const starts = await this.repository.finalHourStarts(equipmentId, window);
+    return starts.map((start) => ({ start, end: start + HOUR_MS }));
+  }
+}
+
+const DAY_MS = 24 * HOUR_MS;
+
+/** The instant of local midnight, in `timezone`, of the day that contains `ms`. */
+function startOfDay(ms: number, timezone: string): number {
+  return wallTimeToInstant(Math.floor(wallTimeAt(ms, timezone) / DAY_MS) * DAY_MS, timezone);
+}
+
+function round(value: number | null, digits = 6): number | null {
+  return value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+function toReport(
+  query: { equipmentId?: string; lineId?: string },
+  window: Interval,
+  result: OeeResult,
+): OeeReport {
+  const { times, counts, kpis } = result;
+  return {
+    equipmentId: query.equipmentId ?? null,
+    lineId: query.lineId ?? null,
+    from: new Date(window.start).toISOString(),
+    to: new Date(window.end).toISOString(),
+    availability: round(kpis.availability),
+    performance: round(kpis.performance),
+    quality: round(kpis.quality),
+    oee: round(kpis.oee),
+    plannedProductionSeconds: times.plannedBusySeconds,
+    runSeconds: times.runSeconds,
+    totalCount: counts.total,
+    goodCount: counts.good,
+    rejectCount: counts.reject,
+    times,
+    counts,
+    kpis,
+    losses: result.losses,
+    flags: result.flags,
+    explanation: explain(result),
+  };
+}
+
+const s = (seconds: number): string => `${Math.round(seconds * 10) / 10} s`;
+
+/** Each factor with the times and counts it came from, in words. */
+function explain(result: OeeResult): OeeReport['explanation'] {
+  const { times, counts, kpis } = result;
+  const pct = (v: number | null) =>
+    v === null ? 'n/a (nothing to divide by)' : `${(v * 100).toFixed(2)} %`;
+  return {
+    plannedProduction: `planned busy time = planned operation ${s(times.plannedOperationSeconds)} − planned downtime ${s(times.plannedDowntimeSeconds)} = ${s(times.plannedBusySeconds)}`,
+    availability: `availability = run time ${s(times.runSeconds)} / planned busy time ${s(times.plannedBusySeconds)} = ${pct(kpis.availability)}`,
+    performance: `performance = ideal time ${s(times.idealSeconds)} (${counts.total} parts) / run time ${s(times.runSeconds)} = ${pct(kpis.performance)}`,
+    quality: `quality = good ${counts.good} / produced ${counts.total} = ${pct(kpis.quality)}`,
+    oee: `OEE = ${pct(kpis.availability)} × ${pct(kpis.performance)} × ${pct(kpis.quality)} = ${pct(kpis.oee)}`,
+  };
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AuthTokens, MachineEventInput, OeeReport } from '@ms5/contracts';
+import { OeeRollupService } from '../../src/oee/oee-rollup.service.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+const DAY = '2026-11-02';
+const at = (time: string) => `${DAY}T${time}Z`;
+
+/**
+ * One early shift, 06:00–14:00 UTC, breaks 09:00 and 12:00 (15 min each), ideal cycle 30 s,
+ * micro-stop threshold 120 s.
+ *
+ *   planned operation  8 h                     = 28,800 s
+ *   planned downtime   2 × 15 min              =  1,800 s
+ *   planned busy time  28,800 − 1,800          = 27,000 s
+ *   breakdown 07:00–07:40                      =  2,400 s  (down time)
+ *   five 1-min idles 08:00, 08:10 … 08:40      =    300 s  (micro-stops, < 120 s)
+ *   changeover 10:00–10:20                     =  1,200 s  (setup)
+ *   run time 27,000 − 2,400 − 300 − 1,200      = 23,100 s
+ *   counts 4 × (180 good + 5 reject)           = 720 good, 20 reject, 740 produced
+ *
+ *   availability = 23,100 / 27,000             = 0.8556
+ *   performance  = 740 × 30 / 23,100 = 22,200 / 23,100 = 0.9610
+ *   quality      = 720 / 740                   = 0.9730
+ *   OEE          = 720 × 30 / 27,000           = 0.8000
+ */
+function shiftEvents(equipmentId: string): MachineEventInput[] {
+  const state = (
+    id: string,
+    time: string,
+    s: 'running' | 'stopped' | 'idle' | 'changeover',
+    reasonCode?: string,
+  ): MachineEventInput => ({
+    eventId: `${equipmentId}-${id}`,
+    equipmentId,
+    ts: at(time),
+    type: 'state',
+    state: s,
+    ...(reasonCode ? { reasonCode } : {}),
+  });
+  const count = (id: string, time: string): MachineEventInput => ({
+    eventId: `${equipmentId}-${id}`,
+    equipmentId,
+    ts: at(time),
+    type: 'count',
+    good: 180,
+    reject: 5,
+  });
+  const events = [
+    state('s0', '06:00:00', 'running'),
+    state('s1', '07:00:00', 'stopped', 'JAM'),
+    state('s2', '07:40:00', 'running'),
+    ...[0, 10, 20, 30, 40].flatMap((m) => [
+      state(`i${m}`, `08:${String(m).padStart(2, '0')}:00`, 'idle'),
+      state(`r${m}`, `08:${String(m + 1).padStart(2, '0')}:00`, 'running'),
+    ]),
+    state('c0', '10:00:00', 'changeover'),
+    state('c1', '10:20:00', 'running'),
+    state('end', '14:00:00', 'stopped', 'NO_ORDER'),
+    count('n1', '07:59:00'),
+    count('n2', '09:59:00'),
+    count('n3', '11:59:00'),
+    count('n4', '13:59:00'),
+  ];
+  // Out of order (a fixed shuffle), with duplicates.
+  return [
+    ...events.filter((_, i) => i % 2 === 1).reverse(),
+    ...events.filter((_, i) => i % 2 === 0),
+    events[3]!,
+    events[7]!,
+  ];
+}
+
+describe('OEE over HTTP from ingested events', () => {
+  let t: TestApp;
+  let engineer: AuthTokens;
+  let lineId: string;
+  let pressId: string;
+  let packerId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    engineer = await t.userWithRole('engineer');
+    const line = await t
+      .http()
+      .post('/api/lines')
+      .set(...bearer(engineer))
+      .send({ code: 'OEE', name: 'OEE line' })
+      .expect(201);
+    lineId = line.body.id as string;
+    const make = async (code: string) =>
+      (
+        await t
+          .http()
+          .post('/api/equipment')
+          .set(...bearer(engineer))
+          .send({ code, name: code, lineId, idealCycleTimeSeconds: 30 })
+          .expect(201)
+      ).body.id as string;
+    pressId = await make('OEE-PRESS');
+    packerId = await make('OEE-PACK');
+    await t
+      .http()
+      .post('/api/shifts')
+      .set(...bearer(engineer))
+      .send({
+        lineId,
+        name: 'Early',
+        startTime: '06:00',
+        endTime: '14:00',
+        timezone: 'UTC',
+        breaks: [
+          { startTime: '09:00', durationMinutes: 15 },
+          { startTime: '12:00', durationMinutes: 15 },
+        ],
+      })
+      .expect(201);
+
+    const events = shiftEvents(pressId);
+    await t
+      .http()
+      .post('/api/ingest/events')
+      .set(...bearer(engineer))
+      .send({ events: events.slice(0, 12) })
+      .expect(200);
+    const second = await t
+      .http()
+      .post('/api/ingest/events')
+      .set(...bearer(engineer))
+      .send({ events: events.slice(8) })
+      .expect(200);
+    expect(second.body.duplicates).toBeGreaterThan(0);
+
+    // The packer runs the whole shift and makes 800 good parts: A = 1, P = 24,000 / 27,000, Q = 1.
+    await t
+      .http()
+      .post('/api/ingest/events')
+      .set(...bearer(engineer))
+      .send({
+        events: [
+          {
+            eventId: 'pack-run',
+            equipmentId: packerId,
+            ts: at('05:00:00'),
+            type: 'state',
+            state: 'running',
+          },
+          {
+            eventId: 'pack-stop',
+            equipmentId: packerId,
+            ts: at('14:00:00'),
+            type: 'state',
+            state: 'stopped',
+          },
+          {
+            eventId: 'pack-n1',
+            equipmentId: packerId,
+            ts: at('10:30:00'),
+            type: 'count',
+            good: 400,
+            reject: 0,
+          },
+          {
+            eventId: 'pack-n2',
+            equipmentId: packerId,
+            ts: at('13:30:00'),
+            type: 'count',
+            good: 400,
+            reject: 0,
+          },
+        ],
+      })
+      .expect(200);
+  });
+  afterAll(() => t.close());
+
+  const oee = async (query: string): Promise<OeeReport> =>
+    (
+      await t
+        .http()
+        .get(`/api/oee?${query}`)
+        .set(...bearer(engineer))
+        .expect(200)
+    ).body as OeeReport;
+
+  function expectPress(report: OeeReport) {
+    expect(report.availability).toBeCloseTo(0.8556, 4);
+    expect(report.performance).toBeCloseTo(0.961, 4);
+    expect(report.quality).toBeCloseTo(0.973, 4);
+    expect(report.oee).toBeCloseTo(0.8, 4);
+    expect(report).toMatchObject({
+      plannedProductionSeconds: 27000,
+      runSeconds: 23100,
+      totalCount: 740,
+      goodCount: 720,
+      rejectCount: 20,
+    });
+    expect(report.times).toMatchObject({
+      downSeconds: 2400,
+      minorStopSeconds: 300,
+      setupSeconds: 1200,
+      plannedDowntimeSeconds: 1800,
+    });
+    const f = report.losses.fractions;
+    const sum =
+      (f.breakdowns ?? 0) +
+      (f.setupAndAdjustments ?? 0) +
+      (f.minorStops ?? 0) +
+      (f.reducedSpeed ?? 0) +
+      (f.rejectsAndRework ?? 0) +
+      (f.fullyProductive ?? 0);
+    expect(sum).toBeCloseTo(1, 9);
+    expect(report.explanation.availability).toContain('23100 s');
+  }
+
+  it('computes the shift from raw events, out of order and with duplicates', async () => {
+    expectPress(await oee(`equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`));
+  });
+
+  it('gives the same figures from the hourly roll-ups, for the shift and the whole day', async () => {
+    expect(await t.app.get(OeeRollupService).processQueue()).toBe(2);
+    expectPress(await oee(`equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`));
+    expectPress(await oee(`equipmentId=${pressId}&from=${DAY}T00:00:00Z&to=2026-11-03T00:00:00Z`));
+    // A window that cuts hours: 06:30–13:30 is computed partly live, partly from roll-ups.
+    const cut = await oee(`equipmentId=${pressId}&from=${at('06:30:00')}&to=${at('13:30:00')}`);
+    expect(cut.plannedProductionSeconds).toBe(27000 - 3600);
+  });
+
+  it('rolls the line up time-weighted (sums, never averages of percentages)', async () => {
+    const line = await oee(`lineId=${lineId}&from=${at('06:00:00')}&to=${at('14:00:00')}`);
+    // PBT 54,000; run 23,100 + 27,000 = 50,100; ideal 22,200 + 24,000 = 46,200; good 1,520 of 1,540.
+    expect(line.availability).toBeCloseTo(50100 / 54000, 6);
+    expect(line.performance).toBeCloseTo(46200 / 50100, 6); // 0.922156, not the mean 0.924964
+    expect(line.quality).toBeCloseTo(1520 / 1540, 6);
+    expect(line.oee).toBeCloseTo((1520 * 30) / 54000, 6);
+  });
+
+  it('answers series by hour and by shift', async () => {
+    const hourly = await t
+      .http()
+      .get(
+        `/api/oee/series?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}&bucket=hour`,
+      )
+      .set(...bearer(engineer))
+      .expect(200);
+    expect(hourly.body.points).toHaveLength(8);
+    expect(hourly.body.points[1]).toMatchObject({
+      label: at('07:00:00').replace('Z', '.000Z'),
+      runSeconds: 1200,
+    }); // 07:40–08:00
+    const byShift = await t
+      .http()
+      .get(
+        `/api/oee/series?lineId=${lineId}&from=${DAY}T00:00:00Z&to=2026-11-03T00:00:00Z&bucket=shift`,
+      )
+      .set(...bearer(engineer))
+      .expect(200);
+    expect(byShift.body.points).toHaveLength(1);
+    expect(byShift.body.points[0].oee).toBeCloseTo((1520 * 30) / 54000, 6);
+  });
+
+  it('names bad query fields', async () => {
+    const bad = await t
+      .http()
+      .get(`/api/oee?equipmentId=${pressId}&from=yesterday&to=${at('14:00:00')}`)
+      .set(...bearer(engineer))
+      .expect(400);
+    expect((bad.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([
+      'from',
+    ]);
+    const neither = await t
+      .http()
+      .get(`/api/oee?from=${at('06:00:00')}&to=${at('14:00:00')}`)
+      .set(...bearer(engineer))
+      .expect(400);
+    expect(neither.body.fieldErrors).toEqual([
+      { path: 'equipmentId', message: 'Give either equipmentId or lineId' },
+    ]);
+  });
+});

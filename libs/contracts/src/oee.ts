@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'Must be an ISO 8601 time with an offset',
+});
+
+const scope = {
+  equipmentId: z.uuid('Must be an equipment id').optional(),
+  lineId: z.uuid('Must be a line id').optional(),
+  from: instant,
+  to: instant,
+};
+
+const MAX_WINDOW_MS = 400 * 86_400_000;
+
+function checkScope(
+  value: { equipmentId?: string; lineId?: string; from: string; to: string },
+  ctx: z.RefinementCtx,
+) {
+  if ((value.equipmentId === undefined) === (value.lineId === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['equipmentId'],
+      message: 'Give either equipmentId or lineId',
+    });
+  }
+  const span = Date.parse(value.to) - Date.parse(value.from);
+  if (Number.isNaN(span)) return; // a bad time stamp is reported on its own field
+  if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from' });
+  if (span > MAX_WINDOW_MS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'At most 400 days after from' });
+}
+
+/** `GET /api/oee?equipmentId=…|lineId=…&from=…&to=…` */
+export const oeeQuerySchema = z.strictObject(scope).superRefine(checkScope);
+export type OeeQuery = z.infer<typeof oeeQuerySchema>;
+
+export const OEE_BUCKETS = ['hour', 'shift', 'day'] as const;
+
+/** `GET /api/oee/series?…&bucket=hour|shift|day&timezone=…` */
+export const oeeSeriesQuerySchema = z
+  .strictObject({
+    ...scope,
+    bucket: z.enum(OEE_BUCKETS).default('hour'),
+    timezone: z
+      .string()
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'Unknown time zone'),
+  })
+  .superRefine(checkScope);
+export type OeeSeriesQuery = z.infer<typeof oeeSeriesQuerySchema>;
+
+const fraction = z.number().nullable();
+
+export const oeeReportSchema = z.object({
+  equipmentId: z.string().nullable(),
+  lineId: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  availability: fraction,
+  performance: fraction,
+  quality: fraction,
+  oee: fraction,
+  plannedProductionSeconds: z.number(),
+  runSeconds: z.number(),
+  totalCount: z.number(),
+  goodCount: z.number(),
+  rejectCount: z.number(),
+  times: z.object({
+    calendarSeconds: z.number(),
+    plannedOperationSeconds: z.number(),
+    plannedDowntimeSeconds: z.number(),
+    plannedBusySeconds: z.number(),
+    runSeconds: z.number(),
+    setupSeconds: z.number(),
+    downSeconds: z.number(),
+    unknownSeconds: z.number(),
+    minorStopSeconds: z.number(),
+    idealSeconds: z.number(),
+    fullyProductiveSeconds: z.number(),
+    failureSeconds: z.number(),
+  }),
+  counts: z.object({
+    total: z.number(),
+    good: z.number(),
+    reject: z.number(),
+    rework: z.number(),
+    failures: z.number(),
+  }),
+  kpis: z.object({
+    availability: fraction,
+    performance: fraction,
+    quality: fraction,
+    oee: fraction,
+    nee: fraction,
+    teep: fraction,
+    loading: fraction,
+    technicalEfficiency: fraction,
+    setupRatio: fraction,
+    allocationEfficiency: fraction,
+    scrapRatio: fraction,
+    reworkRatio: fraction,
+    firstPassYield: fraction,
+    mtbfSeconds: fraction,
+    mttrSeconds: fraction,
+  }),
+  losses: z.object({
+    seconds: z.object({
+      breakdowns: z.number(),
+      setupAndAdjustments: z.number(),
+      minorStops: z.number(),
+      reducedSpeed: z.number(),
+      rejectsAndRework: z.number(),
+      unaccounted: z.number(),
+    }),
+    fractions: z.object({
+      breakdowns: fraction,
+      setupAndAdjustments: fraction,
+      minorStops: fraction,
+      reducedSpeed: fraction,
+      rejectsAndRework: fraction,
+      unaccounted: fraction,
+      fullyProductive: fraction,
+    }),
+  }),
+  flags: z.object({
+    performanceAboveOne: z.boolean(),
+    oeeAboveOne: z.boolean(),
+    hasUnknownTime: z.boolean(),
+    timesInconsistent: z.boolean(),
+  }),
+  explanation: z.object({
+    plannedProduction: z.string(),
+    availability: z.string(),
+    performance: z.string(),
+    quality: z.string(),
+    oee: z.string(),
+  }),
+});
+export type OeeReport = z.infer<typeof oeeReportSchema>;
+
+export const oeeSeriesReportSchema = z.object({
+  bucket: z.enum(OEE_BUCKETS),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(oeeReportSchema.extend({ label: z.string() })),
+});
+export type OeeSeriesReport = z.infer<typeof oeeSeriesReportSchema>;
