@@ -3,6 +3,7 @@ import { CreateUsersAuthAudit1764000000000 } from './1764000000000-CreateUsersAu
 import { CreatePlantModel1764100000000 } from './1764100000000-CreatePlantModel.js';
 import { CreateMachineEvents1764100000001 } from './1764100000001-CreateMachineEvents.js';
 import { CreateOeeRollups1764100000002 } from './1764100000002-CreateOeeRollups.js';
+import { CreateDowntimeAssignments1764300000000 } from './1764300000000-CreateDowntimeAssignments.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreatePlantModel1764100000000,
   CreateMachineEvents1764100000001,
   CreateOeeRollups1764100000002,
+  CreateDowntimeAssignments1764300000000,
 ];

@@ -13,6 +13,7 @@ import type { RuntimeInfo } from './config/config.tokens.js';
 import { dataSourceOptions } from './database/database.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { DowntimeModule } from './downtime/downtime.module.js';
 import { OeeModule } from './oee/oee.module.js';
 import { PlantModule } from './plant/plant.module.js';
 import { ProductionModule } from './production/production.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         PlantModule,
         ProductionModule,
         OeeModule,
+        DowntimeModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

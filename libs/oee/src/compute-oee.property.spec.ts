@@ -26,44 +26,48 @@ interface Scenario {
   microStopThresholdSeconds: number;
 }
 
-const arbScenario: fc.Arbitrary<Scenario> = fc.integer({ min: HOUR_S, max: 12 * HOUR_S }).chain((w) => {
-  // A second in [-1 h, w + 1 h].
-  const arbSecond = fc.integer({ min: -HOUR_S, max: w + HOUR_S });
-  const arbInterval = (maxLength: number) =>
-    fc.tuple(arbSecond, fc.integer({ min: 1, max: maxLength })).map(
-      ([s, l]): Interval => ({ start: s * SEC, end: (s + l) * SEC }),
-    );
-  // Half the events cluster within 15 min after one of ten anchors: short stops.
-  const arbClustered = fc
-    .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 900 }))
-    .map(([k, offset]) => Math.round((k * w) / 10) + offset);
-  const arbStateEvent = fc
-    .record({
-      eventId: fc.integer({ min: 0, max: 80 }).map((n) => `s${n}`),
-      ts: fc.oneof(arbSecond, arbClustered).map((s) => s * SEC),
-      state: fc.constantFrom(...states, 'running', 'stopped'),
-      reason: fc.constantFrom(undefined, 'jam', 'material'),
-    })
-    .map(({ reason, ...e }): StateEvent => (reason === undefined ? e : { ...e, reasonCode: reason }));
-  const arbCount = fc
-    .record({
-      eventId: fc.integer({ min: 0, max: 40 }).map((n) => `c${n}`),
-      ts: arbSecond.map((s) => s * SEC),
-      good: fc.integer({ min: 0, max: 200 }),
-      reject: fc.integer({ min: 0, max: 20 }),
-      rework: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
-      idealCycleTimeSeconds: fc.constantFrom(0, 0.5, 12, 30, 45.5, 120),
-    })
-    .map(({ rework, ...c }): CountEvent => (rework === undefined ? c : { ...c, rework }));
-  return fc.record({
-    window: fc.constant({ start: 0, end: w * SEC }),
-    plannedOperation: fc.array(arbInterval(w), { minLength: 1, maxLength: 4 }),
-    plannedDowntime: fc.array(arbInterval(HOUR_S), { maxLength: 4 }),
-    events: fc.array(arbStateEvent, { minLength: 5, maxLength: 60, size: 'max' }),
-    counts: fc.array(arbCount, { maxLength: 30, size: 'max' }),
-    microStopThresholdSeconds: fc.integer({ min: 0, max: 600 }),
+const arbScenario: fc.Arbitrary<Scenario> = fc
+  .integer({ min: HOUR_S, max: 12 * HOUR_S })
+  .chain((w) => {
+    // A second in [-1 h, w + 1 h].
+    const arbSecond = fc.integer({ min: -HOUR_S, max: w + HOUR_S });
+    const arbInterval = (maxLength: number) =>
+      fc
+        .tuple(arbSecond, fc.integer({ min: 1, max: maxLength }))
+        .map(([s, l]): Interval => ({ start: s * SEC, end: (s + l) * SEC }));
+    // Half the events cluster within 15 min after one of ten anchors: short stops.
+    const arbClustered = fc
+      .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 900 }))
+      .map(([k, offset]) => Math.round((k * w) / 10) + offset);
+    const arbStateEvent = fc
+      .record({
+        eventId: fc.integer({ min: 0, max: 80 }).map((n) => `s${n}`),
+        ts: fc.oneof(arbSecond, arbClustered).map((s) => s * SEC),
+        state: fc.constantFrom(...states, 'running', 'stopped'),
+        reason: fc.constantFrom(undefined, 'jam', 'material'),
+      })
+      .map(({ reason, ...e }): StateEvent =>
+        reason === undefined ? e : { ...e, reasonCode: reason },
+      );
+    const arbCount = fc
+      .record({
+        eventId: fc.integer({ min: 0, max: 40 }).map((n) => `c${n}`),
+        ts: arbSecond.map((s) => s * SEC),
+        good: fc.integer({ min: 0, max: 200 }),
+        reject: fc.integer({ min: 0, max: 20 }),
+        rework: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+        idealCycleTimeSeconds: fc.constantFrom(0, 0.5, 12, 30, 45.5, 120),
+      })
+      .map(({ rework, ...c }): CountEvent => (rework === undefined ? c : { ...c, rework }));
+    return fc.record({
+      window: fc.constant({ start: 0, end: w * SEC }),
+      plannedOperation: fc.array(arbInterval(w), { minLength: 1, maxLength: 4 }),
+      plannedDowntime: fc.array(arbInterval(HOUR_S), { maxLength: 4 }),
+      events: fc.array(arbStateEvent, { minLength: 5, maxLength: 60, size: 'max' }),
+      counts: fc.array(arbCount, { maxLength: 30, size: 'max' }),
+      microStopThresholdSeconds: fc.integer({ min: 0, max: 600 }),
+    });
   });
-});
 
 function compute(s: Scenario, window: Interval = s.window): OeeResult {
   const input: OeeInput = {
@@ -84,7 +88,9 @@ function expectClose(actual: number | null, expected: number | null, scale = 0, 
     return;
   }
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual), scale);
-  expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+  expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    tolerance,
+  );
 }
 
 function expectSameResult(actual: OeeResult, expected: OeeResult): void {
@@ -96,7 +102,12 @@ function expectSameResult(actual: OeeResult, expected: OeeResult): void {
     }
   }
   for (const [key, value] of Object.entries(expected.losses.seconds)) {
-    expectClose(actual.losses.seconds[key as keyof typeof expected.losses.seconds], value, scale, `losses.${key}`);
+    expectClose(
+      actual.losses.seconds[key as keyof typeof expected.losses.seconds],
+      value,
+      scale,
+      `losses.${key}`,
+    );
   }
   expect(actual.flags.performanceAboveOne).toBe(expected.flags.performanceAboveOne);
   expect(actual.flags.hasUnknownTime).toBe(expected.flags.hasUnknownTime);
@@ -118,13 +129,15 @@ describe('computeOee properties', () => {
           kpis.reworkRatio,
           kpis.firstPassYield,
         ];
-        if (!flags.performanceAboveOne) bounded.push(kpis.performance, kpis.oee, kpis.nee, kpis.teep);
+        if (!flags.performanceAboveOne)
+          bounded.push(kpis.performance, kpis.oee, kpis.nee, kpis.teep);
         for (const value of bounded) {
           if (value === null) continue;
           expect(value).toBeGreaterThanOrEqual(0);
           expect(value).toBeLessThanOrEqual(1);
         }
-        for (const value of Object.values(kpis)) expect(value === null || Number.isFinite(value)).toBe(true);
+        for (const value of Object.values(kpis))
+          expect(value === null || Number.isFinite(value)).toBe(true);
         expect(flags.timesInconsistent).toBe(false);
         if (kpis.performance !== null) expect(flags.performanceAboveOne).toBe(kpis.performance > 1);
       }),
@@ -143,7 +156,8 @@ describe('computeOee properties', () => {
               .map((item, k) => ({ item, k: key(k) }))
               .sort((a, b) => a.k - b.k)
               .map((x) => x.item);
-          const repeat = <T>(list: T[]): T[] => (list.length === 0 ? [] : dupes.map((d) => list[d % list.length]!));
+          const repeat = <T>(list: T[]): T[] =>
+            list.length === 0 ? [] : dupes.map((d) => list[d % list.length]!);
           const messy: Scenario = {
             ...s,
             events: [...shuffle(s.events), ...repeat(s.events)],
@@ -169,7 +183,9 @@ describe('computeOee properties', () => {
     );
     fc.assert(
       fc.property(arbSplit, ([s, cuts]) => {
-        const points = [...new Set(cuts.map((c) => s.window.start + c * SEC))].sort((a, b) => a - b);
+        const points = [...new Set(cuts.map((c) => s.window.start + c * SEC))].sort(
+          (a, b) => a - b,
+        );
         const edges = [s.window.start, ...points, s.window.end];
         const pieces = edges.slice(1).map((end, k) => compute(s, { start: edges[k]!, end }));
         const whole = compute(s);
@@ -186,15 +202,26 @@ describe('computeOee properties', () => {
         const r = compute(s);
         const l = r.losses.seconds;
         expect(l.unaccounted).toBe(0);
-        const sum = l.breakdowns + l.setupAndAdjustments + l.minorStops + l.reducedSpeed + l.rejectsAndRework;
-        expect(Math.abs(sum + r.times.fullyProductiveSeconds - r.times.plannedBusySeconds)).toBeLessThanOrEqual(1e-6);
-        expect(r.times.runSeconds + r.times.setupSeconds + r.times.downSeconds + r.times.minorStopSeconds).toBe(
-          r.times.plannedBusySeconds,
-        );
+        const sum =
+          l.breakdowns + l.setupAndAdjustments + l.minorStops + l.reducedSpeed + l.rejectsAndRework;
+        expect(
+          Math.abs(sum + r.times.fullyProductiveSeconds - r.times.plannedBusySeconds),
+        ).toBeLessThanOrEqual(1e-6);
+        expect(
+          r.times.runSeconds +
+            r.times.setupSeconds +
+            r.times.downSeconds +
+            r.times.minorStopSeconds,
+        ).toBe(r.times.plannedBusySeconds);
         if (r.times.plannedBusySeconds > 0) {
           const f = r.losses.fractions;
           const fractionSum =
-            f.breakdowns! + f.setupAndAdjustments! + f.minorStops! + f.reducedSpeed! + f.rejectsAndRework! + f.fullyProductive!;
+            f.breakdowns! +
+            f.setupAndAdjustments! +
+            f.minorStops! +
+            f.reducedSpeed! +
+            f.rejectsAndRework! +
+            f.fullyProductive!;
           expect(Math.abs(fractionSum - 1)).toBeLessThanOrEqual(1e-9);
           expect(f.fullyProductive).toBeCloseTo(r.kpis.oee!, 9);
         }

@@ -11,7 +11,13 @@ const state = (time: string, s: MachineState, date?: string): StateEvent => ({
   ts: at(time, date),
   state: s,
 });
-const count = (time: string, good: number, reject: number, idealCycleTimeSeconds: number, rework?: number): CountEvent => ({
+const count = (
+  time: string,
+  good: number,
+  reject: number,
+  idealCycleTimeSeconds: number,
+  rework?: number,
+): CountEvent => ({
   eventId: `c${++seq}`,
   ts: at(time),
   good,
@@ -24,7 +30,12 @@ const count = (time: string, good: number, reject: number, idealCycleTimeSeconds
 function expectLossesAddUp(result: OeeResult): void {
   const l = result.losses.seconds;
   const sum =
-    l.breakdowns + l.setupAndAdjustments + l.minorStops + l.reducedSpeed + l.rejectsAndRework + l.unaccounted;
+    l.breakdowns +
+    l.setupAndAdjustments +
+    l.minorStops +
+    l.reducedSpeed +
+    l.rejectsAndRework +
+    l.unaccounted;
   expect(sum + result.times.fullyProductiveSeconds).toBeCloseTo(result.times.plannedBusySeconds, 6);
   expect(l.unaccounted).toBe(0);
 }
@@ -58,7 +69,10 @@ const dayEvents: StateEvent[] = [
   }),
 ];
 
-function dayInput(counts: CountEvent[], window = { start: at('06:00'), end: at('14:00') }): OeeInput {
+function dayInput(
+  counts: CountEvent[],
+  window = { start: at('06:00'), end: at('14:00') },
+): OeeInput {
   const planned = plannedTimeFromShifts([dayShift], window);
   return {
     window,
@@ -89,7 +103,11 @@ describe('computeOee — worked examples', () => {
      *       + rejects (20 × 30 = 600) + fully productive (760 × 30 = 22,800) = 27,000 ✓
      */
     const r = computeOee(
-      dayInput([count('07:59', 190, 5, 30), count('10:59', 290, 10, 30), count('13:59', 280, 5, 30)]),
+      dayInput([
+        count('07:59', 190, 5, 30),
+        count('10:59', 290, 10, 30),
+        count('13:59', 280, 5, 30),
+      ]),
     );
     expect(r.times).toMatchObject({
       calendarSeconds: 28_800,
@@ -303,7 +321,10 @@ describe('computeOee — worked examples', () => {
      * Q   = 1
      * OEE = 21,000 / 23,400 = 0.897436 → 0.8974
      */
-    const window = { start: Date.parse('2025-03-29T12:00:00Z'), end: Date.parse('2025-03-30T12:00:00Z') };
+    const window = {
+      start: Date.parse('2025-03-29T12:00:00Z'),
+      end: Date.parse('2025-03-30T12:00:00Z'),
+    };
     const pattern: ShiftPattern = {
       startTime: '22:00',
       endTime: '06:00',
@@ -313,8 +334,19 @@ describe('computeOee — worked examples', () => {
     const r = computeOee({
       window,
       ...plannedTimeFromShifts([pattern], window),
-      timeline: buildStateTimeline([{ eventId: 'r', ts: Date.parse('2025-03-29T21:10:00Z'), state: 'running' }], window),
-      counts: [{ eventId: 'c', ts: Date.parse('2025-03-30T03:00:00Z'), good: 350, reject: 0, idealCycleTimeSeconds: 60 }],
+      timeline: buildStateTimeline(
+        [{ eventId: 'r', ts: Date.parse('2025-03-29T21:10:00Z'), state: 'running' }],
+        window,
+      ),
+      counts: [
+        {
+          eventId: 'c',
+          ts: Date.parse('2025-03-30T03:00:00Z'),
+          good: 350,
+          reject: 0,
+          idealCycleTimeSeconds: 60,
+        },
+      ],
       microStopThresholdSeconds: 120,
     });
     expect(r.times).toMatchObject({
@@ -423,7 +455,9 @@ describe('computeOee — rules', () => {
     const r = computeOee({ ...base, counts: [c, c, { ...c }] });
     expect(r.counts.total).toBe(6);
     expect(() => computeOee({ ...base, counts: [{ ...c, good: -1 }] })).toThrow(RangeError);
-    expect(() => computeOee({ ...base, counts: [{ ...c, reject: Number.NaN }] })).toThrow(RangeError);
+    expect(() => computeOee({ ...base, counts: [{ ...c, reject: Number.NaN }] })).toThrow(
+      RangeError,
+    );
   });
 
   it('idle counts like stopped for down time and micro-stops, but is never a failure', () => {

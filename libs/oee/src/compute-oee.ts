@@ -186,7 +186,13 @@ function compareCounts(a: CountEvent, b: CountEvent): number {
 export function dedupeCounts(counts: readonly CountEvent[]): CountEvent[] {
   const byId = new Map<string, CountEvent>();
   for (const count of counts) {
-    for (const value of [count.ts, count.good, count.reject, count.rework ?? 0, count.idealCycleTimeSeconds]) {
+    for (const value of [
+      count.ts,
+      count.good,
+      count.reject,
+      count.rework ?? 0,
+      count.idealCycleTimeSeconds,
+    ]) {
       if (!Number.isFinite(value) || (value < 0 && value !== count.ts)) {
         throw new RangeError(`Count event ${count.eventId} has an invalid value ${value}`);
       }

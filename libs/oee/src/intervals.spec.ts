@@ -52,7 +52,9 @@ describe('intervals', () => {
   });
 
   const arbIntervals = fc.array(
-    fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 50 })).map(([s, l]) => i(s, s + l)),
+    fc
+      .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 50 }))
+      .map(([s, l]) => i(s, s + l)),
     { maxLength: 12 },
   );
   const covers = (list: Interval[], t: number) => list.some((x) => x.start <= t && t < x.end);
@@ -86,7 +88,8 @@ describe('intervals', () => {
         expect(totalLength(inter)).toBe(n);
         expect(totalLength(diff)).toBe(d);
         for (const list of [union, inter, diff]) {
-          for (let k = 1; k < list.length; k++) expect(list[k]!.start).toBeGreaterThan(list[k - 1]!.end);
+          for (let k = 1; k < list.length; k++)
+            expect(list[k]!.start).toBeGreaterThan(list[k - 1]!.end);
         }
       }),
     );

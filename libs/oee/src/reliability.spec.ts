@@ -29,7 +29,11 @@ describe('reliability', () => {
       [260, 'running'],
       [300, 'stopped'],
       [340, 'running'],
-    ].map(([m, s], k) => ({ eventId: `e${k}`, ts: (m as number) * MIN, state: s as StateEvent['state'] }));
+    ].map(([m, s], k) => ({
+      eventId: `e${k}`,
+      ts: (m as number) * MIN,
+      state: s as StateEvent['state'],
+    }));
     const window = { start: 0, end: 480 * MIN };
     const r = reliability({
       window,

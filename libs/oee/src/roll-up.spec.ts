@@ -67,7 +67,13 @@ describe('rollUp', () => {
     // Machine 1: 1 h planned, ran all of it (A = 1). Machine 2: 3 h planned, never ran (A = 0).
     // Average of percentages would say 0.5; time-weighted: 3,600 / 14,400 = 0.25.
     const m1 = computeOeeFromTotals(
-      totals({ calendarSeconds: 3_600, plannedOperationSeconds: 3_600, runSeconds: 3_600, good: 100, idealSeconds: 3_000 }),
+      totals({
+        calendarSeconds: 3_600,
+        plannedOperationSeconds: 3_600,
+        runSeconds: 3_600,
+        good: 100,
+        idealSeconds: 3_000,
+      }),
     );
     const m2 = computeOeeFromTotals(
       totals({ calendarSeconds: 10_800, plannedOperationSeconds: 10_800, downSeconds: 10_800 }),

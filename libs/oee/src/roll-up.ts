@@ -236,7 +236,8 @@ export function computeOeeFromTotals(input: OeeTotals): OeeResult {
 
   const fullyProductive = oee === null ? 0 : oee * pbt;
   // Quality loss only exists where something ran; the rest of APT is speed loss.
-  const rejectsAndRework = oee === null || oee === 0 || quality === null ? 0 : ideal * (1 - quality);
+  const rejectsAndRework =
+    oee === null || oee === 0 || quality === null ? 0 : ideal * (1 - quality);
   const reducedSpeed = run - fullyProductive - rejectsAndRework;
 
   const losses: SixBigLosses = {

@@ -55,7 +55,13 @@ describe('local time ↔ UTC', () => {
   });
 
   it('round-trips every instant (property)', () => {
-    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'UTC',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
@@ -74,8 +80,15 @@ describe('local time ↔ UTC', () => {
 
 describe('shiftOccurrences', () => {
   it('repeats every day and includes a shift already running at the window start', () => {
-    const pattern: ShiftPattern = { ...night('UTC'), breaks: [{ startTime: '02:00', durationMinutes: 30 }] };
-    const found = shiftOccurrences(pattern, utc('2025-01-15T00:00:00Z'), utc('2025-01-16T00:00:00Z'));
+    const pattern: ShiftPattern = {
+      ...night('UTC'),
+      breaks: [{ startTime: '02:00', durationMinutes: 30 }],
+    };
+    const found = shiftOccurrences(
+      pattern,
+      utc('2025-01-15T00:00:00Z'),
+      utc('2025-01-16T00:00:00Z'),
+    );
     expect(found.map((o) => [o.localDate, iso(o.start), iso(o.end)])).toEqual([
       ['2025-01-14', '2025-01-14T22:00:00.000Z', '2025-01-15T06:00:00.000Z'],
       ['2025-01-15', '2025-01-15T22:00:00.000Z', '2025-01-16T06:00:00.000Z'],
@@ -87,10 +100,19 @@ describe('shiftOccurrences', () => {
   });
 
   it('returns nothing for an empty window, and only overlapping shifts', () => {
-    const pattern: ShiftPattern = { startTime: '06:00', endTime: '14:00', timezone: 'UTC', breaks: [] };
-    expect(shiftOccurrences(pattern, utc('2025-01-15T10:00:00Z'), utc('2025-01-15T10:00:00Z'))).toEqual([]);
+    const pattern: ShiftPattern = {
+      startTime: '06:00',
+      endTime: '14:00',
+      timezone: 'UTC',
+      breaks: [],
+    };
+    expect(
+      shiftOccurrences(pattern, utc('2025-01-15T10:00:00Z'), utc('2025-01-15T10:00:00Z')),
+    ).toEqual([]);
     // [14:00, 06:00 next day) touches two shifts but overlaps neither (half-open).
-    expect(shiftOccurrences(pattern, utc('2025-01-15T14:00:00Z'), utc('2025-01-16T06:00:00Z'))).toEqual([]);
+    expect(
+      shiftOccurrences(pattern, utc('2025-01-15T14:00:00Z'), utc('2025-01-16T06:00:00Z')),
+    ).toEqual([]);
   });
 
   it('honours weekdays (1 = Monday … 7 = Sunday)', () => {
@@ -102,7 +124,11 @@ describe('shiftOccurrences', () => {
       days: [1, 2, 3, 4, 5],
     };
     // 2025-01-13 is a Monday; the week up to Sunday 2025-01-19.
-    const found = shiftOccurrences(pattern, utc('2025-01-13T00:00:00Z'), utc('2025-01-20T00:00:00Z'));
+    const found = shiftOccurrences(
+      pattern,
+      utc('2025-01-13T00:00:00Z'),
+      utc('2025-01-20T00:00:00Z'),
+    );
     expect(found.map((o) => o.localDate)).toEqual([
       '2025-01-13',
       '2025-01-14',
@@ -192,10 +218,18 @@ describe('shiftOccurrences', () => {
     });
 
     it('a shift that starts inside the gap starts when the clocks resume', () => {
-      const early: ShiftPattern = { startTime: '02:30', endTime: '10:30', timezone: 'Europe/Berlin', breaks: [] };
+      const early: ShiftPattern = {
+        startTime: '02:30',
+        endTime: '10:30',
+        timezone: 'Europe/Berlin',
+        breaks: [],
+      };
       const o = occurrenceOn(early, '2025-03-30');
       // 02:30 → 03:30 CEST = 01:30 UTC; 10:30 CEST = 08:30 UTC → 7 h.
-      expect([iso(o.start), iso(o.end)]).toEqual(['2025-03-30T01:30:00.000Z', '2025-03-30T08:30:00.000Z']);
+      expect([iso(o.start), iso(o.end)]).toEqual([
+        '2025-03-30T01:30:00.000Z',
+        '2025-03-30T08:30:00.000Z',
+      ]);
     });
 
     it('half-hour DST (Australia/Lord_Howe, 2025-04-06: 02:00 +11:00 → 01:30 +10:30)', () => {
@@ -204,10 +238,18 @@ describe('shiftOccurrences', () => {
     });
 
     it('a day shift on a DST Sunday keeps its local clock times', () => {
-      const day: ShiftPattern = { startTime: '06:00', endTime: '14:00', timezone: 'America/New_York', breaks: [] };
+      const day: ShiftPattern = {
+        startTime: '06:00',
+        endTime: '14:00',
+        timezone: 'America/New_York',
+        breaks: [],
+      };
       const o = occurrenceOn(day, '2025-03-09');
       // 06:00 EDT = 10:00 UTC, 14:00 EDT = 18:00 UTC: a normal 8 h.
-      expect([iso(o.start), iso(o.end)]).toEqual(['2025-03-09T10:00:00.000Z', '2025-03-09T18:00:00.000Z']);
+      expect([iso(o.start), iso(o.end)]).toEqual([
+        '2025-03-09T10:00:00.000Z',
+        '2025-03-09T18:00:00.000Z',
+      ]);
     });
   });
 });

@@ -47,7 +47,11 @@ export interface ShiftOccurrence extends Interval {
  * (fall back) takes the earlier instant. So a 22:00–06:00 shift lasts 7 h on a
  * spring-forward night and 9 h on a fall-back night.
  */
-export function shiftOccurrences(pattern: ShiftPattern, from: number, to: number): ShiftOccurrence[] {
+export function shiftOccurrences(
+  pattern: ShiftPattern,
+  from: number,
+  to: number,
+): ShiftOccurrence[] {
   assertTimeZone(pattern.timezone);
   const startMinute = parseClockTime(pattern.startTime);
   const endMinute = parseClockTime(pattern.endTime);
@@ -62,7 +66,8 @@ export function shiftOccurrences(pattern: ShiftPattern, from: number, to: number
   const days = pattern.days;
   if (days !== undefined) {
     for (const day of days) {
-      if (!Number.isInteger(day) || day < 1 || day > 7) throw new RangeError(`Invalid weekday ${day}`);
+      if (!Number.isInteger(day) || day < 1 || day > 7)
+        throw new RangeError(`Invalid weekday ${day}`);
     }
   }
   if (!(to > from)) return [];
@@ -107,7 +112,10 @@ export interface PlannedTime {
  * `window`. Overlapping shifts count once; a break of one shift that overlaps another shift's
  * working time is still planned downtime.
  */
-export function plannedTimeFromShifts(patterns: readonly ShiftPattern[], window: Interval): PlannedTime {
+export function plannedTimeFromShifts(
+  patterns: readonly ShiftPattern[],
+  window: Interval,
+): PlannedTime {
   const occurrences = patterns.flatMap((p) => shiftOccurrences(p, window.start, window.end));
   const plannedOperation = clipIntervals(occurrences, window);
   const plannedDowntime = intersectIntervals(

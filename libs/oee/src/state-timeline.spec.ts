@@ -3,21 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { type MachineState, type StateEvent, buildStateTimeline } from './state-timeline.js';
 
 const MIN = 60_000;
-const ev = (eventId: string, minute: number, state: MachineState, reasonCode?: string): StateEvent =>
-  reasonCode === undefined ? { eventId, ts: minute * MIN, state } : { eventId, ts: minute * MIN, state, reasonCode };
+const ev = (
+  eventId: string,
+  minute: number,
+  state: MachineState,
+  reasonCode?: string,
+): StateEvent =>
+  reasonCode === undefined
+    ? { eventId, ts: minute * MIN, state }
+    : { eventId, ts: minute * MIN, state, reasonCode };
 
 describe('buildStateTimeline', () => {
   const window = { start: 0, end: 100 * MIN };
 
   it('holds each state until the next event, unknown before the first, clipped to the window', () => {
     const timeline = buildStateTimeline(
-      [ev('c', 50, 'stopped', 'jam'), ev('a', 10, 'running'), ev('d', 120, 'running'), ev('b', 40, 'running')],
+      [
+        ev('c', 50, 'stopped', 'jam'),
+        ev('a', 10, 'running'),
+        ev('d', 120, 'running'),
+        ev('b', 40, 'running'),
+      ],
       window,
     );
     expect(timeline).toEqual([
       { start: 0, end: 10 * MIN, state: 'unknown', episodeStart: 0, episodeEnd: 10 * MIN },
       // a and b are both running with no reason: one segment; its episode runs 10 → 50.
-      { start: 10 * MIN, end: 50 * MIN, state: 'running', eventId: 'a', episodeStart: 10 * MIN, episodeEnd: 50 * MIN },
+      {
+        start: 10 * MIN,
+        end: 50 * MIN,
+        state: 'running',
+        eventId: 'a',
+        episodeStart: 10 * MIN,
+        episodeEnd: 50 * MIN,
+      },
       // The stop runs on to 120 (beyond the window): clipped at 100, episode kept whole.
       {
         start: 50 * MIN,
@@ -32,7 +51,9 @@ describe('buildStateTimeline', () => {
   });
 
   it('uses the state before the window', () => {
-    const timeline = buildStateTimeline([ev('b', 30, 'idle')], window, { stateBefore: ev('a', -5, 'running') });
+    const timeline = buildStateTimeline([ev('b', 30, 'idle')], window, {
+      stateBefore: ev('a', -5, 'running'),
+    });
     expect(timeline.map((s) => [s.state, s.start / MIN, s.end / MIN])).toEqual([
       ['running', 0, 30],
       ['idle', 30, 100],
@@ -46,7 +67,11 @@ describe('buildStateTimeline', () => {
       [ev('a', 0, 'stopped', 'jam'), ev('b', 3, 'stopped', 'material'), ev('c', 5, 'running')],
       window,
     );
-    expect(timeline.slice(0, 2).map((s) => [s.reasonCode, s.start / MIN, s.end / MIN, s.episodeStart, s.episodeEnd])).toEqual([
+    expect(
+      timeline
+        .slice(0, 2)
+        .map((s) => [s.reasonCode, s.start / MIN, s.end / MIN, s.episodeStart, s.episodeEnd]),
+    ).toEqual([
       ['jam', 0, 3, 0, 5 * MIN],
       ['material', 3, 5, 0, 5 * MIN],
     ]);
@@ -54,7 +79,12 @@ describe('buildStateTimeline', () => {
 
   it('resolves events at the same instant by eventId, and dedupes by eventId', () => {
     const timeline = buildStateTimeline(
-      [ev('b', 10, 'stopped'), ev('a', 10, 'running'), ev('b', 10, 'stopped'), ev('a', 0, 'running')],
+      [
+        ev('b', 10, 'stopped'),
+        ev('a', 10, 'running'),
+        ev('b', 10, 'stopped'),
+        ev('a', 0, 'running'),
+      ],
       window,
     );
     // 'a' at 0 → its duplicate at 10 sorts first (same id: the earlier ts is kept), so only a@0 and b@10.
@@ -78,27 +108,40 @@ describe('buildStateTimeline', () => {
   });
 
   const states: MachineState[] = ['running', 'idle', 'stopped', 'changeover', 'planned_stop'];
-  const arbEvents = fc.array(
-    fc.record({
-      eventId: fc.string({ minLength: 1, maxLength: 3 }),
-      ts: fc.integer({ min: -20, max: 120 }).map((m) => m * MIN),
-      state: fc.constantFrom(...states),
-      reasonCode: fc.option(fc.constantFrom('jam', 'material'), { nil: undefined }),
-    }),
-    { maxLength: 25 },
-  ).map((list) => list.map((e) => (e.reasonCode === undefined ? { eventId: e.eventId, ts: e.ts, state: e.state } : e)));
+  const arbEvents = fc
+    .array(
+      fc.record({
+        eventId: fc.string({ minLength: 1, maxLength: 3 }),
+        ts: fc.integer({ min: -20, max: 120 }).map((m) => m * MIN),
+        state: fc.constantFrom(...states),
+        reasonCode: fc.option(fc.constantFrom('jam', 'material'), { nil: undefined }),
+      }),
+      { maxLength: 25 },
+    )
+    .map((list) =>
+      list.map((e) =>
+        e.reasonCode === undefined ? { eventId: e.eventId, ts: e.ts, state: e.state } : e,
+      ),
+    );
 
   it('is the same whatever the order and duplicates of the events (property)', () => {
     fc.assert(
-      fc.property(arbEvents, fc.func(fc.integer()), fc.array(fc.nat(), { maxLength: 10 }), (events, key, dupes) => {
-        const expected = buildStateTimeline(events, window);
-        const shuffled = events
-          .map((e, k) => ({ e, k: key(k) }))
-          .sort((x, y) => x.k - y.k)
-          .map((x) => x.e);
-        const repeated = events.length === 0 ? [] : dupes.map((d) => events[d % events.length]!);
-        expect(buildStateTimeline([...repeated, ...shuffled, ...repeated], window)).toEqual(expected);
-      }),
+      fc.property(
+        arbEvents,
+        fc.func(fc.integer()),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (events, key, dupes) => {
+          const expected = buildStateTimeline(events, window);
+          const shuffled = events
+            .map((e, k) => ({ e, k: key(k) }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.e);
+          const repeated = events.length === 0 ? [] : dupes.map((d) => events[d % events.length]!);
+          expect(buildStateTimeline([...repeated, ...shuffled, ...repeated], window)).toEqual(
+            expected,
+          );
+        },
+      ),
     );
   });
 

@@ -58,7 +58,8 @@ function compareEvents(a: StateEvent, b: StateEvent): number {
 export function normalizeStateEvents(events: readonly StateEvent[]): StateEvent[] {
   const byId = new Map<string, StateEvent>();
   for (const event of events) {
-    if (!Number.isFinite(event.ts)) throw new RangeError(`State event ${event.eventId} has no valid ts`);
+    if (!Number.isFinite(event.ts))
+      throw new RangeError(`State event ${event.eventId} has no valid ts`);
     const seen = byId.get(event.eventId);
     if (seen === undefined || compareEvents(event, seen) < 0) byId.set(event.eventId, event);
   }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   type Interval,
   type OeeTotals,
+  type StateSegment,
+  type TimeModel,
   buildStateTimeline,
+  classifyTime,
   computeTotals,
   mergeIntervals,
   plannedTimeFromShifts,
@@ -21,6 +24,31 @@ type Db = Pick<EntityManager, 'query'>;
 @Injectable()
 export class OeeEngineAdapter {
   constructor(private readonly repository: OeeRepository) {}
+
+  /** The state timeline of a range and its ISO 22400 time model (planned busy time and the rest). */
+  async timeModel(
+    context: EquipmentContext,
+    range: Interval,
+  ): Promise<{ timeline: StateSegment[]; model: TimeModel }> {
+    const margin = context.microStopThresholdSeconds * 1000;
+    const [events, plannedStops] = await Promise.all([
+      this.repository.stateEvents(context.equipmentId, {
+        start: range.start - margin,
+        end: range.end + margin,
+      }),
+      this.repository.plannedStops(context.equipmentId, context.lineId, range),
+    ]);
+    const timeline = buildStateTimeline(events, range);
+    const planned = plannedTimeFromShifts(context.shifts, range);
+    const model = classifyTime({
+      window: range,
+      plannedOperation: planned.plannedOperation,
+      plannedDowntime: unionIntervals(planned.plannedDowntime, mergeIntervals(plannedStops)),
+      timeline,
+      microStopThresholdSeconds: context.microStopThresholdSeconds,
+    });
+    return { timeline, model };
+  }
 
   async totalsFor(
     context: EquipmentContext,

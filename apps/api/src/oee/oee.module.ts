@@ -8,6 +8,6 @@ import { OeeService } from './oee.service.js';
 @Module({
   controllers: [OeeController],
   providers: [OeeRepository, OeeEngineAdapter, OeeService, OeeRollupService],
-  exports: [OeeService, OeeRollupService],
+  exports: [OeeService, OeeRollupService, OeeRepository, OeeEngineAdapter],
 })
 export class OeeModule {}

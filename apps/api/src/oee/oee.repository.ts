@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 /** What the OEE engine needs to know about one equipment. */
 export interface EquipmentContext {
   equipmentId: string;
+  equipmentCode: string;
   lineId: string;
   idealCycleTimeSeconds: number;
   microStopThresholdSeconds: number;
@@ -50,13 +51,14 @@ export class OeeRepository {
     const rows = await db.query<
       Array<{
         id: string;
+        code: string;
         line_id: string;
         ideal: number;
         threshold: number;
         shifts: Array<ShiftPattern & { name: string }> | null;
       }>
     >(
-      `SELECT e.id, e.line_id, e.ideal_cycle_time_seconds AS ideal, l.micro_stop_threshold_seconds AS threshold,
+      `SELECT e.id, e.code, e.line_id, e.ideal_cycle_time_seconds AS ideal, l.micro_stop_threshold_seconds AS threshold,
               (SELECT json_agg(json_build_object('name', s.name, 'startTime', s.start_time, 'endTime', s.end_time,
                                                  'timezone', s.timezone, 'breaks', s.breaks))
                  FROM shifts s WHERE s.line_id = e.line_id) AS shifts
@@ -67,6 +69,7 @@ export class OeeRepository {
     );
     return rows.map((row) => ({
       equipmentId: row.id,
+      equipmentCode: row.code,
       lineId: row.line_id,
       idealCycleTimeSeconds: Number(row.ideal),
       microStopThresholdSeconds: Number(row.threshold),

@@ -259,6 +259,185 @@ describe('OEE over HTTP from ingested events', () => {
     expect(byShift.body.points[0].oee).toBeCloseTo((1520 * 30) / 54000, 6);
   });
 
+  describe('downtime', () => {
+    beforeAll(async () => {
+      for (const [code, lossClass] of [
+        ['JAM', 'availability'],
+        ['NO_ORDER', 'availability'],
+        ['CLEANING', 'availability'],
+      ] as const) {
+        await t
+          .http()
+          .post('/api/downtime-reasons')
+          .set(...bearer(engineer))
+          .send({ code, name: code.toLowerCase(), category: 'Machine', lossClass })
+          .expect(201);
+      }
+    });
+
+    it('lists stops with their class and reason, newest first', async () => {
+      const list = await t
+        .http()
+        .get(`/api/downtime?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`)
+        .set(...bearer(engineer))
+        .expect(200);
+      expect(list.body.total).toBe(6); // the breakdown and five micro-stops (the 14:00 stop starts at `to`)
+      const breakdown = (list.body.items as Array<Record<string, unknown>>).find(
+        (stop) => stop.reasonCode === 'JAM',
+      );
+      expect(breakdown).toMatchObject({
+        startedAt: '2026-11-02T07:00:00.000Z',
+        endedAt: '2026-11-02T07:40:00.000Z',
+        durationSeconds: 2400,
+        microStop: false,
+        reasonSource: 'machine',
+        reasonName: 'jam',
+      });
+      expect(
+        (list.body.items as Array<{ microStop: boolean }>).filter((stop) => stop.microStop),
+      ).toHaveLength(5);
+    });
+
+    it('queues stops without a reason, and an operator assigns and corrects one, audited', async () => {
+      const queue = async (): Promise<{ items: unknown[] }> =>
+        (
+          await t
+            .http()
+            .get(
+              `/api/downtime?lineId=${lineId}&from=${at('12:00:00')}&to=2026-11-03T00:00:00Z&unassigned=true`,
+            )
+            .set(...bearer(engineer))
+            .expect(200)
+        ).body as { items: unknown[] };
+      const before = await queue();
+      expect(before.items).toEqual([
+        expect.objectContaining({
+          equipmentId: packerId,
+          startedAt: '2026-11-02T14:00:00.000Z',
+          reasonCode: null,
+        }),
+      ]);
+
+      const operator = await t.userWithRole('operator');
+      const assigned = await t
+        .http()
+        .put('/api/downtime/reason')
+        .set(...bearer(operator))
+        .send({ equipmentId: packerId, startedAt: at('14:00:00'), reasonCode: 'CLEANING' })
+        .expect(200);
+      expect(assigned.body).toMatchObject({
+        reasonCode: 'CLEANING',
+        reasonSource: 'operator',
+        assignedBy: operator.user.username,
+      });
+      await t
+        .http()
+        .put('/api/downtime/reason')
+        .set(...bearer(operator))
+        .send({
+          equipmentId: packerId,
+          startedAt: at('14:00:00'),
+          reasonCode: 'NO_ORDER',
+          comment: 'No order planned',
+        })
+        .expect(200);
+      expect((await queue()).items).toEqual([]);
+
+      const admin = await t.adminTokens();
+      const log = await t
+        .http()
+        .get(`/api/audit-log?entityType=downtime`)
+        .set(...bearer(admin))
+        .expect(200);
+      expect(log.body.items[0]).toMatchObject({
+        action: 'downtime.reason-corrected',
+        actorUsername: operator.user.username,
+        before: { reasonCode: 'CLEANING', comment: null },
+        after: { reasonCode: 'NO_ORDER', comment: 'No order planned' },
+      });
+    });
+
+    it('refuses an unknown reason or a time where no stop starts, naming the fields', async () => {
+      const bad = await t
+        .http()
+        .put('/api/downtime/reason')
+        .set(...bearer(engineer))
+        .send({ equipmentId: pressId, startedAt: at('07:05:00'), reasonCode: 'NOPE' })
+        .expect(400);
+      expect((bad.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([
+        'reasonCode',
+        'startedAt',
+      ]);
+      const viewer = await t.userWithRole('viewer');
+      await t
+        .http()
+        .put('/api/downtime/reason')
+        .set(...bearer(viewer))
+        .send({ equipmentId: pressId, startedAt: at('07:00:00'), reasonCode: 'JAM' })
+        .expect(403);
+    });
+
+    it('gives the Pareto of lost planned time, matching the OEE losses', async () => {
+      const pareto = await t
+        .http()
+        .get(
+          `/api/downtime/pareto?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
+        )
+        .set(...bearer(engineer))
+        .expect(200);
+      // breakdown 2,400 s + changeover 1,200 s + micro-stops 300 s = 3,900 s
+      expect(pareto.body.totalSeconds).toBe(3900);
+      expect(pareto.body.items).toEqual([
+        {
+          reasonCode: 'JAM',
+          reasonName: 'jam',
+          category: 'Machine',
+          seconds: 2400,
+          stops: 1,
+          share: 2400 / 3900,
+          cumulativeShare: 2400 / 3900,
+        },
+        {
+          reasonCode: null,
+          reasonName: 'Changeover (setup)',
+          category: null,
+          seconds: 1200,
+          stops: 1,
+          share: 1200 / 3900,
+          cumulativeShare: 3600 / 3900,
+        },
+        {
+          reasonCode: null,
+          reasonName: 'Micro-stops',
+          category: null,
+          seconds: 300,
+          stops: 5,
+          share: 300 / 3900,
+          cumulativeShare: 1,
+        },
+      ]);
+    });
+
+    it('computes MTBF and MTTR from real stops', async () => {
+      const report = await t
+        .http()
+        .get(
+          `/api/downtime/reliability?lineId=${lineId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
+        )
+        .set(...bearer(engineer))
+        .expect(200);
+      const press = (report.body.items as Array<Record<string, unknown>>).find(
+        (item) => item.equipmentId === pressId,
+      );
+      // one failure (the 40-min jam): MTBF = 23,100 s run / 1, MTTR = 2,400 s / 1
+      expect(press).toMatchObject({ failures: 1, mtbfSeconds: 23100, mttrSeconds: 2400 });
+      const packer = (report.body.items as Array<Record<string, unknown>>).find(
+        (item) => item.equipmentId === packerId,
+      );
+      expect(packer).toMatchObject({ failures: 0, mtbfSeconds: null, mttrSeconds: null });
+    });
+  });
+
   it('names bad query fields', async () => {
     const bad = await t
       .http()

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { OeeModule } from '../oee/oee.module.js';
+import { DowntimeController } from './downtime.controller.js';
+import { DowntimeRepository } from './downtime.repository.js';
+import { DowntimeService } from './downtime.service.js';
+
+@Module({
+  imports: [OeeModule, AuditModule],
+  controllers: [DowntimeController],
+  providers: [DowntimeService, DowntimeRepository],
+})
+export class DowntimeModule {}
