@@ -154,3 +154,47 @@ export const oeeSeriesReportSchema = z.object({
   points: z.array(oeeReportSchema.extend({ label: z.string() })),
 });
 export type OeeSeriesReport = z.infer<typeof oeeSeriesReportSchema>;
+
+/** `GET /api/overview`: every line and equipment with its live state and current-shift OEE. */
+export const overviewQuerySchema = z.strictObject({
+  lineId: z.uuid('Must be a line id').optional(),
+});
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+
+const kpiSummary = z.object({
+  availability: fraction,
+  performance: fraction,
+  quality: fraction,
+  oee: fraction,
+  performanceAboveOne: z.boolean(),
+  goodCount: z.number(),
+  rejectCount: z.number(),
+  plannedProductionSeconds: z.number(),
+});
+
+export const overviewSchema = z.object({
+  at: z.string(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      /** The window the OEE covers: the shift going on now, else the last one, else the last 8 hours. */
+      window: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+      oee: kpiSummary,
+      equipment: z.array(
+        z.object({
+          id: z.string(),
+          code: z.string(),
+          name: z.string(),
+          state: z.enum(['running', 'idle', 'stopped', 'changeover', 'planned_stop', 'unknown']),
+          stateSince: z.string().nullable(),
+          reasonCode: z.string().nullable(),
+          reasonName: z.string().nullable(),
+          oee: kpiSummary,
+        }),
+      ),
+    }),
+  ),
+});
+export type Overview = z.infer<typeof overviewSchema>;

@@ -7,20 +7,27 @@ import {
   oeeReportSchema,
   oeeSeriesQuerySchema,
   oeeSeriesReportSchema,
+  type OverviewQuery,
+  overviewQuerySchema,
+  overviewSchema,
 } from '@ms5/contracts';
 import { RequirePermissions } from '../auth/auth.decorators.js';
 import { ValidateQuery } from '../common/validation.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';
 import { OeeService } from './oee.service.js';
+import { OverviewService } from './overview.service.js';
 
 @ApiTags('oee')
 @ApiBearerAuth()
-@Controller('oee')
+@Controller()
 export class OeeController {
-  constructor(private readonly oee: OeeService) {}
+  constructor(
+    private readonly oee: OeeService,
+    private readonly overviews: OverviewService,
+  ) {}
 
   /** OEE of an equipment or a line over `[from, to)`, with the times, counts and losses behind it. */
-  @Get()
+  @Get('oee')
   @RequirePermissions('oee:read')
   @ValidateQuery(oeeQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(oeeReportSchema, 'output') })
@@ -29,11 +36,20 @@ export class OeeController {
   }
 
   /** The same, bucket by bucket: by hour, by shift occurrence, or by day in a time zone. */
-  @Get('series')
+  @Get('oee/series')
   @RequirePermissions('oee:read')
   @ValidateQuery(oeeSeriesQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(oeeSeriesReportSchema, 'output') })
   series(@Query() query: OeeSeriesQuery) {
     return this.oee.series(query);
+  }
+
+  /** Every line and equipment: live state, current stop and reason, current-shift OEE with A / P / Q. */
+  @Get('overview')
+  @RequirePermissions('oee:read')
+  @ValidateQuery(overviewQuerySchema)
+  @ApiOkResponse({ schema: toOpenApiSchema(overviewSchema, 'output') })
+  overview(@Query() query: OverviewQuery) {
+    return this.overviews.overview(query);
   }
 }

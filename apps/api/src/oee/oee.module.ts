@@ -4,10 +4,11 @@ import { OeeRollupService } from './oee-rollup.service.js';
 import { OeeController } from './oee.controller.js';
 import { OeeRepository } from './oee.repository.js';
 import { OeeService } from './oee.service.js';
+import { OverviewService } from './overview.service.js';
 
 @Module({
   controllers: [OeeController],
-  providers: [OeeRepository, OeeEngineAdapter, OeeService, OeeRollupService],
+  providers: [OeeRepository, OeeEngineAdapter, OeeService, OeeRollupService, OverviewService],
   exports: [OeeService, OeeRollupService, OeeRepository, OeeEngineAdapter],
 })
 export class OeeModule {}

@@ -266,4 +266,49 @@ export class OeeRepository {
     );
     return rows.map((row) => Number(row.ms));
   }
+
+  async linesWithEquipment(
+    lineId?: string,
+  ): Promise<
+    Array<{
+      id: string;
+      code: string;
+      name: string;
+      equipment: Array<{ id: string; code: string; name: string }>;
+    }>
+  > {
+    return this.dataSource.query(
+      `SELECT l.id, l.code, l.name,
+              coalesce(json_agg(json_build_object('id', e.id, 'code', e.code, 'name', e.name) ORDER BY e.code)
+                       FILTER (WHERE e.id IS NOT NULL), '[]') AS equipment
+         FROM lines l LEFT JOIN equipment e ON e.line_id = l.id
+        WHERE $1::uuid IS NULL OR l.id = $1
+        GROUP BY l.id ORDER BY l.code`,
+      [lineId ?? null],
+    );
+  }
+
+  /** The latest state of each equipment, with the reason (an operator's assignment wins). */
+  async currentStates(
+    equipmentIds: readonly string[],
+  ): Promise<
+    Array<{
+      equipmentId: string;
+      state: string;
+      since: Date;
+      reasonCode: string | null;
+      reasonName: string | null;
+    }>
+  > {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (m.equipment_id) m.equipment_id AS "equipmentId", m.state, m.ts AS since,
+              coalesce(a.reason_code, m.reason_code) AS "reasonCode", r.name AS "reasonName"
+         FROM machine_events m
+         LEFT JOIN downtime_assignments a ON a.equipment_id = m.equipment_id AND a.started_at = m.ts
+         LEFT JOIN downtime_reasons r ON r.code = coalesce(a.reason_code, m.reason_code)
+        WHERE m.type = 'state' AND m.equipment_id = ANY($1::uuid[]) AND m.ts <= now() + interval '5 minutes'
+        ORDER BY m.equipment_id, m.ts DESC, m.event_id DESC`,
+      [equipmentIds],
+    );
+  }
 }

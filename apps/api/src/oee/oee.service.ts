@@ -127,7 +127,7 @@ export class OeeService {
   }
 
   /** Summed totals of all equipment for each window. */
-  private async totalsByWindow(
+  async totalsByWindow(
     contexts: readonly EquipmentContext[],
     windows: readonly Interval[],
   ): Promise<Array<Required<OeeTotals>>> {

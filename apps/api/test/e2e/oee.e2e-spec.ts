@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AuthTokens, MachineEventInput, OeeReport } from '@ms5/contracts';
+import type { AuthTokens, MachineEventInput, OeeReport, Overview } from '@ms5/contracts';
 import { OeeRollupService } from '../../src/oee/oee-rollup.service.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
@@ -436,6 +436,26 @@ describe('OEE over HTTP from ingested events', () => {
       );
       expect(packer).toMatchObject({ failures: 0, mtbfSeconds: null, mttrSeconds: null });
     });
+  });
+
+  it('shows the plant overview: live state with its reason, and current-shift OEE', async () => {
+    const overview = await t
+      .http()
+      .get('/api/overview')
+      .set(...bearer(engineer))
+      .expect(200);
+    const line = (overview.body as Overview).lines.find((l) => l.id === lineId);
+    expect(line?.window.label).toBe('Early');
+    const press = line?.equipment.find((e) => e.id === pressId);
+    // Stopped since 14:00 on 2 November (reason NO_ORDER from the machine): every planned second since is lost.
+    expect(press).toMatchObject({
+      state: 'stopped',
+      stateSince: '2026-11-02T14:00:00.000Z',
+      reasonCode: 'NO_ORDER',
+    });
+    expect(press?.oee.plannedProductionSeconds).toBeGreaterThan(0);
+    expect(press?.oee.availability).toBe(0);
+    expect(line?.oee.availability).toBe(0);
   });
 
   it('names bad query fields', async () => {
