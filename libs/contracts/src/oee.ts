@@ -198,3 +198,32 @@ export const overviewSchema = z.object({
   ),
 });
 export type Overview = z.infer<typeof overviewSchema>;
+
+/** `GET /api/oee/lines?from=…&to=…`: every line's OEE over the window, and the plant's. */
+export const oeeLinesQuerySchema = z
+  .strictObject({ from: instant, to: instant })
+  .refine((value) => Number.isNaN(Date.parse(value.to) - Date.parse(value.from)) || Date.parse(value.to) > Date.parse(value.from), {
+    message: 'Must be after from',
+    path: ['to'],
+  })
+  .refine((value) => !(Date.parse(value.to) - Date.parse(value.from) > MAX_WINDOW_MS), {
+    message: 'At most 400 days after from',
+    path: ['to'],
+  });
+export type OeeLinesQuery = z.infer<typeof oeeLinesQuerySchema>;
+
+export const oeeLinesReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  plant: oeeReportSchema,
+  lines: z.array(oeeReportSchema.extend({ lineCode: z.string(), lineName: z.string() })),
+});
+export type OeeLinesReport = z.infer<typeof oeeLinesReportSchema>;
+
+export const rollupStatusSchema = z.object({
+  queuedEquipment: z.number(),
+  oldestQueuedSince: z.string().nullable(),
+  storedHours: z.number(),
+  lastComputedAt: z.string().nullable(),
+});
+export type RollupStatus = z.infer<typeof rollupStatusSchema>;

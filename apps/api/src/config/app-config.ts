@@ -35,6 +35,7 @@ const envSchema = z.object({
     .default('admin'),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
   DEMO: booleanFlag.default(false),
+  OEE_ROLLUPS: booleanFlag.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),

@@ -9,12 +9,15 @@ import {
   computeTotals,
   mergeIntervals,
   plannedTimeFromShifts,
+  sumTotals,
   unionIntervals,
 } from '@ms5/oee';
 import type { EntityManager } from 'typeorm';
 import { type EquipmentContext, OeeRepository } from './oee.repository.js';
 
 type Db = Pick<EntityManager, 'query'>;
+
+const CHUNK_MS = 24 * 3_600_000;
 
 /**
  * Feeds one equipment's raw events, shift calendar and planned stops into the OEE engine for a
@@ -50,13 +53,43 @@ export class OeeEngineAdapter {
     return { timeline, model };
   }
 
+  /**
+   * Totals of each window. The range is worked a day at a time, each day loading only its own
+   * events, so that a year costs 365 small reads instead of one huge timeline.
+   */
   async totalsFor(
     context: EquipmentContext,
     range: Interval,
     windows: readonly Interval[],
     db?: Db,
   ): Promise<Array<Required<OeeTotals>>> {
+    const parts: OeeTotals[][] = windows.map(() => []);
     if (windows.length === 0) return [];
+    for (let chunkStart = range.start; chunkStart < range.end; chunkStart += CHUNK_MS) {
+      const chunk = { start: chunkStart, end: Math.min(chunkStart + CHUNK_MS, range.end) };
+      const pieces: Interval[] = [];
+      const owners: number[] = [];
+      windows.forEach((window, index) => {
+        const start = Math.max(window.start, chunk.start);
+        const end = Math.min(window.end, chunk.end);
+        if (end > start) {
+          pieces.push({ start, end });
+          owners.push(index);
+        }
+      });
+      if (pieces.length === 0) continue;
+      const totals = await this.chunkTotals(context, chunk, pieces, db);
+      totals.forEach((t, i) => parts[owners[i] ?? 0]?.push(t));
+    }
+    return parts.map((list) => sumTotals(list));
+  }
+
+  private async chunkTotals(
+    context: EquipmentContext,
+    range: Interval,
+    windows: readonly Interval[],
+    db?: Db,
+  ): Promise<Array<Required<OeeTotals>>> {
     const margin = context.microStopThresholdSeconds * 1000;
     const loaded = { start: range.start - margin, end: range.end + margin };
     const [events, counts, plannedStops] = await Promise.all([

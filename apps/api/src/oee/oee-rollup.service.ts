@@ -34,7 +34,8 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return; // tests drive `processQueue` themselves
+    // Tests drive `processQueue` themselves; OEE_ROLLUPS=0 turns the worker off (benchmarks of raw queries).
+    if (this.config.NODE_ENV === 'test' || !this.config.OEE_ROLLUPS) return;
     this.timer = setInterval(() => void this.tick(), 2000);
     this.timer.unref();
   }
@@ -89,9 +90,8 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
     const [context] = await this.repository.equipmentContexts([equipmentId], manager);
     if (!context) return;
     const start = floorHour(Math.min(sinceMs, now));
-    const end = floorHour(now) + HOUR_MS;
     const hours: number[] = [];
-    for (let hour = start; hour < end && hour < now; hour += HOUR_MS) hours.push(hour);
+    for (let hour = start; hour < now; hour += HOUR_MS) hours.push(hour);
     // The current hour is computed up to now; it is final only once recomputed after it ends.
     const windows = hours.map((hour) => ({ start: hour, end: Math.min(hour + HOUR_MS, now) }));
     const totals = await this.engine.totalsFor(context, { start, end: now }, windows, manager);

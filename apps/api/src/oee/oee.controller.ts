@@ -7,6 +7,10 @@ import {
   oeeReportSchema,
   oeeSeriesQuerySchema,
   oeeSeriesReportSchema,
+  type OeeLinesQuery,
+  oeeLinesQuerySchema,
+  oeeLinesReportSchema,
+  rollupStatusSchema,
   type OverviewQuery,
   overviewQuerySchema,
   overviewSchema,
@@ -42,6 +46,23 @@ export class OeeController {
   @ApiOkResponse({ schema: toOpenApiSchema(oeeSeriesReportSchema, 'output') })
   series(@Query() query: OeeSeriesQuery) {
     return this.oee.series(query);
+  }
+
+  /** Every line's OEE over the window, and the plant's, summed time-weighted. */
+  @Get('oee/lines')
+  @RequirePermissions('oee:read')
+  @ValidateQuery(oeeLinesQuerySchema)
+  @ApiOkResponse({ schema: toOpenApiSchema(oeeLinesReportSchema, 'output') })
+  lines(@Query() query: OeeLinesQuery) {
+    return this.oee.lines(query);
+  }
+
+  /** How far the hourly roll-ups are: equipment still queued and hours stored. */
+  @Get('oee/rollups/status')
+  @RequirePermissions('oee:read')
+  @ApiOkResponse({ schema: toOpenApiSchema(rollupStatusSchema, 'output') })
+  rollupStatus() {
+    return this.oee.rollupStatus();
   }
 
   /** Every line and equipment: live state, current stop and reason, current-shift OEE with A / P / Q. */

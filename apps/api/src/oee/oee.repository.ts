@@ -267,9 +267,7 @@ export class OeeRepository {
     return rows.map((row) => Number(row.ms));
   }
 
-  async linesWithEquipment(
-    lineId?: string,
-  ): Promise<
+  async linesWithEquipment(lineId?: string): Promise<
     Array<{
       id: string;
       code: string;
@@ -289,9 +287,7 @@ export class OeeRepository {
   }
 
   /** The latest state of each equipment, with the reason (an operator's assignment wins). */
-  async currentStates(
-    equipmentIds: readonly string[],
-  ): Promise<
+  async currentStates(equipmentIds: readonly string[]): Promise<
     Array<{
       equipmentId: string;
       state: string;
@@ -310,5 +306,29 @@ export class OeeRepository {
         ORDER BY m.equipment_id, m.ts DESC, m.event_id DESC`,
       [equipmentIds],
     );
+  }
+
+  async rollupStatus(): Promise<{
+    queued: number;
+    oldest: Date | null;
+    hours: number;
+    last: Date | null;
+  }> {
+    const [row] = await this.dataSource.query<
+      Array<{ queued: number; oldest: Date | null; hours: number; last: Date | null }>
+    >(
+      `SELECT (SELECT count(*)::int FROM oee_rollup_queue) AS queued,
+              (SELECT min(since) FROM oee_rollup_queue) AS oldest,
+              (SELECT count(*)::int FROM oee_hourly) AS hours,
+              (SELECT max(computed_at) FROM oee_hourly) AS last`,
+    );
+    return row ?? { queued: 0, oldest: null, hours: 0, last: null };
+  }
+
+  async allEquipmentIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM equipment ORDER BY code',
+    );
+    return rows.map((row) => row.id);
   }
 }

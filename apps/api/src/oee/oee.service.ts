@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { OeeQuery, OeeReport, OeeSeriesQuery, OeeSeriesReport } from '@ms5/contracts';
+import type {
+  OeeLinesQuery,
+  OeeLinesReport,
+  OeeQuery,
+  OeeReport,
+  OeeSeriesQuery,
+  OeeSeriesReport,
+  RollupStatus,
+} from '@ms5/contracts';
 import {
   type Interval,
   type OeeResult,
@@ -51,6 +59,44 @@ export class OeeService {
         const result = computeOeeFromTotals(totals[index] ?? emptyTotals());
         return { ...toReport(query, w, result), label: w.label };
       }),
+    };
+  }
+
+  /** Every line's OEE over one window, and the plant's (all equipment summed). */
+  async lines(query: OeeLinesQuery, now: number = Date.now()): Promise<OeeLinesReport> {
+    const window = this.window(query, now);
+    const contexts = await this.repository.equipmentContexts(
+      await this.repository.allEquipmentIds(),
+    );
+    const lines = await this.repository.linesWithEquipment();
+    const perLine = [];
+    const all: Array<Required<OeeTotals>> = [];
+    for (const line of lines) {
+      const lineContexts = contexts.filter((c) => c.lineId === line.id);
+      const [totals] = await this.totalsByWindow(lineContexts, [window]);
+      const lineTotals = totals ?? emptyTotals();
+      all.push(lineTotals);
+      perLine.push({
+        ...toReport({ lineId: line.id }, window, computeOeeFromTotals(lineTotals)),
+        lineCode: line.code,
+        lineName: line.name,
+      });
+    }
+    return {
+      from: new Date(window.start).toISOString(),
+      to: new Date(window.end).toISOString(),
+      plant: toReport({}, window, computeOeeFromTotals(sumTotals(all))),
+      lines: perLine,
+    };
+  }
+
+  async rollupStatus(): Promise<RollupStatus> {
+    const status = await this.repository.rollupStatus();
+    return {
+      queuedEquipment: status.queued,
+      oldestQueuedSince: status.oldest ? new Date(status.oldest).toISOString() : null,
+      storedHours: status.hours,
+      lastComputedAt: status.last ? new Date(status.last).toISOString() : null,
     };
   }
 

@@ -458,6 +458,25 @@ describe('OEE over HTTP from ingested events', () => {
     expect(line?.oee.availability).toBe(0);
   });
 
+  it('reports every line and the plant over a window, and the roll-up status', async () => {
+    const report = await t
+      .http()
+      .get(`/api/oee/lines?from=${at('06:00:00')}&to=${at('14:00:00')}`)
+      .set(...bearer(engineer))
+      .expect(200);
+    expect(report.body.lines).toHaveLength(1);
+    expect(report.body.lines[0]).toMatchObject({ lineCode: 'OEE', lineId });
+    expect(report.body.lines[0].oee).toBeCloseTo((1520 * 30) / 54000, 6);
+    expect(report.body.plant.oee).toBeCloseTo((1520 * 30) / 54000, 6);
+    const status = await t
+      .http()
+      .get('/api/oee/rollups/status')
+      .set(...bearer(engineer))
+      .expect(200);
+    expect(status.body).toMatchObject({ queuedEquipment: 0, storedHours: expect.any(Number) });
+    expect(status.body.storedHours).toBeGreaterThan(2 * 24 * 20);
+  });
+
   it('names bad query fields', async () => {
     const bad = await t
       .http()
