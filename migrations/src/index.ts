@@ -4,6 +4,7 @@ import { CreatePlantModel1764100000000 } from './1764100000000-CreatePlantModel.
 import { CreateMachineEvents1764100000001 } from './1764100000001-CreateMachineEvents.js';
 import { CreateOeeRollups1764100000002 } from './1764100000002-CreateOeeRollups.js';
 import { CreateDowntimeAssignments1764300000000 } from './1764300000000-CreateDowntimeAssignments.js';
+import { CreateAndon1764200000000 } from './1764200000000-CreateAndon.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -11,5 +12,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreatePlantModel1764100000000,
   CreateMachineEvents1764100000001,
   CreateOeeRollups1764100000002,
+  CreateAndon1764200000000,
   CreateDowntimeAssignments1764300000000,
 ];

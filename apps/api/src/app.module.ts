@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AndonModule } from './andon/andon.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
@@ -64,6 +65,7 @@ export class AppModule {
         MetricsModule,
         PlantModule,
         ProductionModule,
+        AndonModule,
         OeeModule,
         DowntimeModule,
       ],

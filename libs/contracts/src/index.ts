@@ -1,3 +1,4 @@
+export * from './andon.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './downtime.js';

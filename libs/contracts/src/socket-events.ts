@@ -1,3 +1,5 @@
+import type { AndonCallEscalatedPayload, AndonCallEventPayload } from './andon.js';
+
 /**
  * The socket.io event map shared by the API gateway and the web app.
  * Names are `domain.entity.verb`; payloads are small and carry at least the entity id.
@@ -10,10 +12,14 @@ export interface EntityChangedPayload {
 }
 
 export interface ServerToClientEvents {
-  'andon.call.raised': (payload: EntityChangedPayload & { priority: string; type: string }) => void;
-  'andon.call.acknowledged': (payload: EntityChangedPayload) => void;
-  'andon.call.escalated': (payload: EntityChangedPayload & { level: number }) => void;
-  'andon.call.resolved': (payload: EntityChangedPayload) => void;
+  'andon.call.raised': (payload: AndonCallEventPayload) => void;
+  'andon.call.acknowledged': (payload: AndonCallEventPayload) => void;
+  'andon.call.escalated': (payload: AndonCallEscalatedPayload) => void;
+  'andon.call.resolved': (payload: AndonCallEventPayload) => void;
+  /** The server cannot replay what this client missed (too long away): refetch everything. */
+  'realtime.resync': (payload: { reason: string }) => void;
+  /** Sent once the connection is authenticated and in its rooms (after any replay). */
+  'realtime.ready': (payload: { seq: number; rooms: string[] }) => void;
   'equipment.state.changed': (payload: EntityChangedPayload & { state: string }) => void;
   'users.user.changed': (payload: EntityChangedPayload) => void;
 }

@@ -1,3 +1,4 @@
+import { AndonPolicyEntity } from '../andon/entities/andon-policy.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { AreaEntity } from '../plant/entities/area.entity.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ShiftEntity,
   PlannedStopEntity,
   DowntimeReasonEntity,
+  AndonPolicyEntity,
 ];

@@ -25,7 +25,6 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(OeeRollupService.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
-  private lastSweep = 0;
 
   constructor(
     private readonly repository: OeeRepository,
@@ -47,12 +46,8 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
 
   private async tick(): Promise<void> {
     try {
-      // Every 5 minutes, the hours of states still going on (no new event) are rolled up too.
-      if (Date.now() - this.lastSweep > 5 * 60_000) {
-        this.lastSweep = Date.now();
-        await this.repository.queueAll(new Date(floorHour(Date.now()) - HOUR_MS));
-      }
-      await this.processQueue();
+      // Equipment queued in the last second wait for the next tick: a burst of batches is worked once.
+      await this.processQueue(Date.now(), 1000);
     } catch (error) {
       this.logger.error(
         `roll-up failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -61,26 +56,39 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Works the queue until it is empty; returns how many equipment were recomputed. */
-  processQueue(now: number = Date.now()): Promise<number> {
-    this.running ??= this.drain(now).finally(() => (this.running = undefined));
+  processQueue(now: number = Date.now(), quietMs = 0): Promise<number> {
+    this.running ??= this.drain(now, quietMs).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async drain(now: number): Promise<number> {
+  private async drain(now: number, quietMs: number): Promise<number> {
     let done = 0;
     for (;;) {
-      const processed = await this.repository.transaction(async (manager) => {
-        const claimed = await this.repository.claimQueued(manager, 20);
-        for (const { equipmentId, since } of claimed) {
-          await this.recompute(manager, equipmentId, since.getTime(), now);
+      // A short claim, so that ingestion never waits on a recomputation.
+      const claimed = await this.repository.claimQueued(20, quietMs);
+      if (claimed.length === 0) return done;
+      for (const { equipmentId, since } of claimed) {
+        try {
+          await this.repository.transaction(async (manager) => {
+            // One recomputation of an equipment at a time across all instances; reads made after
+            // taking the lock see every event committed before it.
+            await this.repository.lockEquipment(manager, equipmentId);
+            await this.recompute(manager, equipmentId, since.getTime(), now);
+          });
+          done++;
+        } catch (error) {
+          await this.repository.requeue(equipmentId, since);
+          throw error;
         }
-        return claimed.length;
-      });
-      done += processed;
-      if (processed === 0) return done;
+      }
     }
   }
 
+  /**
+   * Recomputes the whole hours from the new events (less one micro-stop threshold: a stop they
+   * end may change class) up to the hour of the equipment's last event. Later hours, where the
+   * last state still holds, stay out of the table: queries compute them live.
+   */
   private async recompute(
     manager: Parameters<Parameters<OeeRepository['transaction']>[0]>[0],
     equipmentId: string,
@@ -89,16 +97,19 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
   ): Promise<void> {
     const [context] = await this.repository.equipmentContexts([equipmentId], manager);
     if (!context) return;
-    const start = floorHour(Math.min(sinceMs, now));
+    const lastEventMs = await this.repository.lastEventMs(equipmentId, manager);
+    if (lastEventMs === null) return;
+    const start = floorHour(sinceMs - context.microStopThresholdSeconds * 1000);
+    const end = Math.min(floorHour(lastEventMs) + HOUR_MS, floorHour(now));
+    if (end <= start) return;
     const hours: number[] = [];
-    for (let hour = start; hour < now; hour += HOUR_MS) hours.push(hour);
-    // The current hour is computed up to now; it is final only once recomputed after it ends.
-    const windows = hours.map((hour) => ({ start: hour, end: Math.min(hour + HOUR_MS, now) }));
-    const totals = await this.engine.totalsFor(context, { start, end: now }, windows, manager);
+    for (let hour = start; hour < end; hour += HOUR_MS) hours.push(hour);
+    const windows = hours.map((hour) => ({ start: hour, end: hour + HOUR_MS }));
+    const totals = await this.engine.totalsFor(context, { start, end }, windows, manager);
     const rows: HourlyRow[] = hours.map((hour, index) => ({
       ...(totals[index] ?? emptyTotals()),
       hour: new Date(hour),
     }));
-    await this.repository.replaceHours(manager, equipmentId, new Date(start), rows, new Date(now));
+    await this.repository.replaceHours(manager, equipmentId, { start, end }, rows, new Date(now));
   }
 }

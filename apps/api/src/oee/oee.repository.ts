@@ -162,43 +162,66 @@ export class OeeRepository {
     }));
   }
 
-  /** Takes up to `limit` queued equipment, skipping rows another instance is working on. */
+  /**
+   * Takes up to `limit` equipment queued at least `quietMs` ago (so a burst of batches is worked
+   * once), skipping rows another instance is taking at the same moment.
+   */
   async claimQueued(
-    manager: EntityManager,
     limit: number,
+    quietMs: number,
   ): Promise<Array<{ equipmentId: string; since: Date }>> {
-    const rows = await manager.query<Array<{ equipment_id: string; since: Date }>>(
+    const rows = await this.dataSource.query<Array<{ equipment_id: string; since: Date }>>(
       `WITH claimed AS (
          DELETE FROM oee_rollup_queue
-          WHERE equipment_id IN (SELECT equipment_id FROM oee_rollup_queue ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          WHERE equipment_id IN (SELECT equipment_id FROM oee_rollup_queue
+                                  WHERE queued_at <= now() - make_interval(secs => $2::float8 / 1000)
+                                  ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING equipment_id, since)
        SELECT equipment_id, since FROM claimed`,
-      [limit],
+      [limit, quietMs],
     );
     return rows.map((row) => ({ equipmentId: row.equipment_id, since: row.since }));
   }
 
-  /** Queues every equipment from `since` on: the open interval (a state still going on) gets rolled up too. */
-  async queueAll(since: Date): Promise<void> {
+  /** Puts a claim back after a failed recomputation. */
+  async requeue(equipmentId: string, since: Date): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO oee_rollup_queue (equipment_id, since)
-       SELECT id, $1 FROM equipment
+      `INSERT INTO oee_rollup_queue (equipment_id, since) VALUES ($1, $2)
        ON CONFLICT (equipment_id) DO UPDATE SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since)`,
-      [since],
+      [equipmentId, since],
     );
+  }
+
+  async lockEquipment(manager: EntityManager, equipmentId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('oee-rollup:' || $1))`, [
+      equipmentId,
+    ]);
+  }
+
+  async lastEventMs(equipmentId: string, db: Queryable = this.dataSource): Promise<number | null> {
+    const rows = await db.query<Array<{ ms: string | null }>>(
+      // Two index look-ups (equipment_id, type, ts) rather than a scan of the equipment's events.
+      `SELECT (extract(epoch FROM greatest(
+                (SELECT max(ts) FROM machine_events WHERE equipment_id = $1 AND type = 'state'),
+                (SELECT max(ts) FROM machine_events WHERE equipment_id = $1 AND type = 'count'))) * 1000)::float8 AS ms`,
+      [equipmentId],
+    );
+    const ms = rows[0]?.ms;
+    return ms === null || ms === undefined ? null : Number(ms);
   }
 
   async replaceHours(
     manager: EntityManager,
     equipmentId: string,
-    from: Date,
+    range: Interval,
     rows: readonly HourlyRow[],
     computedAt: Date,
   ): Promise<void> {
-    await manager.query('DELETE FROM oee_hourly WHERE equipment_id = $1 AND hour >= $2', [
-      equipmentId,
-      from,
-    ]);
+    await manager.query(
+      `DELETE FROM oee_hourly
+        WHERE equipment_id = $1 AND hour >= to_timestamp($2 / 1000.0) AND hour < to_timestamp($3 / 1000.0)`,
+      [equipmentId, range.start, range.end],
+    );
     if (rows.length === 0) return;
     const column = <K extends keyof HourlyRow>(key: K) => rows.map((row) => row[key]);
     await manager.query(

@@ -69,24 +69,26 @@ export class OeeService {
       await this.repository.allEquipmentIds(),
     );
     const lines = await this.repository.linesWithEquipment();
-    const perLine = [];
-    const all: Array<Required<OeeTotals>> = [];
-    for (const line of lines) {
-      const lineContexts = contexts.filter((c) => c.lineId === line.id);
-      const [totals] = await this.totalsByWindow(lineContexts, [window]);
-      const lineTotals = totals ?? emptyTotals();
-      all.push(lineTotals);
-      perLine.push({
-        ...toReport({ lineId: line.id }, window, computeOeeFromTotals(lineTotals)),
-        lineCode: line.code,
-        lineName: line.name,
-      });
-    }
+    // Lines are independent: computed side by side (each takes its own pool connections).
+    const perLine = await Promise.all(
+      lines.map(async (line) => {
+        const [totals] = await this.totalsByWindow(
+          contexts.filter((c) => c.lineId === line.id),
+          [window],
+        );
+        return { line, totals: totals ?? emptyTotals() };
+      }),
+    );
+    const all = perLine.map((entry) => entry.totals);
     return {
       from: new Date(window.start).toISOString(),
       to: new Date(window.end).toISOString(),
       plant: toReport({}, window, computeOeeFromTotals(sumTotals(all))),
-      lines: perLine,
+      lines: perLine.map(({ line, totals }) => ({
+        ...toReport({ lineId: line.id }, window, computeOeeFromTotals(totals)),
+        lineCode: line.code,
+        lineName: line.name,
+      })),
     };
   }
 

@@ -63,7 +63,7 @@ export class MachineEventsRepository {
       `INSERT INTO oee_rollup_queue (equipment_id, since)
        SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
        ON CONFLICT (equipment_id) DO UPDATE
-         SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since), queued_at = now()`,
+         SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since)`,
       [[...since.keys()], [...since.values()]],
     );
   }

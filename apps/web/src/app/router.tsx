@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { type RouteObject, RouterProvider, createBrowserRouter } from 'react-router';
 import { paths } from '@/config/paths';
+import { AndonBoardPage } from '@/app/routes/andon-board-page';
+import { AndonTabletPage } from '@/app/routes/andon-tablet-page';
 import { AppRoot } from '@/app/routes/app-root';
 import { AuditLogPage } from '@/app/routes/audit-log-page';
 import { HomePage } from '@/app/routes/home-page';
@@ -9,6 +11,12 @@ import { NotFoundPage } from '@/app/routes/not-found-page';
 import { RequireAuth } from '@/app/routes/require-auth';
 import { RouteErrorPage } from '@/app/routes/route-error-page';
 import { UsersPage } from '@/app/routes/users-page';
+import { EquipmentDetailPage } from '@/app/routes/equipment-detail-page';
+import { LineDetailPage } from '@/app/routes/line-detail-page';
+import { OperatorStopsPage } from '@/app/routes/operator-stops-page';
+import { OverviewLandingPage } from '@/app/routes/overview-landing-page';
+import { OverviewPage } from '@/app/routes/overview-page';
+import { PlantConfigPage } from '@/app/routes/plant-config-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -22,6 +30,15 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: paths.users, element: <UsersPage /> },
           { path: paths.auditLog, element: <AuditLogPage /> },
+          { path: paths.andonBoard, element: <AndonBoardPage /> },
+          { path: paths.andonTablet, element: <AndonTabletPage /> },
+          { path: paths.landing, element: <OverviewLandingPage /> },
+          { path: paths.overview, element: <OverviewPage /> },
+          { path: paths.line, element: <LineDetailPage /> },
+          { path: paths.equipment, element: <EquipmentDetailPage /> },
+          { path: paths.operatorStops, element: <OperatorStopsPage /> },
+          { path: paths.config, element: <PlantConfigPage /> },
+          { path: paths.configTab, element: <PlantConfigPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -4,7 +4,21 @@ export const paths = {
   login: '/login',
   users: '/users',
   auditLog: '/audit-log',
+  andonBoard: '/andon',
+  andonTablet: '/andon/tablet',
+  overview: '/overview',
+  /** Where the login sends you by default: the overview for roles that may read OEE, else home. */
+  landing: '/start',
+  line: '/lines/:id',
+  equipment: '/equipment/:id',
+  operatorStops: '/operator/stops',
+  config: '/config',
+  configTab: '/config/:tab',
 } as const;
+
+export const lineHref = (id: string): string => `/lines/${encodeURIComponent(id)}`;
+export const equipmentHref = (id: string): string => `/equipment/${encodeURIComponent(id)}`;
+export const configTabHref = (tab: string): string => `/config/${encodeURIComponent(tab)}`;
 
 /** The login address that brings the user back to `from` afterwards. */
 export function loginHref(from: string | null | undefined): string {
@@ -22,6 +36,6 @@ export function loginHref(from: string | null | undefined): string {
 
 /** Only same-app paths are followed after login (no open redirect). */
 export function safeRedirect(target: string | null): string {
-  if (target === null || !target.startsWith('/') || target.startsWith('//')) return paths.home;
+  if (target === null || !target.startsWith('/') || target.startsWith('//')) return paths.landing;
   return target;
 }

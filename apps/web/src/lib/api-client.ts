@@ -277,6 +277,20 @@ export class ApiClient {
     return this.request(path, 'PATCH', { ...options, body }, parser);
   }
 
+  put<T>(
+    path: string,
+    body: unknown,
+    parser: ResponseParser<T>,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    return this.request(path, 'PUT', { ...options, body }, parser);
+  }
+
+  /** `DELETE` of a route that answers `204 No Content`. */
+  async delete(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<void> {
+    await this.request(path, 'DELETE', options, null);
+  }
+
   /** For routes that answer `204 No Content`. */
   async postNoContent(path: string, body: unknown, options: RequestOptions = {}): Promise<void> {
     await this.request(path, 'POST', { ...options, body }, null);

@@ -26,8 +26,9 @@ describe('AppRoot navigation', () => {
   it('shows an operator only what the operator role allows: no Users, no Audit log', () => {
     renderApp(routes, { user: sessionUser('operator', { displayName: 'Olga Operator' }) });
 
-    expect(mainMenuLinks()).toEqual(['Home']);
+    expect(mainMenuLinks()).toEqual(['Home', 'Overview', 'Andon board', 'Andon tablet', 'Stops']);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Configuration' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Signed in user')).toHaveTextContent('Olga Operator');
     expect(screen.getByLabelText('Signed in user')).toHaveTextContent('Operator');
   });
@@ -35,7 +36,16 @@ describe('AppRoot navigation', () => {
   it('shows an admin Users and Audit log, linked to their screens', () => {
     renderApp(routes, { user: sessionUser('admin', { displayName: 'Ada Admin' }) });
 
-    expect(mainMenuLinks()).toEqual(['Home', 'Users', 'Audit log']);
+    expect(mainMenuLinks()).toEqual([
+      'Home',
+      'Overview',
+      'Users',
+      'Audit log',
+      'Andon board',
+      'Andon tablet',
+      'Stops',
+      'Configuration',
+    ]);
     expect(screen.getByRole('link', { name: 'Users' })).toHaveAttribute('href', '/users');
     expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/audit-log');
     expect(screen.getByLabelText('Signed in user')).toHaveTextContent('Administrator');
@@ -43,7 +53,7 @@ describe('AppRoot navigation', () => {
 
   it('shows a shift manager neither Users nor Audit log (no users:read, no audit:read)', () => {
     renderApp(routes, { user: sessionUser('shift_manager') });
-    expect(mainMenuLinks()).toEqual(['Home']);
+    expect(mainMenuLinks()).toEqual(['Home', 'Overview', 'Andon board', 'Andon tablet', 'Stops']);
   });
 
   it('logs out: revokes the refresh token on the server, forgets it, and goes to the login screen', async () => {

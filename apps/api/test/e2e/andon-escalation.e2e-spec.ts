@@ -1,0 +1,303 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AndonCall, AndonPolicy, AuthTokens, Equipment, Line } from '@ms5/contracts';
+import pg from 'pg';
+import { Clock } from '../../src/andon/clock.js';
+import { EscalationScheduler } from '../../src/andon/escalation.scheduler.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createApp } from '../../src/create-app.js';
+import { OutboxDispatcher } from '../../src/realtime/outbox-dispatcher.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+/** Another API instance on the same database (a replica, or the same API after a restart). */
+async function instanceOn(databaseUrl: string): Promise<NestExpressApplication> {
+  return createApp({
+    config: loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ms5-test-')),
+      WEB_DIST_DIR: path.join(tmpdir(), 'ms5-no-web-dist'),
+    }),
+    databaseUrl,
+    runtime: {
+      startedAt: new Date(),
+      database: 'external',
+      version: '0.0.0-test',
+      commit: null,
+      builtAt: null,
+      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
+    },
+  });
+}
+
+/** Freezes an instance's clock at `at` (and returns a setter to move it). */
+function freezeClock(app: NestExpressApplication, at: Date): (next: Date) => void {
+  let now = at;
+  jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
+  return (next) => (now = next);
+}
+
+const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
+
+describe('andon escalation', () => {
+  let t: TestApp;
+  let db: pg.Client;
+  let engineer: AuthTokens;
+  let operator: AuthTokens;
+  let maintenance: AuthTokens;
+  let line: Line;
+  let equipment: Equipment;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = new pg.Client({ connectionString: t.db.url });
+    await db.connect();
+    [engineer, operator, maintenance] = await Promise.all([
+      t.userWithRole('engineer'),
+      t.userWithRole('operator'),
+      t.userWithRole('maintenance'),
+    ]);
+    line = (
+      await t
+        .http()
+        .post('/api/lines')
+        .set(...bearer(engineer))
+        .send({ code: 'ESC', name: 'Escalation line' })
+        .expect(201)
+    ).body as Line;
+    equipment = (
+      await t
+        .http()
+        .post('/api/equipment')
+        .set(...bearer(engineer))
+        .send({ code: 'ESC-1', name: 'Press', lineId: line.id, idealCycleTimeSeconds: 3 })
+        .expect(201)
+    ).body as Equipment;
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const raise = (priority = 'critical', type = 'maintenance') =>
+    t
+      .http()
+      .post('/api/andon')
+      .set(...bearer(operator))
+      .send({ equipmentId: equipment.id, type, priority })
+      .expect(201)
+      .then((response) => response.body as AndonCall);
+  const escalatedEvents = async (callId: string) =>
+    (
+      await db.query(
+        `SELECT (payload->>'level')::int AS level, payload->'notifyRoles' AS roles
+           FROM outbox_events WHERE event = 'andon.call.escalated' AND payload->>'id' = $1
+          ORDER BY id`,
+        [callId],
+      )
+    ).rows as Array<{ level: number; roles: string[] }>;
+  const levelOf = async (callId: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/andon/${callId}`)
+        .set(...bearer(operator))
+        .expect(200)
+    ).body as AndonCall;
+
+  it('policies are data: engineers manage them, operators cannot', async () => {
+    const body = {
+      name: 'Critical maintenance',
+      priority: 'critical',
+      type: 'maintenance',
+      levels: [
+        { afterMinutes: 5, condition: 'unacknowledged', notifyRoles: ['maintenance'] },
+        { afterMinutes: 15, condition: 'unresolved', notifyRoles: ['production_manager'] },
+      ],
+    };
+    await t
+      .http()
+      .post('/api/andon-policies')
+      .set(...bearer(operator))
+      .send(body)
+      .expect(403);
+    await t
+      .http()
+      .post('/api/andon-policies')
+      .set(...bearer(engineer))
+      .send({ ...body, levels: [] })
+      .expect(400);
+    await t
+      .http()
+      .post('/api/andon-policies')
+      .set(...bearer(engineer))
+      .send({ ...body, lineId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    const policy = (
+      await t
+        .http()
+        .post('/api/andon-policies')
+        .set(...bearer(engineer))
+        .send(body)
+        .expect(201)
+    ).body as AndonPolicy;
+    expect(policy).toMatchObject({
+      priority: 'critical',
+      type: 'maintenance',
+      lineId: null,
+      enabled: true,
+      levels: [
+        { level: 1, afterMinutes: 5, condition: 'unacknowledged', notifyRoles: ['maintenance'] },
+        { level: 2, afterMinutes: 15, condition: 'unresolved' },
+      ],
+    });
+    const list = await t
+      .http()
+      .get('/api/andon-policies')
+      .set(...bearer(operator))
+      .expect(200);
+    expect(list.body).toMatchObject({ total: 1, page: 1 });
+  });
+
+  it('fires each level when its time comes on a controllable clock, and stops on acknowledge', async () => {
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const setNow = freezeClock(t.app, t0);
+    const scheduler = t.app.get(EscalationScheduler);
+    const call = await raise();
+
+    setNow(minutes(t0, 4.9));
+    await scheduler.runDue();
+    expect((await levelOf(call.id)).escalationLevel).toBe(0);
+
+    setNow(minutes(t0, 5));
+    await scheduler.runDue();
+    expect(await escalatedEvents(call.id)).toEqual([{ level: 1, roles: ['maintenance'] }]);
+    const escalated = await levelOf(call.id);
+    expect(escalated).toMatchObject({
+      escalationLevel: 1,
+      escalatedAt: minutes(t0, 5).toISOString(),
+    });
+
+    setNow(minutes(t0, 6));
+    await t
+      .http()
+      .post(`/api/andon/${call.id}/acknowledge`)
+      .set(...bearer(maintenance))
+      .expect(200);
+    setNow(minutes(t0, 14));
+    await scheduler.runDue();
+    expect(await escalatedEvents(call.id)).toHaveLength(1);
+    setNow(minutes(t0, 15));
+    await scheduler.runDue();
+    await scheduler.runDue();
+    expect(await escalatedEvents(call.id)).toEqual([
+      { level: 1, roles: ['maintenance'] },
+      { level: 2, roles: ['production_manager'] },
+    ]);
+
+    // Acknowledged in time: the "unacknowledged" level never fires; resolved: nothing more.
+    const early = await raise();
+    setNow(minutes(t0, 16));
+    await t
+      .http()
+      .post(`/api/andon/${early.id}/acknowledge`)
+      .set(...bearer(maintenance))
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/andon/${early.id}/resolve`)
+      .set(...bearer(maintenance))
+      .expect(200);
+    setNow(minutes(t0, 60));
+    await scheduler.runDue();
+    expect(await escalatedEvents(early.id)).toEqual([]);
+
+    // A call with no matching policy never escalates.
+    const unmatched = await raise('low', 'help');
+    setNow(minutes(t0, 600));
+    await scheduler.runDue();
+    expect(await escalatedEvents(unmatched.id)).toEqual([]);
+  });
+
+  it('resumes pending escalations after a restart, without losing or doubling one', async () => {
+    await t
+      .http()
+      .post('/api/andon-policies')
+      .set(...bearer(engineer))
+      .send({
+        name: 'High safety on this line',
+        priority: 'high',
+        type: 'safety',
+        lineId: line.id,
+        levels: [
+          { afterMinutes: 1, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
+          { afterMinutes: 2, condition: 'unresolved', notifyRoles: ['production_manager'] },
+        ],
+      })
+      .expect(201);
+    const t0 = new Date();
+    const call = await raise('high', 'safety');
+
+    // A fresh instance on the same database, as after a restart, 3 minutes later. (The first
+    // instance's clock never reaches the due time, so only the fresh one can fire.)
+    const restarted = await instanceOn(t.db.url);
+    try {
+      freezeClock(restarted, minutes(t0, 3));
+      await Promise.all([
+        restarted.get(EscalationScheduler).runDue(),
+        restarted.get(EscalationScheduler).runDue(),
+      ]);
+      await restarted.get(OutboxDispatcher).flush();
+      expect(await escalatedEvents(call.id)).toEqual([
+        { level: 1, roles: ['shift_manager'] },
+        { level: 2, roles: ['production_manager'] },
+      ]);
+      const stored = await db.query(
+        `SELECT level, fired_at IS NOT NULL AS fired FROM andon_escalations WHERE call_id = $1 ORDER BY level`,
+        [call.id],
+      );
+      expect(stored.rows).toEqual([
+        { level: 1, fired: true },
+        { level: 2, fired: true },
+      ]);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('with two instances on one database, no level fires twice', async () => {
+    const t0 = new Date();
+    const calls = await Promise.all(Array.from({ length: 30 }, () => raise()));
+    const other = await instanceOn(t.db.url);
+    try {
+      freezeClock(t.app, minutes(t0, 20));
+      freezeClock(other, minutes(t0, 20));
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 === 0 ? t.app : other).get(EscalationScheduler).runDue(),
+        ),
+      );
+      const fired = await db.query(
+        `SELECT count(*)::int AS n FROM outbox_events
+          WHERE event = 'andon.call.escalated' AND payload->>'id' = ANY($1::text[])`,
+        [calls.map((call) => call.id)],
+      );
+      // Two levels per call (the first policy), each exactly once, whoever fired it.
+      expect(fired.rows[0].n).toBe(60);
+      expect(runs.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(60);
+      const doubled = await db.query(
+        `SELECT payload->>'id' AS id, payload->>'level' AS level, count(*) FROM outbox_events
+          WHERE event = 'andon.call.escalated' GROUP BY 1, 2 HAVING count(*) > 1`,
+      );
+      expect(doubled.rows).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});

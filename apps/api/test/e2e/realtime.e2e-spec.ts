@@ -1,0 +1,280 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type {
+  AndonCall,
+  AndonCallEventPayload,
+  AuthTokens,
+  ClientToServerEvents,
+  Equipment,
+  Line,
+  ServerToClientEvents,
+} from '@ms5/contracts';
+import pg from 'pg';
+import { type Socket, io } from 'socket.io-client';
+import { OutboxDispatcher } from '../../src/realtime/outbox-dispatcher.js';
+import { OutboxRepository } from '../../src/realtime/outbox.repository.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The socket.io gateway: auth in handleConnection, origin, rooms, after-commit events, replay. */
+describe('realtime gateway', () => {
+  let t: TestApp;
+  let origin: string;
+  let operator: AuthTokens;
+  let manager: AuthTokens;
+  let lineA: Line;
+  let lineB: Line;
+  let fillerA: Equipment;
+  let cutterB: Equipment;
+  const clients: Client[] = [];
+
+  function connect(auth: Record<string, unknown>, extraHeaders?: Record<string, string>): Client {
+    const client: Client = io(origin, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders,
+    });
+    clients.push(client);
+    return client;
+  }
+
+  /** Connects and resolves once the server has put the client in its rooms. */
+  async function ready(tokens: AuthTokens, lastSeq?: number) {
+    const received: Array<{ event: string; payload: AndonCallEventPayload }> = [];
+    const client = connect(
+      lastSeq === undefined
+        ? { token: tokens.accessToken }
+        : { token: tokens.accessToken, lastSeq },
+    );
+    client.onAny((event: string, payload: AndonCallEventPayload) =>
+      received.push({ event, payload }),
+    );
+    const hello = await new Promise<{ seq: number; rooms: string[] }>((resolve, reject) => {
+      client.once('realtime.ready', resolve);
+      client.once('connect_error', reject);
+      client.once('disconnect', (reason) => reject(new Error(`disconnected: ${reason}`)));
+    });
+    return { client, received, hello };
+  }
+
+  async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(20);
+    }
+  }
+
+  const raise = (tokens: AuthTokens, equipmentId: string) =>
+    t
+      .http()
+      .post('/api/andon')
+      .set(...bearer(tokens))
+      .send({ equipmentId, type: 'maintenance', priority: 'critical' });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const engineer = await t.userWithRole('engineer');
+    [operator, manager] = await Promise.all([
+      t.userWithRole('operator'),
+      t.userWithRole('shift_manager'),
+    ]);
+    const post = async <T>(path: string, body: object) =>
+      (
+        await t
+          .http()
+          .post(path)
+          .set(...bearer(engineer))
+          .send(body)
+          .expect(201)
+      ).body as T;
+    lineA = await post<Line>('/api/lines', { code: 'RT-A', name: 'Realtime A' });
+    lineB = await post<Line>('/api/lines', { code: 'RT-B', name: 'Realtime B' });
+    fillerA = await post<Equipment>('/api/equipment', {
+      code: 'RT-A-1',
+      name: 'Filler',
+      lineId: lineA.id,
+      idealCycleTimeSeconds: 1,
+    });
+    cutterB = await post<Equipment>('/api/equipment', {
+      code: 'RT-B-1',
+      name: 'Cutter',
+      lineId: lineB.id,
+      idealCycleTimeSeconds: 1,
+    });
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    await t.close();
+  });
+
+  it('refuses a connection without a token, or with a bad one', async () => {
+    for (const auth of [{}, { token: 'not-a-jwt' }, { token: 42 }]) {
+      const client = connect(auth);
+      const outcome = await new Promise<string>((resolve) => {
+        client.once('realtime.ready', () => resolve('ready'));
+        client.once('disconnect', (reason) => resolve(`disconnect:${reason}`));
+        client.once('connect_error', (error) => resolve(`error:${error.message}`));
+      });
+      expect(outcome).toBe('disconnect:io server disconnect');
+    }
+  });
+
+  it('refuses a foreign Origin and accepts the same origin', async () => {
+    const foreign = connect({ token: manager.accessToken }, { Origin: 'http://evil.example' });
+    const error = await new Promise<Error>((resolve) => foreign.once('connect_error', resolve));
+    expect(error.message).toBe('Origin not allowed');
+
+    const same = connect({ token: manager.accessToken }, { Origin: origin });
+    await new Promise<void>((resolve, reject) => {
+      same.once('realtime.ready', () => resolve());
+      same.once('connect_error', reject);
+    });
+    same.disconnect();
+  });
+
+  it('puts clients in the rooms their role and lines allow, and delivers events by line', async () => {
+    const admin = await t.adminTokens();
+    const limited = await t.userWithRole('operator');
+    await t
+      .http()
+      .put(`/api/users/${limited.user.id}/lines`)
+      .set(...bearer(admin))
+      .send({ lineIds: [lineB.id] })
+      .expect(200);
+
+    const board = await ready(manager);
+    expect(board.hello.rooms.sort()).toEqual(['lines:all', 'role:shift_manager']);
+    const tablet = await ready(limited);
+    expect(tablet.hello.rooms).toEqual([`line:${lineB.id}`]);
+    const join = await tablet.client.emitWithAck('rooms.join', ['lines:all', `line:${lineB.id}`]);
+    expect(join).toEqual({ joined: [`line:${lineB.id}`] });
+
+    const onA = (await raise(operator, fillerA.id).expect(201)).body as AndonCall;
+    const onB = (await raise(operator, cutterB.id).expect(201)).body as AndonCall;
+    await until(
+      () => board.received.filter((m) => m.event === 'andon.call.raised').length === 2,
+      'both raises on the board',
+    );
+    const raised = board.received.filter((m) => m.event === 'andon.call.raised');
+    expect(raised.map((m) => m.payload.id)).toEqual([onA.id, onB.id]);
+    expect(raised[0]!.payload).toMatchObject({
+      id: onA.id,
+      lineId: lineA.id,
+      equipmentId: fillerA.id,
+      status: 'open',
+      priority: 'critical',
+      type: 'maintenance',
+      seq: expect.any(Number),
+    });
+    expect(raised[1]!.payload.seq).toBeGreaterThan(raised[0]!.payload.seq);
+    const onTablet = () => tablet.received.filter((m) => m.event.startsWith('andon.'));
+    await until(() => onTablet().length === 1, 'the line B raise on the tablet');
+    await sleep(200);
+    expect(onTablet().map((m) => m.payload.id)).toEqual([onB.id]);
+
+    await t
+      .http()
+      .post(`/api/andon/${onA.id}/acknowledge`)
+      .set(...bearer(manager))
+      .expect(200);
+    await until(
+      () => board.received.some((m) => m.event === 'andon.call.acknowledged'),
+      'acknowledged event',
+    );
+    board.client.disconnect();
+    tablet.client.disconnect();
+  });
+
+  it('emits nothing for a rolled-back raise', async () => {
+    const board = await ready(manager);
+    const outbox = t.app.get(OutboxRepository);
+    const append = outbox.append.bind(outbox);
+    const spy = jest.spyOn(outbox, 'append').mockImplementationOnce(async (manager, message) => {
+      await append(manager, message); // the event is written, then the transaction fails
+      throw new Error('simulated failure after the outbox write');
+    });
+    const failed = await raise(operator, fillerA.id).expect(500);
+    expect(failed.body).toMatchObject({ statusCode: 500 });
+    spy.mockRestore();
+    await t.app.get(OutboxDispatcher).flush();
+
+    const ok = (await raise(operator, fillerA.id).expect(201)).body as AndonCall;
+    await until(() => board.received.some((m) => m.payload.id === ok.id), 'the second raise');
+    await sleep(300);
+    expect(board.received.filter((m) => m.event === 'andon.call.raised')).toHaveLength(1);
+
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      const calls = await client.query(
+        'SELECT count(*)::int AS n FROM andon_calls WHERE line_id = $1',
+        [lineA.id],
+      );
+      const events = await client.query(
+        `SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'lineId' = $1 AND event = 'andon.call.raised'`,
+        [lineA.id],
+      );
+      expect(events.rows[0].n).toBe(calls.rows[0].n);
+    } finally {
+      await client.end();
+    }
+    board.client.disconnect();
+  });
+
+  it('sends a reconnecting client what it missed, in order', async () => {
+    const first = await ready(manager);
+    const seen = (await raise(operator, fillerA.id).expect(201)).body as AndonCall;
+    await until(() => first.received.some((m) => m.payload.id === seen.id), 'the first raise');
+    const lastSeq = Math.max(...first.received.map((m) => m.payload.seq));
+    first.client.disconnect();
+
+    const missed1 = (await raise(operator, fillerA.id).expect(201)).body as AndonCall;
+    const missed2 = (await raise(operator, cutterB.id).expect(201)).body as AndonCall;
+    await t
+      .http()
+      .post(`/api/andon/${missed1.id}/acknowledge`)
+      .set(...bearer(manager))
+      .expect(200);
+    await t.app.get(OutboxDispatcher).flush();
+
+    const again = await ready(manager, lastSeq);
+    const replayed = again.received.filter((m) => m.event.startsWith('andon.'));
+    expect(replayed.map((m) => [m.event, m.payload.id])).toEqual([
+      ['andon.call.raised', missed1.id],
+      ['andon.call.raised', missed2.id],
+      ['andon.call.acknowledged', missed1.id],
+    ]);
+    expect(replayed.every((m) => m.payload.seq > lastSeq)).toBe(true);
+    expect(again.hello.seq).toBe(Math.max(...replayed.map((m) => m.payload.seq)));
+
+    // Nothing missed: nothing replayed.
+    again.client.disconnect();
+    const third = await ready(manager, again.hello.seq);
+    expect(third.received.filter((m) => m.event.startsWith('andon.'))).toEqual([]);
+    third.client.disconnect();
+  });
+
+  it('asks a client to refetch when what it missed is older than the replay window', async () => {
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE outbox_events SET published_at = published_at - interval '5 minutes'`,
+      );
+    } finally {
+      await client.end();
+    }
+    const stale = await ready(manager, 0);
+    expect(stale.received.map((m) => m.event)).toEqual(['realtime.resync', 'realtime.ready']);
+    stale.client.disconnect();
+  });
+});

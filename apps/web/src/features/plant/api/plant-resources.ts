@@ -1,0 +1,101 @@
+import {
+  type CreateDowntimeReasonInput,
+  type CreateEquipmentInput,
+  type CreateLineInput,
+  type CreatePlannedStopInput,
+  type CreateProductInput,
+  type CreateShiftInput,
+  type DowntimeReason,
+  type Equipment,
+  type Line,
+  type Permission,
+  type PlannedStop,
+  type Product,
+  type Shift,
+  type UpdateDowntimeReasonInput,
+  type UpdateEquipmentInput,
+  type UpdateLineInput,
+  type UpdateProductInput,
+  type UpdateShiftInput,
+  downtimeReasonSchema,
+  equipmentSchema,
+  lineSchema,
+  plannedStopSchema,
+  productSchema,
+  shiftSchema,
+} from '@ms5/contracts';
+import type { ResponseParser } from '@/lib/api-client';
+
+/** The configuration collections the web app edits, by their address under `/api`. */
+export const PLANT_RESOURCES = [
+  'lines',
+  'equipment',
+  'shifts',
+  'products',
+  'downtime-reasons',
+  'planned-stops',
+] as const;
+export type PlantResourceName = (typeof PLANT_RESOURCES)[number];
+
+export interface PlantItems {
+  lines: Line;
+  equipment: Equipment;
+  shifts: Shift;
+  products: Product;
+  'downtime-reasons': DowntimeReason;
+  'planned-stops': PlannedStop;
+}
+
+/** The planned-stop PATCH takes only the times and the reason (no contract schema for it). */
+export interface UpdatePlannedStopInput {
+  startsAt?: string;
+  endsAt?: string;
+  reason?: string;
+}
+
+export interface PlantCreateInputs {
+  lines: CreateLineInput;
+  equipment: CreateEquipmentInput;
+  shifts: CreateShiftInput;
+  products: CreateProductInput;
+  'downtime-reasons': CreateDowntimeReasonInput;
+  'planned-stops': CreatePlannedStopInput;
+}
+
+export interface PlantUpdateInputs {
+  lines: UpdateLineInput;
+  equipment: UpdateEquipmentInput;
+  shifts: UpdateShiftInput;
+  products: UpdateProductInput;
+  'downtime-reasons': UpdateDowntimeReasonInput;
+  'planned-stops': UpdatePlannedStopInput;
+}
+
+interface PlantResourceInfo<K extends PlantResourceName> {
+  itemSchema: ResponseParser<PlantItems[K]>;
+  /** Singular, for messages ("Line saved"). */
+  label: string;
+  /** Who may create, change and delete (everyone with `plant:read` may look). */
+  writePermission: Permission;
+}
+
+export const PLANT_RESOURCE_INFO: { [K in PlantResourceName]: PlantResourceInfo<K> } = {
+  lines: { itemSchema: lineSchema, label: 'Line', writePermission: 'plant:manage' },
+  equipment: { itemSchema: equipmentSchema, label: 'Equipment', writePermission: 'plant:manage' },
+  shifts: { itemSchema: shiftSchema, label: 'Shift', writePermission: 'shifts:manage' },
+  products: { itemSchema: productSchema, label: 'Product', writePermission: 'products:manage' },
+  'downtime-reasons': {
+    itemSchema: downtimeReasonSchema,
+    label: 'Downtime reason',
+    writePermission: 'reasons:manage',
+  },
+  'planned-stops': {
+    itemSchema: plannedStopSchema,
+    label: 'Planned stop',
+    writePermission: 'shifts:manage',
+  },
+};
+
+export function resourcePath(resource: PlantResourceName, id?: string): string {
+  return id === undefined ? `/api/${resource}` : `/api/${resource}/${encodeURIComponent(id)}`;
+}
