@@ -202,10 +202,15 @@ export type Overview = z.infer<typeof overviewSchema>;
 /** `GET /api/oee/lines?from=…&to=…`: every line's OEE over the window, and the plant's. */
 export const oeeLinesQuerySchema = z
   .strictObject({ from: instant, to: instant })
-  .refine((value) => Number.isNaN(Date.parse(value.to) - Date.parse(value.from)) || Date.parse(value.to) > Date.parse(value.from), {
-    message: 'Must be after from',
-    path: ['to'],
-  })
+  .refine(
+    (value) =>
+      Number.isNaN(Date.parse(value.to) - Date.parse(value.from)) ||
+      Date.parse(value.to) > Date.parse(value.from),
+    {
+      message: 'Must be after from',
+      path: ['to'],
+    },
+  )
   .refine((value) => !(Date.parse(value.to) - Date.parse(value.from) > MAX_WINDOW_MS), {
     message: 'At most 400 days after from',
     path: ['to'],
