@@ -34,7 +34,12 @@ export class CreateOeeRollups1764100000002 implements MigrationInterface {
       CREATE TABLE oee_rollup_queue (
         equipment_id uuid PRIMARY KEY REFERENCES equipment(id) ON DELETE CASCADE,
         since timestamptz NOT NULL,
-        queued_at timestamptz NOT NULL DEFAULT now()
+        queued_at timestamptz NOT NULL DEFAULT now(),
+        -- bumped by every new queueing, so a worker that finishes knows whether more came meanwhile
+        version bigint NOT NULL DEFAULT 1,
+        claimed_at timestamptz,
+        -- events queued while a worker holds the claim: worked next, from here
+        pending_since timestamptz
       )`);
   }
 

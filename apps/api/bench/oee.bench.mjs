@@ -124,16 +124,16 @@ async function generateYear(db, equipment, endMs) {
   for (const [k, { equipmentId }] of equipment.entries()) {
     await db.query(
       `INSERT INTO machine_events (event_id, equipment_id, ts, type, state, reason_code, good, reject)
-       SELECT 'y-c-' || $2 || '-' || m, $1::uuid, to_timestamp(($3::float8 + m * 60000) / 1000), 'count', NULL, NULL,
+       SELECT 'y-c-' || $2 || '-' || m, $1::uuid, to_timestamp(($3::float8 + m::float8 * 60000) / 1000), 'count', NULL, NULL,
               2 + (hashint4(m * 31 + $2::int) & 1), CASE WHEN hashint4(m * 17 + $2::int) % 50 = 0 THEN 1 ELSE 0 END
          FROM generate_series(0, $4::int - 1) AS m`,
       [equipmentId, k, startMs, DAYS * 1440],
     );
     await db.query(
       `INSERT INTO machine_events (event_id, equipment_id, ts, type, state, reason_code, good, reject)
-       SELECT 'y-s-' || $2 || '-' || m, $1::uuid, to_timestamp(($3::float8 + m * 60000 + 5000) / 1000), 'state',
-              (ARRAY['running','running','running','running','running','stopped','idle','changeover'])[1 + abs(hashint4(m + $2::int * 7)) % 8],
-              CASE WHEN abs(hashint4(m + $2::int * 7)) % 8 = 5 THEN (ARRAY['JAM','MOTOR','SENSOR'])[1 + abs(hashint4(m)) % 3] END,
+       SELECT 'y-s-' || $2 || '-' || m, $1::uuid, to_timestamp(($3::float8 + m::float8 * 60000 + 5000) / 1000), 'state',
+              (ARRAY['running','running','running','running','running','stopped','idle','changeover'])[1 + (hashint4(m + $2::int * 7)::bigint + 2147483648) % 8],
+              CASE WHEN (hashint4(m + $2::int * 7)::bigint + 2147483648) % 8 = 5 THEN (ARRAY['JAM','MOTOR','SENSOR'])[1 + (hashint4(m)::bigint + 2147483648) % 3] END,
               NULL, NULL
          FROM generate_series(0, $4::int - 1, 23) AS m`,
       [equipmentId, k, startMs, DAYS * 1440],

@@ -20,7 +20,11 @@ export interface ServerToClientEvents {
   'realtime.resync': (payload: { reason: string }) => void;
   /** Sent once the connection is authenticated and in its rooms (after any replay). */
   'realtime.ready': (payload: { seq: number; rooms: string[] }) => void;
-  'equipment.state.changed': (payload: EntityChangedPayload & { state: string }) => void;
+  'equipment.state.changed': (
+    payload: EntityChangedPayload & { state: string; reasonCode: string | null },
+  ) => void;
+  /** New counts or states reached the line: its OEE figures changed (at most every 5 s a line). */
+  'oee.line.updated': (payload: EntityChangedPayload) => void;
   'users.user.changed': (payload: EntityChangedPayload) => void;
 }
 

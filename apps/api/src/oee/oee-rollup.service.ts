@@ -67,7 +67,7 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
       // A short claim, so that ingestion never waits on a recomputation.
       const claimed = await this.repository.claimQueued(20, quietMs);
       if (claimed.length === 0) return done;
-      for (const { equipmentId, since } of claimed) {
+      for (const { equipmentId, since, version } of claimed) {
         try {
           await this.repository.transaction(async (manager) => {
             // One recomputation of an equipment at a time across all instances; reads made after
@@ -75,9 +75,10 @@ export class OeeRollupService implements OnApplicationBootstrap, OnApplicationSh
             await this.repository.lockEquipment(manager, equipmentId);
             await this.recompute(manager, equipmentId, since.getTime(), now);
           });
+          await this.repository.finishClaim(equipmentId, version);
           done++;
         } catch (error) {
-          await this.repository.requeue(equipmentId, since);
+          await this.repository.releaseClaim(equipmentId);
           throw error;
         }
       }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { IngestBatchInput, IngestResult } from '@ms5/contracts';
 import { FieldValidationException } from '../common/validation.js';
-import { MachineEventsRepository } from './machine-events.repository.js';
+import { OutboxRepository } from '../realtime/outbox.repository.js';
+import { lineAudience } from '../realtime/rooms.js';
+import { type InsertedEvent, MachineEventsRepository } from './machine-events.repository.js';
+import type { EntityManager } from 'typeorm';
+
+/** A line's OEE-changed notice is sent at most this often by one instance. */
+const OEE_NOTICE_INTERVAL_MS = 5000;
 
 /**
  * Idempotent batch ingestion: the whole batch is checked first (a batch with any bad event stores
@@ -10,8 +16,12 @@ import { MachineEventsRepository } from './machine-events.repository.js';
 @Injectable()
 export class IngestionService {
   private readonly knownEquipment = new Map<string, number>();
+  private readonly lastOeeNotice = new Map<string, number>();
 
-  constructor(private readonly events: MachineEventsRepository) {}
+  constructor(
+    private readonly events: MachineEventsRepository,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   async ingest(batch: IngestBatchInput): Promise<IngestResult> {
     await this.assertEquipmentExists(batch);
@@ -23,9 +33,51 @@ export class IngestionService {
         if (!current || row.ts < current) since.set(row.equipmentId, row.ts);
       }
       await this.events.queueRollups(manager, since);
+      await this.notify(manager, rows);
       return rows;
     });
     return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+  }
+
+  /**
+   * After commit (through the outbox): `equipment.state.changed` for each equipment whose newest
+   * state came in this batch (a backfilled old event is no change of state now), and a throttled
+   * `oee.line.updated` for each line that got events.
+   */
+  private async notify(manager: EntityManager, rows: readonly InsertedEvent[]): Promise<void> {
+    if (rows.length === 0) return;
+    const inserted = new Set(rows.filter((row) => row.type === 'state').map((row) => row.eventId));
+    const equipmentIds = [...new Set(rows.map((row) => row.equipmentId))];
+    if (inserted.size > 0) {
+      const stateEquipment = [
+        ...new Set(rows.filter((row) => row.type === 'state').map((row) => row.equipmentId)),
+      ];
+      for (const latest of await this.events.latestStates(manager, stateEquipment)) {
+        if (!inserted.has(latest.eventId)) continue;
+        await this.outbox.append(manager, {
+          event: 'equipment.state.changed',
+          payload: {
+            id: latest.equipmentId,
+            equipmentId: latest.equipmentId,
+            lineId: latest.lineId,
+            state: latest.state,
+            reasonCode: latest.reasonCode,
+            at: new Date(latest.ts).toISOString(),
+          },
+          rooms: lineAudience(latest.lineId),
+        });
+      }
+    }
+    const now = Date.now();
+    for (const lineId of await this.events.lineIdsOf(manager, equipmentIds)) {
+      if (now - (this.lastOeeNotice.get(lineId) ?? 0) < OEE_NOTICE_INTERVAL_MS) continue;
+      this.lastOeeNotice.set(lineId, now);
+      await this.outbox.append(manager, {
+        event: 'oee.line.updated',
+        payload: { id: lineId, lineId, at: new Date(now).toISOString() },
+        rooms: lineAudience(lineId),
+      });
+    }
   }
 
   private async assertEquipmentExists(batch: IngestBatchInput): Promise<void> {

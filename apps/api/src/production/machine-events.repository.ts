@@ -4,6 +4,7 @@ import type { MachineEventInput } from '@ms5/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface InsertedEvent {
+  eventId: string;
   equipmentId: string;
   ts: Date;
   type: 'state' | 'count';
@@ -36,12 +37,12 @@ export class MachineEventsRepository {
       a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0,
     );
     const rows = await manager.query<
-      Array<{ equipment_id: string; ts: Date; type: 'state' | 'count' }>
+      Array<{ event_id: string; equipment_id: string; ts: Date; type: 'state' | 'count' }>
     >(
       `INSERT INTO machine_events (event_id, equipment_id, ts, type, state, reason_code, good, reject)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
        ON CONFLICT (event_id) DO NOTHING
-       RETURNING equipment_id, ts, type`,
+       RETURNING event_id, equipment_id, ts, type`,
       [
         events.map((e) => e.eventId),
         events.map((e) => e.equipmentId),
@@ -53,7 +54,12 @@ export class MachineEventsRepository {
         events.map((e) => (e.type === 'count' ? e.reject : null)),
       ],
     );
-    return rows.map((row) => ({ equipmentId: row.equipment_id, ts: row.ts, type: row.type }));
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      equipmentId: row.equipment_id,
+      ts: row.ts,
+      type: row.type,
+    }));
   }
 
   /** Marks each equipment's roll-ups stale from the earliest new event on. */
@@ -63,8 +69,44 @@ export class MachineEventsRepository {
       `INSERT INTO oee_rollup_queue (equipment_id, since)
        SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
        ON CONFLICT (equipment_id) DO UPDATE
-         SET since = LEAST(oee_rollup_queue.since, EXCLUDED.since)`,
+         SET since = CASE WHEN oee_rollup_queue.claimed_at IS NULL
+                          THEN LEAST(oee_rollup_queue.since, EXCLUDED.since) ELSE oee_rollup_queue.since END,
+             pending_since = CASE WHEN oee_rollup_queue.claimed_at IS NULL THEN NULL
+                          ELSE LEAST(coalesce(oee_rollup_queue.pending_since, EXCLUDED.since), EXCLUDED.since) END,
+             version = oee_rollup_queue.version + 1`,
       [[...since.keys()], [...since.values()]],
     );
+  }
+
+  /** The newest state event of each equipment (seeing this transaction's own inserts), with its line. */
+  async latestStates(
+    manager: EntityManager,
+    equipmentIds: readonly string[],
+  ): Promise<
+    Array<{
+      eventId: string;
+      equipmentId: string;
+      lineId: string;
+      ts: Date;
+      state: string;
+      reasonCode: string | null;
+    }>
+  > {
+    return manager.query(
+      `SELECT DISTINCT ON (m.equipment_id) m.event_id AS "eventId", m.equipment_id AS "equipmentId",
+              e.line_id AS "lineId", m.ts, m.state, m.reason_code AS "reasonCode"
+         FROM machine_events m JOIN equipment e ON e.id = m.equipment_id
+        WHERE m.type = 'state' AND m.equipment_id = ANY($1::uuid[])
+        ORDER BY m.equipment_id, m.ts DESC, m.event_id DESC`,
+      [equipmentIds],
+    );
+  }
+
+  async lineIdsOf(manager: EntityManager, equipmentIds: readonly string[]): Promise<string[]> {
+    const rows = await manager.query<Array<{ line_id: string }>>(
+      'SELECT DISTINCT line_id FROM equipment WHERE id = ANY($1::uuid[])',
+      [equipmentIds],
+    );
+    return rows.map((row) => row.line_id);
   }
 }

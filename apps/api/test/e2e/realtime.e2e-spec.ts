@@ -116,6 +116,63 @@ describe('realtime gateway', () => {
     await t.close();
   });
 
+  it('tells the line when an equipment changes state, and that its OEE changed; a backfilled old state is no change', async () => {
+    const gateway = await t.userWithRole('engineer');
+    const board = await ready(manager);
+    const ingest = (events: object[]) =>
+      t
+        .http()
+        .post('/api/ingest/events')
+        .set(...bearer(gateway))
+        .send({ events })
+        .expect(200);
+    const now = Date.now();
+    await ingest([
+      {
+        eventId: 'rt-s1',
+        equipmentId: fillerA.id,
+        ts: new Date(now - 60_000).toISOString(),
+        type: 'state',
+        state: 'running',
+      },
+      {
+        eventId: 'rt-s2',
+        equipmentId: fillerA.id,
+        ts: new Date(now - 1_000).toISOString(),
+        type: 'state',
+        state: 'stopped',
+        reasonCode: 'JAM',
+      },
+    ]);
+    await until(
+      () => board.received.some((m) => m.event === 'equipment.state.changed'),
+      'the state change',
+    );
+    await until(() => board.received.some((m) => m.event === 'oee.line.updated'), 'the OEE notice');
+    const changes = board.received.filter((m) => m.event === 'equipment.state.changed');
+    expect(changes).toHaveLength(1); // one per equipment and batch: the newest state
+    expect(changes[0]?.payload).toMatchObject({
+      id: fillerA.id,
+      lineId: lineA.id,
+      state: 'stopped',
+      reasonCode: 'JAM',
+    });
+
+    await ingest([
+      {
+        eventId: 'rt-old',
+        equipmentId: fillerA.id,
+        ts: new Date(now - 3_600_000).toISOString(),
+        type: 'state',
+        state: 'idle',
+      },
+    ]);
+    await t.app.get(OutboxDispatcher).flush();
+    await sleep(200);
+    expect(board.received.filter((m) => m.event === 'equipment.state.changed')).toHaveLength(1);
+    board.client.disconnect();
+  });
+
   it('refuses a connection without a token, or with a bad one', async () => {
     for (const auth of [{}, { token: 'not-a-jwt' }, { token: 42 }]) {
       const client = connect(auth);
