@@ -1,15 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRealtime } from '@/lib/realtime';
 import { getOverviewQueryOptions } from '@/features/oee/api/get-overview';
+import { oeeKeys } from '@/features/oee/api/oee-query-keys';
 
-/** How often the board asks again while there is no push channel. */
+/**
+ * How often the board asks again on its own: OEE drifts with time even without events (a stop
+ * grows longer), and the push channel may be down.
+ */
 export const OVERVIEW_POLL_MS = 10_000;
 
 /**
- * The plant overview, kept live. For now it polls every 10 s. When the socket.io gateway lands,
- * replace the polling here (and only here) with a subscription that invalidates
- * `oeeKeys.overviews()` on `equipment.state.changed` / count events; callers do not change.
+ * The plant overview, kept live: `equipment.state.changed` and `oee.line.updated` from the
+ * realtime connection invalidate the overview at once; polling covers the drift in between.
  */
 export function useOverviewLive(lineId?: string) {
+  const queryClient = useQueryClient();
+  const handlers = useMemo(() => {
+    const invalidate = () => void queryClient.invalidateQueries({ queryKey: oeeKeys.overviews() });
+    return {
+      'equipment.state.changed': invalidate,
+      'oee.line.updated': invalidate,
+      'realtime.resync': invalidate,
+    };
+  }, [queryClient]);
+  useRealtime(handlers);
   return useQuery({
     ...getOverviewQueryOptions(lineId),
     refetchInterval: OVERVIEW_POLL_MS,
