@@ -5,6 +5,7 @@ import { CreateMachineEvents1764100000001 } from './1764100000001-CreateMachineE
 import { CreateOeeRollups1764100000002 } from './1764100000002-CreateOeeRollups.js';
 import { CreateDowntimeAssignments1764300000000 } from './1764300000000-CreateDowntimeAssignments.js';
 import { CreateAndon1764200000000 } from './1764200000000-CreateAndon.js';
+import { CreateSimulatorRuns1764400000000 } from './1764400000000-CreateSimulatorRuns.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateOeeRollups1764100000002,
   CreateAndon1764200000000,
   CreateDowntimeAssignments1764300000000,
+  CreateSimulatorRuns1764400000000,
 ];

@@ -10,6 +10,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ValidationInterceptor } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import type { RuntimeInfo } from './config/config.tokens.js';
 import { dataSourceOptions } from './database/database.js';
 import { HealthModule } from './health/health.module.js';
@@ -18,6 +19,7 @@ import { DowntimeModule } from './downtime/downtime.module.js';
 import { OeeModule } from './oee/oee.module.js';
 import { PlantModule } from './plant/plant.module.js';
 import { ProductionModule } from './production/production.module.js';
+import { SimulatorModule } from './simulator/simulator.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -68,6 +70,8 @@ export class AppModule {
         AndonModule,
         OeeModule,
         DowntimeModule,
+        SimulatorModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
+import { startDemoAndSimulator } from './demo/start-demo.js';
 import { type DatabaseHandle, provideDatabase, runMigrations } from './database/database.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { resolveRuntimeInfo } from './runtime-info.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     await bootstrapAdmin(app.get(UsersService), config, (message) => process.stdout.write(message));
     await app.listen(config.PORT, config.HOST);
     log.info(`MS5 Floor Dashboard listening on http://localhost:${config.PORT}`);
+    await startDemoAndSimulator(app, config, (message) => process.stdout.write(message));
 
     const shutdownState = app.get(ShutdownState);
     let stopping = false;

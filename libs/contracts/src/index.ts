@@ -10,5 +10,6 @@ export * from './pagination.js';
 export * from './permissions.js';
 export * from './plant.js';
 export * from './roles.js';
+export * from './simulator.js';
 export * from './socket-events.js';
 export * from './users.js';

@@ -36,6 +36,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
   DEMO: booleanFlag.default(false),
   OEE_ROLLUPS: booleanFlag.default(true),
+  /** Line simulator: default speed (simulated seconds per real second), seed and tick. */
+  SIMULATOR_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
+  SIMULATOR_SEED: z.coerce.number().int().min(0).max(4_294_967_295).optional(),
+  SIMULATOR_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),

@@ -11,4 +11,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.andonTablet, label: 'Andon tablet', permission: 'andon:raise' },
   { to: paths.operatorStops, label: 'Stops', permission: 'downtime:assign-reason' },
   { to: paths.config, label: 'Configuration', permission: 'plant:manage' },
+  { to: paths.simulator, label: 'Simulator', permission: 'simulator:read' },
 ];

@@ -17,6 +17,7 @@ import { OperatorStopsPage } from '@/app/routes/operator-stops-page';
 import { OverviewLandingPage } from '@/app/routes/overview-landing-page';
 import { OverviewPage } from '@/app/routes/overview-page';
 import { PlantConfigPage } from '@/app/routes/plant-config-page';
+import { SimulatorPage } from '@/app/routes/simulator-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: paths.operatorStops, element: <OperatorStopsPage /> },
           { path: paths.config, element: <PlantConfigPage /> },
           { path: paths.configTab, element: <PlantConfigPage /> },
+          { path: paths.simulator, element: <SimulatorPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

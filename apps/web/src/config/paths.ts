@@ -14,6 +14,7 @@ export const paths = {
   operatorStops: '/operator/stops',
   config: '/config',
   configTab: '/config/:tab',
+  simulator: '/simulator',
 } as const;
 
 export const lineHref = (id: string): string => `/lines/${encodeURIComponent(id)}`;

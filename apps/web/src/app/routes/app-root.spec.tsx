@@ -45,6 +45,7 @@ describe('AppRoot navigation', () => {
       'Andon tablet',
       'Stops',
       'Configuration',
+      'Simulator',
     ]);
     expect(screen.getByRole('link', { name: 'Users' })).toHaveAttribute('href', '/users');
     expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/audit-log');
@@ -53,7 +54,14 @@ describe('AppRoot navigation', () => {
 
   it('shows a shift manager neither Users nor Audit log (no users:read, no audit:read)', () => {
     renderApp(routes, { user: sessionUser('shift_manager') });
-    expect(mainMenuLinks()).toEqual(['Home', 'Overview', 'Andon board', 'Andon tablet', 'Stops']);
+    expect(mainMenuLinks()).toEqual([
+      'Home',
+      'Overview',
+      'Andon board',
+      'Andon tablet',
+      'Stops',
+      'Simulator',
+    ]);
   });
 
   it('logs out: revokes the refresh token on the server, forgets it, and goes to the login screen', async () => {

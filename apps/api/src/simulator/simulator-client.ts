@@ -1,0 +1,96 @@
+import type {
+  AndonCall,
+  Equipment,
+  IngestResult,
+  Line,
+  MachineEventInput,
+  Paginated,
+  Product,
+  Shift,
+} from '@ms5/contracts';
+import type { AndonAction } from './plant-simulation.js';
+import type { PlantConfiguration } from './sim-plant.js';
+
+/** An answer other than 2xx from the API. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/**
+ * The simulator's side of the public HTTP API, with a bearer token like any gateway: it reads the
+ * plant, posts machine events in batches and raises, acknowledges and resolves andon calls.
+ */
+export class SimulatorClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: () => Promise<string>,
+  ) {}
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${await this.token()}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        'X-Request-Id': 'simulator',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new ApiCallError(
+        response.status,
+        `${method} ${path} → ${response.status} ${text.slice(0, 300)}`,
+      );
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async listAll<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; ; page++) {
+      const result = await this.call<Paginated<T>>('GET', `${path}?page=${page}&pageSize=200`);
+      items.push(...result.items);
+      if (page >= result.totalPages) return items;
+    }
+  }
+
+  async plant(): Promise<PlantConfiguration> {
+    const [lines, equipment, shifts, products] = await Promise.all([
+      this.listAll<Line>('/api/lines'),
+      this.listAll<Equipment>('/api/equipment'),
+      this.listAll<Shift>('/api/shifts'),
+      this.listAll<Product>('/api/products'),
+    ]);
+    return { lines, equipment, shifts, products };
+  }
+
+  ingest(events: readonly MachineEventInput[]): Promise<IngestResult> {
+    return this.call<IngestResult>('POST', '/api/ingest/events', { events });
+  }
+
+  raiseAndon(action: AndonAction): Promise<AndonCall> {
+    return this.call<AndonCall>('POST', '/api/andon', {
+      equipmentId: action.equipmentId,
+      type: action.type,
+      priority: action.priority,
+      description: action.description,
+    });
+  }
+
+  acknowledgeAndon(id: string): Promise<AndonCall> {
+    return this.call<AndonCall>('POST', `/api/andon/${encodeURIComponent(id)}/acknowledge`, {});
+  }
+
+  resolveAndon(id: string, resolution: string): Promise<AndonCall> {
+    return this.call<AndonCall>('POST', `/api/andon/${encodeURIComponent(id)}/resolve`, {
+      resolution,
+    });
+  }
+}

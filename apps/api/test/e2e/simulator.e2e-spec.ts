@@ -1,0 +1,288 @@
+import { statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  type AuthTokens,
+  type BackfillResult,
+  type Equipment,
+  type Line,
+  type Paginated,
+  type Product,
+  type Shift,
+  type SimulatorRun,
+  type SimulatorState,
+  ingestBatchSchema,
+} from '@ms5/contracts';
+import { DataSource } from 'typeorm';
+import { DemoSeeder } from '../../src/demo/demo-seeder.js';
+import { generateEvents } from '../../src/simulator/plant-simulation.js';
+import { buildSimPlant } from '../../src/simulator/sim-plant.js';
+import { SIMULATOR_LOCK_KEY } from '../../src/simulator/simulator.driver.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
+    await sleep(200);
+  }
+}
+
+/** The demo plant, the simulator's control and its traffic, over HTTP on real PostgreSQL. */
+describe('line simulator', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let engineer: AuthTokens;
+  let admin: AuthTokens;
+  let operator: AuthTokens;
+  let viewer: AuthTokens;
+
+  const get = <T>(url: string, tokens: AuthTokens = engineer) =>
+    t
+      .http()
+      .get(url)
+      .set(...bearer(tokens))
+      .expect(200)
+      .then((response) => response.body as T);
+  const control = (action: string, tokens: AuthTokens = engineer, body: object = {}) =>
+    t
+      .http()
+      .post(`/api/simulator/${action}`)
+      .set(...bearer(tokens))
+      .send(body);
+  const count = async (sql: string): Promise<number> => {
+    const rows: Array<{ n: string }> = await db.query(sql);
+    return Number(rows[0]?.n ?? 0);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ SIMULATOR_TICK_MS: '200' });
+    await t.app.listen(0, '127.0.0.1');
+    db = t.app.get(DataSource);
+    admin = await t.adminTokens();
+    [engineer, operator, viewer] = await Promise.all([
+      t.userWithRole('engineer'),
+      t.userWithRole('operator'),
+      t.userWithRole('viewer'),
+    ]);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('seeds the demo plant and its users once, with passwords only in an owner-only file', async () => {
+    const printed: string[] = [];
+    const first = await t.app.get(DemoSeeder).seed((message) => printed.push(message));
+    expect(first.created).toBe(true);
+    expect(first.users.map((u) => u.role).sort()).toEqual(
+      [
+        'admin',
+        'engineer',
+        'engineer',
+        'maintenance',
+        'operator',
+        'production_manager',
+        'quality',
+        'shift_manager',
+        'viewer',
+      ].sort(),
+    );
+    expect(first.passwordFile).not.toBeNull();
+    expect(statSync(first.passwordFile ?? '').mode & 0o777).toBe(0o600);
+    expect(printed.join('')).toContain(first.users[0]?.password ?? 'missing');
+    const demoEngineer = first.users.find((u) => u.username === 'demo-engineer');
+    await t.login('demo-engineer', demoEngineer?.password ?? '');
+
+    const sizes = async () => ({
+      sites: await count('SELECT count(*) AS n FROM sites'),
+      areas: await count('SELECT count(*) AS n FROM areas'),
+      lines: await count('SELECT count(*) AS n FROM lines'),
+      equipment: await count('SELECT count(*) AS n FROM equipment'),
+      shifts: await count('SELECT count(*) AS n FROM shifts'),
+      products: await count('SELECT count(*) AS n FROM products'),
+      reasons: await count('SELECT count(*) AS n FROM downtime_reasons'),
+      policies: await count('SELECT count(*) AS n FROM andon_policies'),
+      users: await count('SELECT count(*) AS n FROM users'),
+    });
+    const after = await sizes();
+    expect(after).toMatchObject({ sites: 1, areas: 2, lines: 5, equipment: 20, shifts: 15 });
+    expect(after.products).toBe(7);
+    expect(after.reasons).toBeGreaterThanOrEqual(10);
+    expect(after.policies).toBe(3);
+
+    const again = await t.app.get(DemoSeeder).seed();
+    expect(again).toEqual({ created: false, users: [], passwordFile: null });
+    expect(await sizes()).toEqual(after);
+  });
+
+  it('lets engineers and admins control it, not operators or viewers', async () => {
+    for (const tokens of [operator, viewer]) {
+      for (const action of ['start', 'stop', 'pause', 'resume', 'backfill'])
+        await control(action, tokens, action === 'backfill' ? { days: 1 } : {}).expect(403);
+    }
+    await t
+      .http()
+      .get('/api/simulator')
+      .set(...bearer(viewer))
+      .expect(403);
+    expect((await get<SimulatorState>('/api/simulator', admin)).status).toBe('stopped');
+    await t.http().get('/api/simulator').expect(401);
+  });
+
+  it('answers 409 to every transition that makes no sense, 200 with the new status otherwise', async () => {
+    const expectStatus = async (action: string, code: number, status?: string) => {
+      const response = await control(action, action === 'start' ? admin : engineer).expect(code);
+      if (status) expect((response.body as SimulatorState).status).toBe(status);
+      else expect(response.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
+    };
+    // stopped
+    await expectStatus('stop', 409);
+    await expectStatus('pause', 409);
+    await expectStatus('resume', 409);
+    await expectStatus('start', 200, 'running');
+    // running
+    await expectStatus('start', 409);
+    await expectStatus('resume', 409);
+    await expectStatus('pause', 200, 'paused');
+    // paused
+    await expectStatus('pause', 409);
+    await expectStatus('start', 409);
+    await expectStatus('resume', 200, 'running');
+    await expectStatus('stop', 200, 'stopped');
+    await expectStatus('stop', 409);
+    // paused → stopped is allowed too
+    await expectStatus('start', 200, 'running');
+    await expectStatus('pause', 200, 'paused');
+    await expectStatus('stop', 200, 'stopped');
+
+    const bad = await control('start', engineer, { speed: 0, seed: -1, extra: 1 }).expect(400);
+    const paths = (bad.body as { fieldErrors: Array<{ path: string }> }).fieldErrors.map(
+      (e) => e.path,
+    );
+    expect(paths).toEqual(expect.arrayContaining(['speed', 'seed']));
+    await control('pause', engineer, { unexpected: true }).expect(400);
+  });
+
+  it('sends events and andon calls through the public routes while running, none while paused', async () => {
+    const started = (await control('start', engineer, { seed: 7, speed: 120 }).expect(200))
+      .body as SimulatorState;
+    const runId = started.run?.id ?? '';
+    expect(started.run).toMatchObject({ seed: 7, speed: 120, status: 'running' });
+
+    const state = await waitFor(
+      () => get<SimulatorState>('/api/simulator'),
+      (s) => (s.run?.eventsSent ?? 0) > 50 && (s.run?.andonCalls ?? 0) > 0,
+      45_000,
+    );
+    expect(state.driving).toBe(true);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${SIMULATOR_LOCK_KEY} AND granted`,
+      ),
+    ).toBe(1);
+    // Everything went through the andon routes as the simulator's service user.
+    const calls: Array<{ username: string; n: string }> = await db.query(
+      `SELECT u.username, count(*) AS n FROM andon_calls c JOIN users u ON u.id = c.raised_by GROUP BY u.username`,
+    );
+    expect(calls.map((c) => c.username)).toEqual(['simulator']);
+    await waitFor(
+      () => count(`SELECT count(*) AS n FROM andon_calls WHERE status = 'resolved'`),
+      (n) => n > 0,
+      45_000,
+    );
+
+    await control('pause').expect(200);
+    await sleep(600); // a tick in flight may still finish
+    const eventsAtPause = await count(`SELECT count(*) AS n FROM machine_events`);
+    const callsAtPause = await count(
+      `SELECT count(*) + count(acknowledged_at) + count(resolved_at) AS n FROM andon_calls`,
+    );
+    const sentAtPause = (await get<SimulatorState>('/api/simulator')).run?.eventsSent;
+    await sleep(3000);
+    expect(await count(`SELECT count(*) AS n FROM machine_events`)).toBe(eventsAtPause);
+    expect(
+      await count(
+        `SELECT count(*) + count(acknowledged_at) + count(resolved_at) AS n FROM andon_calls`,
+      ),
+    ).toBe(callsAtPause);
+    const paused = await get<SimulatorState>('/api/simulator');
+    expect(paused.status).toBe('paused');
+    expect(paused.run?.eventsSent).toBe(sentAtPause);
+
+    await control('resume').expect(200);
+    await waitFor(
+      () => count(`SELECT count(*) AS n FROM machine_events`),
+      (n) => n > eventsAtPause,
+    );
+    await control('stop').expect(200);
+    await sleep(600);
+
+    // Every event the simulator counted as sent was accepted by the ingestion route.
+    const run = (await get<Paginated<SimulatorRun>>('/api/simulator/runs')).items.find(
+      (r) => r.id === runId,
+    );
+    expect(run?.status).toBe('stopped');
+    expect(run?.stoppedAt).not.toBeNull();
+    expect(
+      await count(`SELECT count(*) AS n FROM machine_events WHERE event_id LIKE 'sim-%'`),
+    ).toBe(run?.eventsSent);
+    expect((await get<SimulatorState>('/api/simulator')).driving).toBe(false);
+  });
+
+  it('generates events that pass the same validation and route as everyone else', async () => {
+    const list = <T>(path: string) =>
+      get<Paginated<T>>(`${path}?pageSize=200`).then((page) => page.items);
+    const plant = buildSimPlant({
+      lines: await list<Line>('/api/lines'),
+      equipment: await list<Equipment>('/api/equipment'),
+      shifts: await list<Shift>('/api/shifts'),
+      products: await list<Product>('/api/products'),
+    });
+    const start = Date.now() - 3 * 3_600_000;
+    const options = { seed: 99, speed: 1, runKey: 'e2e-check', start };
+    const events = generateEvents(plant, options, start + 3_600_000);
+    expect(generateEvents(plant, options, start + 3_600_000)).toEqual(events);
+    expect(events.length).toBeGreaterThan(1000);
+    for (let i = 0; i < events.length; i += 1000) {
+      const batch = { events: events.slice(i, i + 1000) };
+      expect(ingestBatchSchema.safeParse(batch).success).toBe(true);
+      const first = await t
+        .http()
+        .post('/api/ingest/events')
+        .set(...bearer(engineer))
+        .send(batch)
+        .expect(200);
+      expect(first.body).toEqual({ accepted: batch.events.length, duplicates: 0 });
+      const again = await t
+        .http()
+        .post('/api/ingest/events')
+        .set(...bearer(engineer))
+        .send(batch)
+        .expect(200);
+      expect(again.body).toEqual({ accepted: 0, duplicates: batch.events.length });
+    }
+  });
+
+  it('backfills days of history through the ingestion route and lists the runs', async () => {
+    const response = await control('backfill', engineer, { days: 1, seed: 5 }).expect(200);
+    const result = response.body as BackfillResult;
+    expect(result.events).toBeGreaterThan(25_000);
+    expect(result.accepted).toBe(result.events);
+    expect(result.batches).toBeGreaterThanOrEqual(Math.ceil(result.events / 1000));
+    expect(Date.parse(result.to) - Date.parse(result.from)).toBe(86_400_000);
+    await control('backfill', engineer, { days: 0 }).expect(400);
+
+    const runs = await get<Paginated<SimulatorRun>>('/api/simulator/runs?pageSize=2');
+    expect(runs.total).toBeGreaterThanOrEqual(3);
+    expect(runs.items).toHaveLength(2);
+    expect(runs.items[0]?.startedBy?.username).toMatch(/^engineer-/);
+  });
+});
