@@ -4,7 +4,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { io } from 'socket.io-client';
-import { cleanup, client, freePort, login, machine, percentile, repoRoot, startApi, tempDir } from './support.mjs';
+import {
+  cleanup,
+  client,
+  freePort,
+  login,
+  machine,
+  percentile,
+  repoRoot,
+  startApi,
+  tempDir,
+} from './support.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const CLIENTS = QUICK ? 100 : 1000;
@@ -19,7 +29,13 @@ function rssKiB(pid) {
 }
 
 async function main() {
-  const results = { machine: machine(), startedAt: new Date().toISOString(), quick: QUICK, clients: CLIENTS, raises: RAISES };
+  const results = {
+    machine: machine(),
+    startedAt: new Date().toISOString(),
+    quick: QUICK,
+    clients: CLIENTS,
+    raises: RAISES,
+  };
   const dataDir = tempDir('ms5-bench-andon-');
   let api;
   const sockets = [];
@@ -27,11 +43,34 @@ async function main() {
     api = await startApi({ dataDir, pgPort: await freePort() });
     const admin = client(api.baseUrl, await login(api.baseUrl));
     const line = await admin.post('/api/lines', { code: 'AND', name: 'Andon bench line' });
-    const equipment = await admin.post('/api/equipment', { code: 'AND-1', name: 'Press', lineId: line.id, idealCycleTimeSeconds: 10 });
-    const manager = await admin.post('/api/users', { username: 'bench-manager', password: 'bench-manager-password', role: 'shift_manager', displayName: 'Bench manager' });
-    const operator = await admin.post('/api/users', { username: 'bench-operator', password: 'bench-operator-password', role: 'operator', displayName: 'Bench operator' });
+    const equipment = await admin.post('/api/equipment', {
+      code: 'AND-1',
+      name: 'Press',
+      lineId: line.id,
+      idealCycleTimeSeconds: 10,
+    });
+    const manager = await admin.post('/api/users', {
+      username: 'bench-manager',
+      password: 'bench-manager-password',
+      role: 'shift_manager',
+      displayName: 'Bench manager',
+    });
+    const operator = await admin.post('/api/users', {
+      username: 'bench-operator',
+      password: 'bench-operator-password',
+      role: 'operator',
+      displayName: 'Bench operator',
+    });
     const tokenOf = async (username, password) =>
-      (await (await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()).accessToken;
+      (
+        await (
+          await fetch(`${api.baseUrl}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username, password }),
+          })
+        ).json()
+      ).accessToken;
     const managerToken = await tokenOf(manager.username, 'bench-manager-password');
     const raiser = client(api.baseUrl, await tokenOf(operator.username, 'bench-operator-password'));
 
@@ -43,17 +82,24 @@ async function main() {
     const receipts = new Map(); // call id → receive times (ms, performance clock of this process)
     log(`connecting ${CLIENTS} socket.io clients`);
     for (let i = 0; i < CLIENTS; i++) {
-      const socket = io(api.baseUrl, { auth: { token: managerToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(api.baseUrl, {
+        auth: { token: managerToken },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       socket.on('andon.call.raised', (payload) => {
         const now = performance.now();
         const list = receipts.get(payload.id);
         if (list) list.push(now);
         else receipts.set(payload.id, [now]);
       });
-      sockets.push(new Promise((resolve, reject) => {
-        socket.once('realtime.ready', () => resolve(socket));
-        socket.once('connect_error', reject);
-      }));
+      sockets.push(
+        new Promise((resolve, reject) => {
+          socket.once('realtime.ready', () => resolve(socket));
+          socket.once('connect_error', reject);
+        }),
+      );
       if (i % 50 === 49) await Promise.all(sockets.slice(i - 49));
     }
     const connected = await Promise.all(sockets);
@@ -74,7 +120,11 @@ async function main() {
       while (next < RAISES) {
         next++;
         const t0 = performance.now();
-        const call = await raiser.post('/api/andon', { equipmentId: equipment.id, type: 'help', priority: 'low' });
+        const call = await raiser.post('/api/andon', {
+          equipmentId: equipment.id,
+          type: 'help',
+          priority: 'low',
+        });
         sentAt.set(call.id, t0);
       }
     };
