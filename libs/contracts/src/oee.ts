@@ -147,11 +147,32 @@ export const oeeReportSchema = z.object({
 });
 export type OeeReport = z.infer<typeof oeeReportSchema>;
 
+/** One bucket of a series: the factors and the times and counts behind them (for the full
+ *  breakdown of a bucket, ask `GET /api/oee` for its window). */
+export const oeeSeriesPointSchema = z.object({
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+  availability: fraction,
+  performance: fraction,
+  quality: fraction,
+  oee: fraction,
+  performanceAboveOne: z.boolean(),
+  plannedProductionSeconds: z.number(),
+  runSeconds: z.number(),
+  totalCount: z.number(),
+  goodCount: z.number(),
+  rejectCount: z.number(),
+});
+export type OeeSeriesPoint = z.infer<typeof oeeSeriesPointSchema>;
+
 export const oeeSeriesReportSchema = z.object({
+  equipmentId: z.string().nullable(),
+  lineId: z.string().nullable(),
   bucket: z.enum(OEE_BUCKETS),
   from: z.string(),
   to: z.string(),
-  points: z.array(oeeReportSchema.extend({ label: z.string() })),
+  points: z.array(oeeSeriesPointSchema),
 });
 export type OeeSeriesReport = z.infer<typeof oeeSeriesReportSchema>;
 

@@ -293,7 +293,7 @@ export class OeeRepository {
          JOIN oee_hourly h
            ON h.equipment_id = ANY($1::uuid[])
           AND h.hour >= to_timestamp(w.start_ms / 1000.0)
-          AND h.hour + interval '1 hour' <= to_timestamp(w.end_ms / 1000.0)
+          AND h.hour <= to_timestamp(w.end_ms / 1000.0) - interval '1 hour'
           AND h.computed_at >= h.hour + interval '1 hour'
         GROUP BY 1, 2`,
       [equipmentIds, windows.map((w) => w.start), windows.map((w) => w.end)],
@@ -305,7 +305,7 @@ export class OeeRepository {
   async finalHourStarts(equipmentId: string, window: Interval): Promise<number[]> {
     const rows = await this.dataSource.query<Array<{ ms: string }>>(
       `SELECT (extract(epoch FROM hour) * 1000)::float8 AS ms FROM oee_hourly
-        WHERE equipment_id = $1 AND hour >= to_timestamp($2 / 1000.0) AND hour + interval '1 hour' <= to_timestamp($3 / 1000.0)
+        WHERE equipment_id = $1 AND hour >= to_timestamp($2 / 1000.0) AND hour <= to_timestamp($3 / 1000.0) - interval '1 hour'
           AND computed_at >= hour + interval '1 hour'`,
       [equipmentId, window.start, window.end],
     );

@@ -52,12 +52,28 @@ export class OeeService {
     const windows = this.buckets(query, contexts, window);
     const totals = await this.totalsByWindow(contexts, windows);
     return {
+      equipmentId: query.equipmentId ?? null,
+      lineId: query.lineId ?? null,
       bucket: query.bucket,
       from: new Date(window.start).toISOString(),
       to: new Date(window.end).toISOString(),
       points: windows.map((w, index) => {
-        const result = computeOeeFromTotals(totals[index] ?? emptyTotals());
-        return { ...toReport(query, w, result), label: w.label };
+        const { kpis, times, counts, flags } = computeOeeFromTotals(totals[index] ?? emptyTotals());
+        return {
+          label: w.label,
+          from: new Date(w.start).toISOString(),
+          to: new Date(w.end).toISOString(),
+          availability: round(kpis.availability),
+          performance: round(kpis.performance),
+          quality: round(kpis.quality),
+          oee: round(kpis.oee),
+          performanceAboveOne: flags.performanceAboveOne,
+          plannedProductionSeconds: times.plannedBusySeconds,
+          runSeconds: times.runSeconds,
+          totalCount: counts.total,
+          goodCount: counts.good,
+          rejectCount: counts.reject,
+        };
       }),
     };
   }
