@@ -342,13 +342,17 @@ export class OeeRepository {
     }>
   > {
     return this.dataSource.query(
-      `SELECT DISTINCT ON (m.equipment_id) m.equipment_id AS "equipmentId", m.state, m.ts AS since,
-              coalesce(a.reason_code, m.reason_code) AS "reasonCode", r.name AS "reasonName"
-         FROM machine_events m
-         LEFT JOIN downtime_assignments a ON a.equipment_id = m.equipment_id AND a.started_at = m.ts
-         LEFT JOIN downtime_reasons r ON r.code = coalesce(a.reason_code, m.reason_code)
-        WHERE m.type = 'state' AND m.equipment_id = ANY($1::uuid[]) AND m.ts <= now() + interval '5 minutes'
-        ORDER BY m.equipment_id, m.ts DESC, m.event_id DESC`,
+      // One backward index step per equipment (equipment_id, type, ts), however long the history.
+      `SELECT eq.id AS "equipmentId", l.state, l.ts AS since,
+              coalesce(a.reason_code, l.reason_code) AS "reasonCode", r.name AS "reasonName"
+         FROM equipment eq
+         CROSS JOIN LATERAL (
+           SELECT m.ts, m.state, m.reason_code FROM machine_events m
+            WHERE m.equipment_id = eq.id AND m.type = 'state' AND m.ts <= now() + interval '5 minutes'
+            ORDER BY m.ts DESC, m.event_id DESC LIMIT 1) l
+         LEFT JOIN downtime_assignments a ON a.equipment_id = eq.id AND a.started_at = l.ts
+         LEFT JOIN downtime_reasons r ON r.code = coalesce(a.reason_code, l.reason_code)
+        WHERE eq.id = ANY($1::uuid[])`,
       [equipmentIds],
     );
   }

@@ -93,11 +93,15 @@ export class MachineEventsRepository {
     }>
   > {
     return manager.query(
-      `SELECT DISTINCT ON (m.equipment_id) m.event_id AS "eventId", m.equipment_id AS "equipmentId",
-              e.line_id AS "lineId", m.ts, m.state, m.reason_code AS "reasonCode"
-         FROM machine_events m JOIN equipment e ON e.id = m.equipment_id
-        WHERE m.type = 'state' AND m.equipment_id = ANY($1::uuid[])
-        ORDER BY m.equipment_id, m.ts DESC, m.event_id DESC`,
+      // One backward index step per equipment (equipment_id, type, ts), however long the history.
+      `SELECT l."eventId", eq.id AS "equipmentId", eq.line_id AS "lineId", l.ts, l.state, l."reasonCode"
+         FROM equipment eq
+         CROSS JOIN LATERAL (
+           SELECT m.event_id AS "eventId", m.ts, m.state, m.reason_code AS "reasonCode"
+             FROM machine_events m
+            WHERE m.equipment_id = eq.id AND m.type = 'state'
+            ORDER BY m.ts DESC, m.event_id DESC LIMIT 1) l
+        WHERE eq.id = ANY($1::uuid[])`,
       [equipmentIds],
     );
   }
