@@ -262,8 +262,12 @@ async function main() {
         ) / 10,
     };
   } finally {
-    await api?.stop();
-    cleanup(dataDir);
+    if (process.env.BENCH_KEEP === '1') {
+      log(`kept for inspection: ${api?.baseUrl} data ${dataDir} PostgreSQL port ${pgPort}`);
+    } else {
+      await api?.stop();
+      cleanup(dataDir);
+    }
   }
   results.finishedAt = new Date().toISOString();
   const out = path.join(repoRoot, 'bench-results', QUICK ? 'oee-quick.json' : 'oee.json');

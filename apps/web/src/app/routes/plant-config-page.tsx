@@ -4,12 +4,14 @@ import type { Permission } from '@ms5/contracts';
 import { PageHeader } from '@/components/ui/page-header';
 import { configTabHref } from '@/config/paths';
 import {
+  AreasPanel,
   DowntimeReasonsPanel,
   EquipmentPanel,
   LinesPanel,
   PlannedStopsPanel,
   ProductsPanel,
   ShiftsPanel,
+  SitesPanel,
 } from '@/features/plant/components/config-panels';
 import { NotFoundPage } from '@/app/routes/not-found-page';
 import { RequirePermission } from '@/app/routes/require-permission';
@@ -23,6 +25,8 @@ interface ConfigTab {
 }
 
 export const CONFIG_TABS: readonly ConfigTab[] = [
+  { slug: 'sites', label: 'Sites', permission: 'plant:manage', panel: () => <SitesPanel /> },
+  { slug: 'areas', label: 'Areas', permission: 'plant:manage', panel: () => <AreasPanel /> },
   { slug: 'lines', label: 'Lines', permission: 'plant:manage', panel: () => <LinesPanel /> },
   {
     slug: 'equipment',
@@ -51,8 +55,9 @@ export const CONFIG_TABS: readonly ConfigTab[] = [
   },
 ];
 
-/** `/config/:tab`: the plant's lines, machines, shifts, products, reasons and planned stops. */
+/** `/config/:tab`: the plant's sites, areas, lines, machines, shifts, products, reasons, stops. */
 export function PlantConfigPage() {
+  // `/config` still opens on Lines, the tab used most (sites and areas rarely change).
   const { tab = 'lines' } = useParams();
   const current = CONFIG_TABS.find((item) => item.slug === tab);
   if (current === undefined) return <NotFoundPage />;
@@ -60,7 +65,7 @@ export function PlantConfigPage() {
     <RequirePermission permission="plant:read">
       <PageHeader
         title="Plant configuration"
-        description="Lines, equipment, shifts, products, downtime reasons and planned stops."
+        description="Sites, areas, lines, equipment, shifts, products, downtime reasons and planned stops."
       />
       <nav className="tabs" aria-label="Configuration">
         {CONFIG_TABS.map((item) => (

@@ -9,7 +9,7 @@ import {
   resourcePath,
 } from '@/features/plant/api/plant-resources';
 
-/** `GET /api/<collection>?page&pageSize&search&lineId` */
+/** `GET /api/<collection>?page&pageSize&search&siteId&lineId` */
 export function getPlantList<K extends PlantResourceName>(
   resource: K,
   filters: PlantListFilters,
@@ -23,6 +23,7 @@ export function getPlantList<K extends PlantResourceName>(
       page: filters.page,
       pageSize: filters.pageSize,
       search: filters.search,
+      siteId: filters.siteId,
       lineId: filters.lineId,
     },
     ...(signal !== undefined ? { signal } : {}),
@@ -46,6 +47,14 @@ export function usePlantList<K extends PlantResourceName>(resource: K, filters: 
 
 /** The largest page the API gives: enough for pickers (lines, equipment, reasons) in one plant. */
 export const ALL_ITEMS: PlantListFilters = { page: 1, pageSize: 200 };
+
+export function useSites() {
+  return usePlantList('sites', ALL_ITEMS);
+}
+
+export function useAreas() {
+  return usePlantList('areas', ALL_ITEMS);
+}
 
 export function useLines() {
   return usePlantList('lines', ALL_ITEMS);

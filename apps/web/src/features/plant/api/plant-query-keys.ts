@@ -4,6 +4,7 @@ export interface PlantListFilters {
   page: number;
   pageSize: number;
   search?: string | undefined;
+  siteId?: string | undefined;
   lineId?: string | undefined;
 }
 

@@ -1,10 +1,13 @@
 import {
+  type Area,
+  type CreateAreaInput,
   type CreateDowntimeReasonInput,
   type CreateEquipmentInput,
   type CreateLineInput,
   type CreatePlannedStopInput,
   type CreateProductInput,
   type CreateShiftInput,
+  type CreateSiteInput,
   type DowntimeReason,
   type Equipment,
   type Line,
@@ -12,22 +15,29 @@ import {
   type PlannedStop,
   type Product,
   type Shift,
+  type Site,
+  type UpdateAreaInput,
   type UpdateDowntimeReasonInput,
   type UpdateEquipmentInput,
   type UpdateLineInput,
   type UpdateProductInput,
   type UpdateShiftInput,
+  type UpdateSiteInput,
+  areaSchema,
   downtimeReasonSchema,
   equipmentSchema,
   lineSchema,
   plannedStopSchema,
   productSchema,
   shiftSchema,
+  siteSchema,
 } from '@ms5/contracts';
 import type { ResponseParser } from '@/lib/api-client';
 
 /** The configuration collections the web app edits, by their address under `/api`. */
 export const PLANT_RESOURCES = [
+  'sites',
+  'areas',
   'lines',
   'equipment',
   'shifts',
@@ -38,6 +48,8 @@ export const PLANT_RESOURCES = [
 export type PlantResourceName = (typeof PLANT_RESOURCES)[number];
 
 export interface PlantItems {
+  sites: Site;
+  areas: Area;
   lines: Line;
   equipment: Equipment;
   shifts: Shift;
@@ -54,6 +66,8 @@ export interface UpdatePlannedStopInput {
 }
 
 export interface PlantCreateInputs {
+  sites: CreateSiteInput;
+  areas: CreateAreaInput;
   lines: CreateLineInput;
   equipment: CreateEquipmentInput;
   shifts: CreateShiftInput;
@@ -63,6 +77,8 @@ export interface PlantCreateInputs {
 }
 
 export interface PlantUpdateInputs {
+  sites: UpdateSiteInput;
+  areas: UpdateAreaInput;
   lines: UpdateLineInput;
   equipment: UpdateEquipmentInput;
   shifts: UpdateShiftInput;
@@ -80,6 +96,8 @@ interface PlantResourceInfo<K extends PlantResourceName> {
 }
 
 export const PLANT_RESOURCE_INFO: { [K in PlantResourceName]: PlantResourceInfo<K> } = {
+  sites: { itemSchema: siteSchema, label: 'Site', writePermission: 'plant:manage' },
+  areas: { itemSchema: areaSchema, label: 'Area', writePermission: 'plant:manage' },
   lines: { itemSchema: lineSchema, label: 'Line', writePermission: 'plant:manage' },
   equipment: { itemSchema: equipmentSchema, label: 'Equipment', writePermission: 'plant:manage' },
   shifts: { itemSchema: shiftSchema, label: 'Shift', writePermission: 'shifts:manage' },

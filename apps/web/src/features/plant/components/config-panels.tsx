@@ -1,5 +1,7 @@
 import { formatDateTime } from '@/lib/format';
-import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
+import { useAllEquipment, useLines, useSites } from '@/features/plant/api/get-plant-list';
+import { useAreaChoices } from '@/features/plant/components/area-choices';
+import { AreaForm } from '@/features/plant/components/area-form';
 import { ConfigResourcePanel } from '@/features/plant/components/config-resource-panel';
 import {
   DowntimeReasonForm,
@@ -10,17 +12,57 @@ import { LineForm } from '@/features/plant/components/line-form';
 import { PlannedStopForm } from '@/features/plant/components/planned-stop-form';
 import { ProductForm } from '@/features/plant/components/product-form';
 import { ShiftForm } from '@/features/plant/components/shift-form';
+import { SiteForm } from '@/features/plant/components/site-form';
 
 const code = (item: { code: string }) => <span className="mono">{item.code}</span>;
 
-/** Line codes by id, for tables that show which line a row belongs to. */
-function useLineCodes(): (id: string | null) => string {
-  const lines = useLines().data?.items ?? [];
-  const byId = new Map(lines.map((line) => [line.id, line.code]));
+/** Names by id, for tables that show what a row belongs to: '—' for nothing, '…' until loaded. */
+function lookup(names: Iterable<readonly [string, string]>): (id: string | null) => string {
+  const byId = new Map(names);
   return (id) => (id === null ? '—' : (byId.get(id) ?? '…'));
 }
 
+function useLineCodes() {
+  return lookup((useLines().data?.items ?? []).map((line) => [line.id, line.code]));
+}
+
+export function SitesPanel() {
+  return (
+    <ConfigResourcePanel
+      resource="sites"
+      title="Sites"
+      searchable
+      itemName={(site) => site.code}
+      columns={[
+        { key: 'code', header: 'Code', cell: code },
+        { key: 'name', header: 'Name', cell: (site) => site.name },
+        { key: 'timezone', header: 'Time zone', cell: (site) => site.timezone },
+      ]}
+      renderForm={(props) => <SiteForm {...props} />}
+    />
+  );
+}
+
+export function AreasPanel() {
+  const siteCode = lookup((useSites().data?.items ?? []).map((site) => [site.id, site.code]));
+  return (
+    <ConfigResourcePanel
+      resource="areas"
+      title="Areas"
+      searchable
+      itemName={(area) => area.code}
+      columns={[
+        { key: 'code', header: 'Code', cell: code },
+        { key: 'name', header: 'Name', cell: (area) => area.name },
+        { key: 'site', header: 'Site', cell: (area) => siteCode(area.siteId) },
+      ]}
+      renderForm={(props) => <AreaForm {...props} />}
+    />
+  );
+}
+
 export function LinesPanel() {
+  const areaLabel = lookup(useAreaChoices().map((area) => [area.value, area.label]));
   return (
     <ConfigResourcePanel
       resource="lines"
@@ -30,6 +72,7 @@ export function LinesPanel() {
       columns={[
         { key: 'code', header: 'Code', cell: code },
         { key: 'name', header: 'Name', cell: (line) => line.name },
+        { key: 'area', header: 'Area', cell: (line) => areaLabel(line.areaId) },
         {
           key: 'micro',
           header: 'Micro-stop threshold',

@@ -8,11 +8,11 @@ import {
 } from '@ms5/contracts';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreatePlantItem } from '@/features/plant/api/create-plant-item';
-import { useUpdatePlantItem } from '@/features/plant/api/update-plant-item';
 import { FormShell } from '@/features/plant/components/form-shell';
-import type { ConfigFormProps } from '@/features/plant/components/line-form';
-import { useConfigForm } from '@/features/plant/components/use-config-form';
+import {
+  type ConfigFormProps,
+  usePlantItemForm,
+} from '@/features/plant/components/use-plant-item-form';
 
 export const LOSS_CLASS_LABELS: Record<LossClass, string> = {
   availability: 'Breakdown (availability)',
@@ -24,14 +24,14 @@ export const LOSS_CLASS_LABELS: Record<LossClass, string> = {
 
 /** A reason operators can give a stop, in a category, with the OEE loss it counts as. */
 export function DowntimeReasonForm({ item, onSaved, onCancel }: ConfigFormProps<DowntimeReason>) {
-  const { fieldErrors, formError, validate, showServerError } = useConfigForm();
-  const create = useCreatePlantItem('downtime-reasons');
-  const update = useUpdatePlantItem('downtime-reasons');
+  const { fieldErrors, formError, isSaving, save } = usePlantItemForm('downtime-reasons', {
+    item,
+    onSaved,
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const raw = {
       code: formText(data, 'code'),
       name: formText(data, 'name'),
@@ -39,24 +39,17 @@ export function DowntimeReasonForm({ item, onSaved, onCancel }: ConfigFormProps<
       planned: data.get('planned') === 'on',
       lossClass: formText(data, 'lossClass'),
     };
-    const callbacks = {
-      onSuccess: (saved: DowntimeReason) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(form, error),
-    };
-    if (item === undefined) {
-      const input = validate(form, createDowntimeReasonSchema.safeParse(raw));
-      if (input !== undefined) create.mutate(input, callbacks);
-    } else {
-      const changes = validate(form, updateDowntimeReasonSchema.safeParse(raw));
-      if (changes !== undefined) update.mutate({ id: item.id, changes }, callbacks);
-    }
+    save(event.currentTarget, raw, {
+      create: createDowntimeReasonSchema,
+      update: updateDowntimeReasonSchema,
+    });
   }
 
   return (
     <FormShell
       label={item === undefined ? 'New downtime reason' : `Edit downtime reason ${item.code}`}
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={isSaving}
       submitLabel={item === undefined ? 'Create reason' : 'Save reason'}
       onSubmit={handleSubmit}
       onCancel={onCancel}

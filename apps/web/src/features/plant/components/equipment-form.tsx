@@ -2,48 +2,42 @@ import type { FormEvent } from 'react';
 import { type Equipment, createEquipmentSchema, updateEquipmentSchema } from '@ms5/contracts';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreatePlantItem } from '@/features/plant/api/create-plant-item';
 import { useLines } from '@/features/plant/api/get-plant-list';
-import { useUpdatePlantItem } from '@/features/plant/api/update-plant-item';
 import { FormShell } from '@/features/plant/components/form-shell';
-import type { ConfigFormProps } from '@/features/plant/components/line-form';
-import { numberOrUndefined, useConfigForm } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import {
+  type ConfigFormProps,
+  usePlantItemForm,
+} from '@/features/plant/components/use-plant-item-form';
 
 /** A machine (work cell) on a line, with the ideal cycle time its performance is measured by. */
 export function EquipmentForm({ item, onSaved, onCancel }: ConfigFormProps<Equipment>) {
-  const { fieldErrors, formError, validate, showServerError } = useConfigForm();
-  const create = useCreatePlantItem('equipment');
-  const update = useUpdatePlantItem('equipment');
+  const { fieldErrors, formError, isSaving, save } = usePlantItemForm('equipment', {
+    item,
+    onSaved,
+  });
   const lines = useLines().data?.items ?? [];
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const raw = {
       code: formText(data, 'code'),
       name: formText(data, 'name'),
       lineId: formText(data, 'lineId'),
       idealCycleTimeSeconds: numberOrUndefined(formText(data, 'idealCycleTimeSeconds')),
     };
-    const callbacks = {
-      onSuccess: (saved: Equipment) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(form, error),
-    };
-    if (item === undefined) {
-      const input = validate(form, createEquipmentSchema.safeParse(raw));
-      if (input !== undefined) create.mutate(input, callbacks);
-    } else {
-      const changes = validate(form, updateEquipmentSchema.safeParse(raw));
-      if (changes !== undefined) update.mutate({ id: item.id, changes }, callbacks);
-    }
+    save(event.currentTarget, raw, {
+      create: createEquipmentSchema,
+      update: updateEquipmentSchema,
+    });
   }
 
   return (
     <FormShell
       label={item === undefined ? 'New equipment' : `Edit equipment ${item.code}`}
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={isSaving}
       submitLabel={item === undefined ? 'Create equipment' : 'Save equipment'}
       onSubmit={handleSubmit}
       onCancel={onCancel}

@@ -2,68 +2,55 @@ import type { FormEvent } from 'react';
 import { type PlannedStop, createPlannedStopSchema } from '@ms5/contracts';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreatePlantItem } from '@/features/plant/api/create-plant-item';
 import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
-import { useUpdatePlantItem } from '@/features/plant/api/update-plant-item';
 import { FormShell } from '@/features/plant/components/form-shell';
-import type { ConfigFormProps } from '@/features/plant/components/line-form';
 import { fromTarget, targetOptions, targetValue } from '@/features/plant/components/target-options';
+import { fromLocalInput, toLocalInput } from '@/features/plant/components/use-config-form';
 import {
-  fromLocalInput,
-  toLocalInput,
-  useConfigForm,
-} from '@/features/plant/components/use-config-form';
+  type ConfigFormProps,
+  usePlantItemForm,
+} from '@/features/plant/components/use-plant-item-form';
+
+/** The PATCH takes only the times and the reason; the whole input is still checked as on create. */
+const updatePlannedStopSchema = createPlannedStopSchema.transform(
+  ({ startsAt, endsAt, reason }) => ({ startsAt, endsAt, reason }),
+);
 
 /** Planned downtime (maintenance, no orders) of a line or a machine: left out of planned busy time. */
 export function PlannedStopForm({ item, onSaved, onCancel }: ConfigFormProps<PlannedStop>) {
-  const { fieldErrors, formError, validate, showServerError } = useConfigForm({
-    lineId: 'target',
-    equipmentId: 'target',
-  });
-  const create = useCreatePlantItem('planned-stops');
-  const update = useUpdatePlantItem('planned-stops');
+  const { fieldErrors, formError, isSaving, save } = usePlantItemForm(
+    'planned-stops',
+    { item, onSaved },
+    { lineId: 'target', equipmentId: 'target' },
+  );
   const lines = useLines().data?.items ?? [];
   const equipment = useAllEquipment().data?.items ?? [];
   const options = targetOptions(lines, equipment);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const target =
       item === undefined
         ? fromTarget(formText(data, 'target'))
         : fromTarget(targetValue(item.lineId, item.equipmentId));
-    const input = validate(
-      form,
-      createPlannedStopSchema.safeParse({
-        ...target,
-        startsAt: fromLocalInput(formText(data, 'startsAt')),
-        endsAt: fromLocalInput(formText(data, 'endsAt')),
-        reason: formText(data, 'reason'),
-      }),
-    );
-    if (input === undefined) return;
-    const callbacks = {
-      onSuccess: (saved: PlannedStop) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(form, error),
+    const raw = {
+      ...target,
+      startsAt: fromLocalInput(formText(data, 'startsAt')),
+      endsAt: fromLocalInput(formText(data, 'endsAt')),
+      reason: formText(data, 'reason'),
     };
-    if (item === undefined) create.mutate(input, callbacks);
-    else
-      update.mutate(
-        {
-          id: item.id,
-          changes: { startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason },
-        },
-        callbacks,
-      );
+    save(event.currentTarget, raw, {
+      create: createPlannedStopSchema,
+      update: updatePlannedStopSchema,
+    });
   }
 
   return (
     <FormShell
       label={item === undefined ? 'New planned stop' : 'Edit planned stop'}
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={isSaving}
       submitLabel={item === undefined ? 'Create planned stop' : 'Save planned stop'}
       onSubmit={handleSubmit}
       onCancel={onCancel}

@@ -3,20 +3,22 @@ import { type Product, createProductSchema, updateProductSchema } from '@ms5/con
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreatePlantItem } from '@/features/plant/api/create-plant-item';
 import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
-import { useUpdatePlantItem } from '@/features/plant/api/update-plant-item';
 import { FormShell } from '@/features/plant/components/form-shell';
-import type { ConfigFormProps } from '@/features/plant/components/line-form';
 import { fromTarget, targetOptions, targetValue } from '@/features/plant/components/target-options';
-import { numberOrUndefined, useConfigForm } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/features/plant/components/use-config-form';
 import { useRows } from '@/features/plant/components/use-rows';
+import {
+  type ConfigFormProps,
+  usePlantItemForm,
+} from '@/features/plant/components/use-plant-item-form';
 
 /** A product with its default ideal cycle time, and faster or slower ones on given lines or machines. */
 export function ProductForm({ item, onSaved, onCancel }: ConfigFormProps<Product>) {
-  const { fieldErrors, formError, validate, showServerError } = useConfigForm();
-  const create = useCreatePlantItem('products');
-  const update = useUpdatePlantItem('products');
+  const { fieldErrors, formError, isSaving, save } = usePlantItemForm('products', {
+    item,
+    onSaved,
+  });
   const lines = useLines().data?.items ?? [];
   const equipment = useAllEquipment().data?.items ?? [];
   const options = targetOptions(lines, equipment);
@@ -24,8 +26,7 @@ export function ProductForm({ item, onSaved, onCancel }: ConfigFormProps<Product
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const raw = {
       code: formText(data, 'code'),
       name: formText(data, 'name'),
@@ -37,24 +38,14 @@ export function ProductForm({ item, onSaved, onCancel }: ConfigFormProps<Product
         ),
       })),
     };
-    const callbacks = {
-      onSuccess: (saved: Product) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(form, error),
-    };
-    if (item === undefined) {
-      const input = validate(form, createProductSchema.safeParse(raw));
-      if (input !== undefined) create.mutate(input, callbacks);
-    } else {
-      const changes = validate(form, updateProductSchema.safeParse(raw));
-      if (changes !== undefined) update.mutate({ id: item.id, changes }, callbacks);
-    }
+    save(event.currentTarget, raw, { create: createProductSchema, update: updateProductSchema });
   }
 
   return (
     <FormShell
       label={item === undefined ? 'New product' : `Edit product ${item.code}`}
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={isSaving}
       submitLabel={item === undefined ? 'Create product' : 'Save product'}
       onSubmit={handleSubmit}
       onCancel={onCancel}

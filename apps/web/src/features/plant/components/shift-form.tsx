@@ -3,30 +3,25 @@ import { type Shift, createShiftSchema, updateShiftSchema } from '@ms5/contracts
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreatePlantItem } from '@/features/plant/api/create-plant-item';
 import { useLines } from '@/features/plant/api/get-plant-list';
-import { useUpdatePlantItem } from '@/features/plant/api/update-plant-item';
 import { FormShell } from '@/features/plant/components/form-shell';
-import type { ConfigFormProps } from '@/features/plant/components/line-form';
-import { numberOrUndefined, useConfigForm } from '@/features/plant/components/use-config-form';
+import { TimeZoneField } from '@/features/plant/components/time-zone-field';
+import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import {
+  type ConfigFormProps,
+  usePlantItemForm,
+} from '@/features/plant/components/use-plant-item-form';
 import { useRows } from '@/features/plant/components/use-rows';
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 /** A shift pattern of a line: daily start and end, time zone, and its breaks (planned downtime). */
 export function ShiftForm({ item, onSaved, onCancel }: ConfigFormProps<Shift>) {
-  const { fieldErrors, formError, validate, showServerError } = useConfigForm();
-  const create = useCreatePlantItem('shifts');
-  const update = useUpdatePlantItem('shifts');
+  const { fieldErrors, formError, isSaving, save } = usePlantItemForm('shifts', { item, onSaved });
   const lines = useLines().data?.items ?? [];
   const rows = useRows(item?.breaks.length ?? 0);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const raw = {
       name: formText(data, 'name'),
       startTime: formText(data, 'startTime'),
@@ -37,27 +32,16 @@ export function ShiftForm({ item, onSaved, onCancel }: ConfigFormProps<Shift>) {
         durationMinutes: numberOrUndefined(formText(data, `breaks.${index}.durationMinutes`)),
       })),
     };
-    const callbacks = {
-      onSuccess: (saved: Shift) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(form, error),
-    };
-    if (item === undefined) {
-      const input = validate(
-        form,
-        createShiftSchema.safeParse({ ...raw, lineId: formText(data, 'lineId') }),
-      );
-      if (input !== undefined) create.mutate(input, callbacks);
-    } else {
-      const changes = validate(form, updateShiftSchema.safeParse(raw));
-      if (changes !== undefined) update.mutate({ id: item.id, changes }, callbacks);
-    }
+    // The line is chosen once: only a new shift has the field.
+    const input = item === undefined ? { ...raw, lineId: formText(data, 'lineId') } : raw;
+    save(event.currentTarget, input, { create: createShiftSchema, update: updateShiftSchema });
   }
 
   return (
     <FormShell
       label={item === undefined ? 'New shift' : `Edit shift ${item.name}`}
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={isSaving}
       submitLabel={item === undefined ? 'Create shift' : 'Save shift'}
       onSubmit={handleSubmit}
       onCancel={onCancel}
@@ -91,13 +75,7 @@ export function ShiftForm({ item, onSaved, onCancel }: ConfigFormProps<Shift>) {
         hint="Before the start means the shift runs past midnight"
         error={fieldErrors.endTime}
       />
-      <TextField
-        name="timezone"
-        label="Time zone"
-        defaultValue={item?.timezone ?? browserTimeZone()}
-        hint="An IANA name such as Europe/Berlin"
-        error={fieldErrors.timezone}
-      />
+      <TimeZoneField defaultValue={item?.timezone} error={fieldErrors.timezone} />
       <fieldset className="form__full repeat">
         <legend>Breaks</legend>
         {rows.keys.length === 0 ? <p className="muted">No breaks.</p> : null}

@@ -4,7 +4,7 @@ import { isApiError } from '@/lib/api-client';
 
 export type FieldMessages = Record<string, string>;
 
-interface SafeParse<T> {
+export interface SafeParse<T> {
   success: boolean;
   data?: T;
   error?: { issues: Parameters<typeof toFieldErrors>[0] };
