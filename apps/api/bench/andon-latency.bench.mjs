@@ -112,52 +112,62 @@ async function main() {
     };
     log(`memory: ${JSON.stringify(results.memory)}`);
 
-    log(`raising ${RAISES} calls, ${IN_FLIGHT} in flight`);
-    const sentAt = new Map();
-    let next = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (next < RAISES) {
-        next++;
-        const t0 = performance.now();
-        const call = await raiser.post('/api/andon', {
-          equipmentId: equipment.id,
-          type: 'help',
-          priority: 'low',
-        });
-        sentAt.set(call.id, t0);
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-    const raiseSeconds = (performance.now() - started) / 1000;
-    // Wait until deliveries stop arriving.
-    let last = -1;
-    for (let waited = 0; waited < 60_000; waited += 500) {
-      const total = [...receipts.values()].reduce((sum, list) => sum + list.length, 0);
-      if (total === last || total === RAISES * CLIENTS) break;
-      last = total;
-      await sleep(500);
-    }
-    const latencies = [];
-    let delivered = 0;
-    for (const [id, t0] of sentAt) {
-      for (const t of receipts.get(id) ?? []) {
-        latencies.push(t - t0);
-        delivered++;
-      }
-    }
-    latencies.sort((a, b) => a - b);
     const round = (v) => Math.round(v * 10) / 10;
-    results.delivery = {
-      raisesPerSecond: Math.round(RAISES / raiseSeconds),
-      expected: RAISES * CLIENTS,
-      delivered,
-      lost: RAISES * CLIENTS - delivered,
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      maxMs: round(latencies[latencies.length - 1] ?? 0),
+    // Raises `count` calls (at most `inFlight` at once, at most `perSecond` a second), waits for
+    // the deliveries to stop, and measures each delivery from the moment its POST was sent.
+    const run = async (count, inFlight, perSecond) => {
+      receipts.clear();
+      const sentAt = new Map();
+      let next = 0;
+      const started = performance.now();
+      const worker = async () => {
+        while (next < count) {
+          const index = next++;
+          const due = started + (perSecond ? (index * 1000) / perSecond : 0);
+          const wait = due - performance.now();
+          if (wait > 0) await sleep(wait);
+          const t0 = performance.now();
+          const call = await raiser.post('/api/andon', {
+            equipmentId: equipment.id,
+            type: 'help',
+            priority: 'low',
+          });
+          sentAt.set(call.id, t0);
+        }
+      };
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      const raiseSeconds = (performance.now() - started) / 1000;
+      let last = -1;
+      for (let waited = 0; waited < 60_000; waited += 500) {
+        const total = [...receipts.values()].reduce((sum, list) => sum + list.length, 0);
+        if (total === last || total === count * CLIENTS) break;
+        last = total;
+        await sleep(500);
+      }
+      const latencies = [];
+      for (const [id, t0] of sentAt) for (const t of receipts.get(id) ?? []) latencies.push(t - t0);
+      latencies.sort((a, b) => a - b);
+      return {
+        raises: count,
+        raisesPerSecond: Math.round(count / raiseSeconds),
+        expected: count * CLIENTS,
+        delivered: latencies.length,
+        lost: count * CLIENTS - latencies.length,
+        p50Ms: round(percentile(latencies, 50)),
+        p99Ms: round(percentile(latencies, 99)),
+        maxMs: round(latencies[latencies.length - 1] ?? 0),
+      };
     };
-    log(`delivery: ${JSON.stringify(results.delivery)}`);
+
+    // Paced: a busy plant's rate, so the one receiving process is not the bottleneck.
+    const paced = QUICK ? 50 : 300;
+    log(`paced: ${paced} calls at 5 a second`);
+    results.paced = await run(paced, 4, 5);
+    log(`  ${JSON.stringify(results.paced)}`);
+    // Flood: as fast as the API takes them, to count losses.
+    log(`flood: ${RAISES} calls, ${IN_FLIGHT} in flight`);
+    results.delivery = await run(RAISES, IN_FLIGHT, 0);
+    log(`  ${JSON.stringify(results.delivery)}`);
     for (const socket of connected) socket.disconnect();
   } finally {
     await api?.stop();

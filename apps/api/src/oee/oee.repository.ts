@@ -289,14 +289,19 @@ export class OeeRepository {
       Array<Required<OeeTotals> & { windowIndex: number; equipmentId: string; hours: number }>
     >(
       `SELECT w.idx::int - 1 AS "windowIndex", h.equipment_id AS "equipmentId", count(*)::int AS hours, ${TOTAL_COLUMNS}
-         FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS w(start_ms, end_ms, idx)
+         FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(starts, last_hour, idx)
          JOIN oee_hourly h
            ON h.equipment_id = ANY($1::uuid[])
-          AND h.hour >= to_timestamp(w.start_ms / 1000.0)
-          AND h.hour <= to_timestamp(w.end_ms / 1000.0) - interval '1 hour'
+          AND h.hour >= w.starts
+          AND h.hour <= w.last_hour
           AND h.computed_at >= h.hour + interval '1 hour'
         GROUP BY 1, 2`,
-      [equipmentIds, windows.map((w) => w.start), windows.map((w) => w.end)],
+      // Bounds as plain time stamps (the last whole hour's start), so each window is an index range.
+      [
+        equipmentIds,
+        windows.map((w) => new Date(w.start)),
+        windows.map((w) => new Date(w.end - 3_600_000)),
+      ],
     );
     return rows;
   }

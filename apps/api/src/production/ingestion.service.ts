@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IngestBatchInput, IngestResult } from '@ms5/contracts';
 import { FieldValidationException } from '../common/validation.js';
+import { OutboxDispatcher } from '../realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../realtime/outbox.repository.js';
 import { lineAudience } from '../realtime/rooms.js';
 import { type InsertedEvent, MachineEventsRepository } from './machine-events.repository.js';
@@ -21,6 +22,7 @@ export class IngestionService {
   constructor(
     private readonly events: MachineEventsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   async ingest(batch: IngestBatchInput): Promise<IngestResult> {
@@ -36,6 +38,7 @@ export class IngestionService {
       await this.notify(manager, rows);
       return rows;
     });
+    this.dispatcher.kick(); // committed: publish the notices now rather than at the next poll
     return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
   }
 
