@@ -306,6 +306,29 @@ export class OeeRepository {
     return rows;
   }
 
+  /** Every final roll-up hour of the equipment inside `[from, to)`, with its totals. */
+  async finalHoursInRange(
+    equipmentIds: readonly string[],
+    range: Interval,
+  ): Promise<Array<Required<OeeTotals> & { equipmentId: string; hourMs: number }>> {
+    const rows = await this.dataSource.query<
+      Array<Required<OeeTotals> & { equipmentId: string; hourMs: string }>
+    >(
+      `SELECT equipment_id AS "equipmentId", (extract(epoch FROM hour) * 1000)::float8 AS "hourMs",
+              calendar_seconds AS "calendarSeconds", planned_operation_seconds AS "plannedOperationSeconds",
+              planned_downtime_seconds AS "plannedDowntimeSeconds", run_seconds AS "runSeconds",
+              setup_seconds AS "setupSeconds", down_seconds AS "downSeconds", minor_stop_seconds AS "minorStopSeconds",
+              unknown_seconds AS "unknownSeconds", good::float8 AS good, reject::float8 AS reject,
+              rework::float8 AS rework, ideal_seconds AS "idealSeconds", failures::float8 AS "failureCount",
+              failure_seconds AS "failureSeconds"
+         FROM oee_hourly
+        WHERE equipment_id = ANY($1::uuid[]) AND hour >= $2 AND hour < $3
+          AND computed_at >= hour + interval '1 hour'`,
+      [equipmentIds, new Date(range.start), new Date(range.end)],
+    );
+    return rows.map((row) => ({ ...row, hourMs: Number(row.hourMs) }));
+  }
+
   /** The final roll-up hours (epoch ms) of one equipment in `[from, to)`. */
   async finalHourStarts(equipmentId: string, window: Interval): Promise<number[]> {
     const rows = await this.dataSource.query<Array<{ ms: string }>>(

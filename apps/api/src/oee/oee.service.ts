@@ -26,6 +26,8 @@ import { type EquipmentContext, OeeRepository } from './oee.repository.js';
 
 const HOUR_MS = 3_600_000;
 const MAX_WINDOWS = 2000;
+/** Up to this many windows the database sums the roll-ups; a longer series is summed here. */
+const FEW_WINDOWS = 4;
 
 /**
  * OEE for an equipment or a line over any window: whole hours come from the roll-ups, the rest
@@ -198,9 +200,11 @@ export class OeeService {
     const ids = contexts.map((c) => c.equipmentId);
     const perWindow: Array<OeeTotals[]> = windows.map(() => []);
     const rolled =
-      ids.length > 0 && windows.length > 0
-        ? await this.repository.sumFinalHoursByWindow(ids, windows)
-        : [];
+      ids.length === 0 || windows.length === 0
+        ? []
+        : windows.length <= FEW_WINDOWS
+          ? await this.repository.sumFinalHoursByWindow(ids, windows)
+          : await this.sumFinalHoursInMemory(ids, windows);
     const rolledBy = new Map(rolled.map((row) => [`${row.windowIndex}:${row.equipmentId}`, row]));
     for (const context of contexts) {
       const live: Interval[] = [];
@@ -223,6 +227,41 @@ export class OeeService {
       totals.forEach((t, i) => perWindow[liveOwner[i] ?? 0]?.push(t));
     }
     return perWindow.map((list) => sumTotals(list));
+  }
+
+  /**
+   * For many small windows (a series): one index range read of the hours, summed per window here.
+   * (For a few large windows the database sums instead.)
+   */
+  private async sumFinalHoursInMemory(
+    ids: readonly string[],
+    windows: readonly Interval[],
+  ): Promise<
+    Array<Required<OeeTotals> & { windowIndex: number; equipmentId: string; hours: number }>
+  > {
+    const from = Math.min(...windows.map((w) => w.start));
+    const to = Math.max(...windows.map((w) => w.end));
+    const hours = await this.repository.finalHoursInRange(ids, { start: from, end: to });
+    const out: Array<
+      Required<OeeTotals> & { windowIndex: number; equipmentId: string; hours: number }
+    > = [];
+    const byEquipment = new Map<string, typeof hours>();
+    for (const row of hours) {
+      const list = byEquipment.get(row.equipmentId) ?? [];
+      list.push(row);
+      byEquipment.set(row.equipmentId, list);
+    }
+    for (const [equipmentId, rows] of byEquipment) {
+      rows.sort((a, b) => a.hourMs - b.hourMs);
+      windows.forEach((window, windowIndex) => {
+        const inside = rows.filter(
+          (row) => row.hourMs >= window.start && row.hourMs + HOUR_MS <= window.end,
+        );
+        if (inside.length > 0)
+          out.push({ ...sumTotals(inside), windowIndex, equipmentId, hours: inside.length });
+      });
+    }
+    return out;
   }
 
   /** The final roll-up hours inside a window, as intervals. */
