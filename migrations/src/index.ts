@@ -6,6 +6,7 @@ import { CreateOeeRollups1764100000002 } from './1764100000002-CreateOeeRollups.
 import { CreateDowntimeAssignments1764300000000 } from './1764300000000-CreateDowntimeAssignments.js';
 import { CreateAndon1764200000000 } from './1764200000000-CreateAndon.js';
 import { CreateSimulatorRuns1764400000000 } from './1764400000000-CreateSimulatorRuns.js';
+import { CreateProductionOrders1764500000000 } from './1764500000000-CreateProductionOrders.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAndon1764200000000,
   CreateDowntimeAssignments1764300000000,
   CreateSimulatorRuns1764400000000,
+  CreateProductionOrders1764500000000,
 ];

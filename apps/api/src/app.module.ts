@@ -19,6 +19,7 @@ import { DowntimeModule } from './downtime/downtime.module.js';
 import { OeeModule } from './oee/oee.module.js';
 import { PlantModule } from './plant/plant.module.js';
 import { ProductionModule } from './production/production.module.js';
+import { ProductionOrdersModule } from './production-orders/production-orders.module.js';
 import { SimulatorModule } from './simulator/simulator.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -67,6 +68,7 @@ export class AppModule {
         MetricsModule,
         PlantModule,
         ProductionModule,
+        ProductionOrdersModule,
         AndonModule,
         OeeModule,
         DowntimeModule,

@@ -9,6 +9,7 @@ export * from './oee.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './plant.js';
+export * from './production.js';
 export * from './roles.js';
 export * from './simulator.js';
 export * from './socket-events.js';

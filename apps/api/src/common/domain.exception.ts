@@ -7,7 +7,9 @@ export type DomainErrorCode =
   | 'USERNAME_TAKEN'
   | 'INVALID_TRANSITION'
   | 'INVALID_REFERENCE'
-  | 'IN_USE';
+  | 'IN_USE'
+  | 'SCHEDULE_CONFLICT'
+  | 'LINE_BUSY';
 
 function statusOf(code: DomainErrorCode): number {
   switch (code) {
@@ -20,6 +22,8 @@ function statusOf(code: DomainErrorCode): number {
     case 'LAST_ADMIN':
     case 'USERNAME_TAKEN':
     case 'INVALID_TRANSITION':
+    case 'SCHEDULE_CONFLICT':
+    case 'LINE_BUSY':
       return 409;
   }
 }

@@ -139,6 +139,11 @@ export class OeeRepository {
     }));
   }
 
+  /**
+   * Count events in the window, each with the ideal cycle time it was made at: the product's of
+   * the order running on the line at the time (its override for the equipment, then for the line,
+   * then its default), or else the equipment's own (`idealCycleTimeSeconds`).
+   */
   async countEvents(
     equipmentId: string,
     window: Interval,
@@ -153,12 +158,44 @@ export class OeeRepository {
         WHERE equipment_id = $1 AND type = 'count' AND ts >= to_timestamp($2 / 1000.0) AND ts < to_timestamp($3 / 1000.0)`,
       [equipmentId, window.start, window.end],
     );
+    const runs = rows.length === 0 ? [] : await this.orderRuns(equipmentId, window, db);
+    return rows.map((row) => {
+      const ts = Number(row.ms);
+      const run = runs.find((r) => r.start <= ts && (r.end === null || ts < r.end));
+      return {
+        eventId: row.event_id,
+        ts,
+        good: row.good,
+        reject: row.reject,
+        idealCycleTimeSeconds: run?.idealCycleTimeSeconds ?? idealCycleTimeSeconds,
+      };
+    });
+  }
+
+  /** The orders that ran on the equipment's line during the window, with their product's cycle time. */
+  private async orderRuns(
+    equipmentId: string,
+    window: Interval,
+    db: Queryable,
+  ): Promise<Array<{ start: number; end: number | null; idealCycleTimeSeconds: number }>> {
+    const rows = await db.query<Array<{ start_ms: string; end_ms: string | null; ideal: number }>>(
+      `SELECT (extract(epoch FROM o.actual_start) * 1000)::float8 AS start_ms,
+              (extract(epoch FROM o.actual_end) * 1000)::float8 AS end_ms,
+              coalesce(ce.ideal_cycle_time_seconds, cl.ideal_cycle_time_seconds, p.ideal_cycle_time_seconds) AS ideal
+         FROM equipment e
+         JOIN production_orders o ON o.line_id = e.line_id
+         JOIN products p ON p.id = o.product_id
+         LEFT JOIN product_cycle_times ce ON ce.product_id = p.id AND ce.equipment_id = e.id
+         LEFT JOIN product_cycle_times cl ON cl.product_id = p.id AND cl.line_id = e.line_id
+        WHERE e.id = $1 AND o.actual_start IS NOT NULL AND o.actual_start < to_timestamp($3 / 1000.0)
+          AND (o.actual_end IS NULL OR o.actual_end > to_timestamp($2 / 1000.0))
+        ORDER BY o.actual_start`,
+      [equipmentId, window.start, window.end],
+    );
     return rows.map((row) => ({
-      eventId: row.event_id,
-      ts: Number(row.ms),
-      good: row.good,
-      reject: row.reject,
-      idealCycleTimeSeconds,
+      start: Number(row.start_ms),
+      end: row.end_ms === null ? null : Number(row.end_ms),
+      idealCycleTimeSeconds: Number(row.ideal),
     }));
   }
 

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobAssignment, JobStatus, ProductionOrderStatus, Role } from '@ms5/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface JobRow {
+  id: string;
+  order_id: string;
+  order_reference: string | null;
+  order_status: ProductionOrderStatus;
+  line_id: string;
+  line_code: string;
+  product_code: string;
+  operator_id: string;
+  operator_name: string;
+  shift_date: string | null;
+  note: string | null;
+  status: JobStatus;
+  assigned_by: string | null;
+  assigned_by_name: string | null;
+  assigned_at: Date;
+  accepted_at: Date | null;
+  started_at: Date | null;
+  completed_at: Date | null;
+  quantity: number;
+  good_count: number;
+}
+
+/**
+ * A job with its order and its progress: the good parts counted by the equipment of the order's
+ * line from the order's actual start to its end (or now).
+ */
+const SELECT_JOB = `
+  SELECT j.id, j.order_id, o.reference AS order_reference, o.status AS order_status,
+         o.line_id, l.code AS line_code, p.code AS product_code,
+         j.operator_id, ou.display_name AS operator_name, to_char(j.shift_date, 'YYYY-MM-DD') AS shift_date,
+         j.note, j.status, j.assigned_by, au.display_name AS assigned_by_name,
+         j.assigned_at, j.accepted_at, j.started_at, j.completed_at, o.quantity,
+         progress.good_count
+    FROM job_assignments j
+    JOIN production_orders o ON o.id = j.order_id
+    JOIN lines l ON l.id = o.line_id
+    JOIN products p ON p.id = o.product_id
+    JOIN users ou ON ou.id = j.operator_id
+    LEFT JOIN users au ON au.id = j.assigned_by
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(m.good), 0)::int AS good_count
+        FROM equipment e
+        JOIN machine_events m ON m.equipment_id = e.id AND m.type = 'count'
+       WHERE e.line_id = o.line_id AND o.actual_start IS NOT NULL
+         AND m.ts >= o.actual_start AND m.ts < coalesce(o.actual_end, now())
+    ) progress`;
+
+function toJob(row: JobRow): JobAssignment {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    orderReference: row.order_reference,
+    orderStatus: row.order_status,
+    lineId: row.line_id,
+    lineCode: row.line_code,
+    productCode: row.product_code,
+    operator: { id: row.operator_id, displayName: row.operator_name },
+    shiftDate: row.shift_date,
+    note: row.note,
+    status: row.status,
+    assignedBy:
+      row.assigned_by === null
+        ? null
+        : { id: row.assigned_by, displayName: row.assigned_by_name ?? '' },
+    assignedAt: row.assigned_at.toISOString(),
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+    startedAt: row.started_at?.toISOString() ?? null,
+    completedAt: row.completed_at?.toISOString() ?? null,
+    progress: {
+      goodCount: row.good_count,
+      targetQuantity: row.quantity,
+      fraction: row.quantity > 0 ? row.good_count / row.quantity : 0,
+    },
+  };
+}
+
+export interface JobFilter {
+  operatorId?: string;
+  orderId?: string;
+  lineId?: string;
+  statuses?: readonly JobStatus[];
+}
+
+export interface NewJob {
+  orderId: string;
+  operatorId: string;
+  shiftDate: string | null;
+  note: string | null;
+  assignedBy: string;
+}
+
+export interface LockedJob {
+  id: string;
+  orderId: string;
+  operatorId: string;
+  status: JobStatus;
+}
+
+/** Job assignments in SQL. */
+@Injectable()
+export class JobAssignmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async get(
+    id: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<JobAssignment | null> {
+    const [row] = await db.query<JobRow[]>(`${SELECT_JOB} WHERE j.id = $1`, [id]);
+    return row ? toJob(row) : null;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<LockedJob | null> {
+    const [row] = await manager.query<
+      Array<{ id: string; order_id: string; operator_id: string; status: JobStatus }>
+    >('SELECT id, order_id, operator_id, status FROM job_assignments WHERE id = $1 FOR UPDATE', [
+      id,
+    ]);
+    return row
+      ? { id: row.id, orderId: row.order_id, operatorId: row.operator_id, status: row.status }
+      : null;
+  }
+
+  async list(
+    filter: JobFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<[JobAssignment[], number]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (filter.operatorId) add((p) => `j.operator_id = ${p}`, filter.operatorId);
+    if (filter.orderId) add((p) => `j.order_id = ${p}`, filter.orderId);
+    if (filter.lineId) add((p) => `o.line_id = ${p}`, filter.lineId);
+    if (filter.statuses) add((p) => `j.status = ANY(${p}::text[])`, filter.statuses);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [count] = await this.dataSource.query<Array<{ total: number }>>(
+      `SELECT count(*)::int AS total
+         FROM job_assignments j JOIN production_orders o ON o.id = j.order_id ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query<JobRow[]>(
+      `${SELECT_JOB} ${where}
+        ORDER BY j.shift_date DESC NULLS LAST, j.assigned_at DESC, j.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return [rows.map(toJob), count?.total ?? 0];
+  }
+
+  async userRole(manager: EntityManager, userId: string): Promise<Role | null> {
+    const [row] = await manager.query<Array<{ role: Role }>>(
+      'SELECT role FROM users WHERE id = $1 AND NOT disabled',
+      [userId],
+    );
+    return row?.role ?? null;
+  }
+
+  async insert(manager: EntityManager, job: NewJob): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO job_assignments (order_id, operator_id, shift_date, note, assigned_by)
+       VALUES ($1, $2, $3::date, $4, $5) RETURNING id`,
+      [job.orderId, job.operatorId, job.shiftDate, job.note, job.assignedBy],
+    );
+    if (!row) throw new Error('INSERT … RETURNING gave no row');
+    return row.id;
+  }
+
+  /** Moves the job to `status` and stamps the matching time column. */
+  async setStatus(manager: EntityManager, id: string, status: JobStatus, at: Date): Promise<void> {
+    const column = {
+      assigned: 'assigned_at',
+      accepted: 'accepted_at',
+      started: 'started_at',
+      completed: 'completed_at',
+    }[status];
+    await manager.query(`UPDATE job_assignments SET status = $2, ${column} = $3 WHERE id = $1`, [
+      id,
+      status,
+      at,
+    ]);
+  }
+}

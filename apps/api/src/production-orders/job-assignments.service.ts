@@ -1,0 +1,163 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  type CreateJobAssignmentInput,
+  JOB_TRANSITIONS,
+  type JobAssignment,
+  type JobListQuery,
+  type JobStep,
+  type Paginated,
+  type SessionUser,
+  toPage,
+} from '@ms5/contracts';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../andon/clock.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainException, notFound } from '../common/domain.exception.js';
+import { FieldValidationException } from '../common/validation.js';
+import { JobAssignmentsRepository } from './job-assignments.repository.js';
+import { ProductionOrdersRepository } from './production-orders.repository.js';
+import { ProductionOrdersService } from './production-orders.service.js';
+
+const ENTITY_TYPE = 'job-assignment';
+
+/**
+ * Operators' jobs on production orders: a shift manager assigns, the operator accepts, starts
+ * and completes. Only the assigned operator acts on a job. Starting a job on a released order
+ * starts the order.
+ */
+@Injectable()
+export class JobAssignmentsService {
+  constructor(
+    private readonly jobs: JobAssignmentsRepository,
+    private readonly orderRows: ProductionOrdersRepository,
+    private readonly orders: ProductionOrdersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async assign(input: CreateJobAssignmentInput, actor: SessionUser): Promise<JobAssignment> {
+    return this.jobs.transaction(async (manager) => {
+      const order = await this.orderRows.lock(manager, input.orderId);
+      const role = await this.jobs.userRole(manager, input.operatorId);
+      const invalid = [
+        ...(order ? [] : [{ path: 'orderId', message: 'Does not exist' }]),
+        ...(role === 'operator'
+          ? []
+          : [
+              {
+                path: 'operatorId',
+                message: role === null ? 'Does not exist' : 'Must be a user of role operator',
+              },
+            ]),
+      ];
+      if (invalid.length > 0) throw new FieldValidationException(invalid);
+      if (order && (order.status === 'completed' || order.status === 'cancelled')) {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          `Cannot assign a job on an order that is ${order.status}`,
+        );
+      }
+      const id = await this.jobs.insert(manager, {
+        orderId: input.orderId,
+        operatorId: input.operatorId,
+        shiftDate: input.shiftDate ?? null,
+        note: input.note || null,
+        assignedBy: actor.id,
+      });
+      const after = await this.mustGet(id, manager);
+      await this.audit.record(manager, {
+        actor,
+        action: `${ENTITY_TYPE}.created`,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Accept, start or complete: only the job's own operator, one step at a time. */
+  async transition(id: string, step: JobStep, user: SessionUser): Promise<JobAssignment> {
+    return this.jobs.transaction(async (manager) => {
+      const job = await this.jobs.lock(manager, id);
+      if (!job) throw notFound('Job', id);
+      if (job.operatorId !== user.id) {
+        throw new ForbiddenException('This job is assigned to another operator');
+      }
+      const rule = JOB_TRANSITIONS[step];
+      if (job.status !== rule.from) {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          `Cannot ${step} a job that is ${job.status}`,
+        );
+      }
+      const before = await this.mustGet(id, manager);
+      await this.checkOrder(manager, job.orderId, step, user);
+      await this.jobs.setStatus(manager, id, rule.to, this.clock.now());
+      const after = await this.mustGet(id, manager);
+      await this.audit.record(manager, {
+        actor: user,
+        action: `${ENTITY_TYPE}.${rule.to}`,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async get(id: string): Promise<JobAssignment> {
+    return this.mustGet(id);
+  }
+
+  async list(query: JobListQuery, user: SessionUser): Promise<Paginated<JobAssignment>> {
+    const [items, total] = await this.jobs.list(
+      {
+        operatorId: query.mine === 'true' ? user.id : query.operatorId,
+        orderId: query.orderId,
+        lineId: query.lineId,
+        statuses: query.status,
+      },
+      query.page,
+      query.pageSize,
+    );
+    return toPage(items, total, query);
+  }
+
+  /** Work happens on live orders: a job starts only when its order is released (then starts it) or running. */
+  private async checkOrder(
+    manager: EntityManager,
+    orderId: string,
+    step: JobStep,
+    user: SessionUser,
+  ): Promise<void> {
+    const order = await this.orderRows.lock(manager, orderId);
+    if (!order) throw notFound('Production order', orderId);
+    switch (step) {
+      case 'accept':
+        if (order.status === 'completed' || order.status === 'cancelled') {
+          throw new DomainException('INVALID_TRANSITION', `The order is ${order.status}`);
+        }
+        return;
+      case 'complete':
+        return;
+      case 'start':
+        if (order.status === 'released') {
+          await this.orders.applyStep(manager, order, 'start', user);
+        } else if (order.status !== 'running') {
+          throw new DomainException(
+            'INVALID_TRANSITION',
+            `The order is ${order.status}; it must be released or running to start a job`,
+          );
+        }
+        return;
+    }
+  }
+
+  private async mustGet(id: string, manager?: EntityManager): Promise<JobAssignment> {
+    const job = await this.jobs.get(id, manager);
+    if (!job) throw notFound('Job', id);
+    return job;
+  }
+}

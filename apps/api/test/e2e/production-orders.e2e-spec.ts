@@ -1,0 +1,713 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type {
+  AuthTokens,
+  Equipment,
+  JobAssignment,
+  Line,
+  LineSchedule,
+  Paginated,
+  Product,
+  ProductionOrder,
+} from '@ms5/contracts';
+import pg from 'pg';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code?: string;
+  message: string;
+  fieldErrors?: Array<{ path: string; message: string }>;
+}
+
+const at = (hour: number, minute = 0) =>
+  `2030-03-04T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
+
+/** Production orders, the line schedule and job assignments over HTTP on real PostgreSQL. */
+describe('production orders and job assignments over HTTP', () => {
+  let t: TestApp;
+  let engineer: AuthTokens;
+  let manager: AuthTokens;
+  let operator: AuthTokens;
+  let otherOperator: AuthTokens;
+  let viewer: AuthTokens;
+  let product: Product;
+  let lineCounter = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [engineer, manager, operator, otherOperator, viewer] = await Promise.all([
+      t.userWithRole('engineer'),
+      t.userWithRole('shift_manager'),
+      t.userWithRole('operator'),
+      t.userWithRole('operator'),
+      t.userWithRole('viewer'),
+    ]);
+    product = (
+      await t
+        .http()
+        .post('/api/products')
+        .set(...bearer(engineer))
+        .send({ code: 'BOTTLE-1L', name: 'Bottle 1 l', idealCycleTimeSeconds: 2 })
+        .expect(201)
+    ).body as Product;
+  });
+  afterAll(() => t.close());
+
+  const newLine = async (): Promise<Line> =>
+    (
+      await t
+        .http()
+        .post('/api/lines')
+        .set(...bearer(engineer))
+        .send({ code: `PO-${++lineCounter}`, name: `Orders line ${lineCounter}` })
+        .expect(201)
+    ).body as Line;
+  const newEquipment = async (code: string, lineId: string): Promise<Equipment> =>
+    (
+      await t
+        .http()
+        .post('/api/equipment')
+        .set(...bearer(engineer))
+        .send({ code, name: `Equipment ${code}`, lineId, idealCycleTimeSeconds: 2 })
+        .expect(201)
+    ).body as Equipment;
+  const plan = (tokens: AuthTokens, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/api/orders')
+      .set(...bearer(tokens))
+      .send(body);
+  const planOk = async (lineId: string, start: string, end: string, extra = {}) =>
+    (
+      await plan(manager, {
+        lineId,
+        productId: product.id,
+        quantity: 100,
+        plannedStart: start,
+        plannedEnd: end,
+        ...extra,
+      }).expect(201)
+    ).body as ProductionOrder;
+  const orderStep = (tokens: AuthTokens, id: string, step: string, body = {}) =>
+    t
+      .http()
+      .post(`/api/orders/${id}/${step}`)
+      .set(...bearer(tokens))
+      .send(body);
+  const jobStep = (tokens: AuthTokens, id: string, step: string) =>
+    t
+      .http()
+      .post(`/api/jobs/${id}/${step}`)
+      .set(...bearer(tokens))
+      .send({});
+  const assign = (tokens: AuthTokens, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/api/jobs')
+      .set(...bearer(tokens))
+      .send(body);
+  const fieldPaths = (body: unknown) =>
+    ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+
+  it('plans an order and rejects an overlap on the same line with 409 naming the fields', async () => {
+    const line = await newLine();
+    const other = await newLine();
+    const first = await planOk(line.id, at(6), at(10), { reference: 'PO-1001' });
+    expect(first).toMatchObject({
+      lineId: line.id,
+      lineCode: line.code,
+      productId: product.id,
+      productCode: 'BOTTLE-1L',
+      quantity: 100,
+      plannedStart: at(6),
+      plannedEnd: at(10),
+      reference: 'PO-1001',
+      status: 'planned',
+      actualStart: null,
+      actualEnd: null,
+    });
+
+    const overlap = await plan(manager, {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 50,
+      plannedStart: at(9),
+      plannedEnd: at(12),
+    }).expect(409);
+    const body = overlap.body as ErrorBody;
+    expect(body).toMatchObject({ statusCode: 409, code: 'SCHEDULE_CONFLICT' });
+    expect(body.message).toContain(first.id);
+    expect(body.message).toContain('PO-1001');
+    expect(fieldPaths(body)).toEqual(['plannedStart', 'plannedEnd']);
+    expect(body.fieldErrors?.[0]?.message).toContain(first.id);
+
+    // Back to back is no overlap; another line is unaffected by this line's orders.
+    await planOk(line.id, at(10), at(12));
+    await planOk(other.id, at(7), at(11));
+
+    // A patch into an occupied slot is rejected the same way.
+    const later = await planOk(line.id, at(14), at(16));
+    const moved = await t
+      .http()
+      .patch(`/api/orders/${later.id}`)
+      .set(...bearer(manager))
+      .send({ plannedStart: at(11) })
+      .expect(409);
+    expect(moved.body).toMatchObject({ code: 'SCHEDULE_CONFLICT' });
+    const patched = await t
+      .http()
+      .patch(`/api/orders/${later.id}`)
+      .set(...bearer(manager))
+      .send({ plannedStart: at(13), quantity: 250, reference: 'PO-1003' })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      plannedStart: at(13),
+      quantity: 250,
+      reference: 'PO-1003',
+    });
+
+    // Cancelling frees the slot.
+    await orderStep(manager, first.id, 'cancel', { reason: 'Material short' }).expect(200);
+    const replacement = await planOk(line.id, at(7), at(9));
+    expect(replacement.status).toBe('planned');
+
+    // The timeline lists the line's live orders in time order; cancelled ones on request.
+    const schedule = (
+      await t
+        .http()
+        .get(`/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}`)
+        .set(...bearer(viewer))
+        .expect(200)
+    ).body as LineSchedule;
+    expect(schedule).toMatchObject({ lineId: line.id, from: at(0), to: at(23), total: 3 });
+    expect(schedule.items.map((order) => order.plannedStart)).toEqual([at(7), at(10), at(13)]);
+    const withCancelled = (
+      await t
+        .http()
+        .get(`/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}&includeCancelled=true`)
+        .set(...bearer(viewer))
+        .expect(200)
+    ).body as LineSchedule;
+    expect(withCancelled.items.map((order) => order.status)).toContain('cancelled');
+    await t
+      .http()
+      .get(`/api/lines/00000000-0000-4000-8000-000000000000/schedule`)
+      .set(...bearer(viewer))
+      .expect(404);
+
+    // The list filters by line and status, paginated.
+    const listed = (
+      await t
+        .http()
+        .get(`/api/orders?lineId=${line.id}&status=cancelled&pageSize=1`)
+        .set(...bearer(viewer))
+        .expect(200)
+    ).body as Paginated<ProductionOrder>;
+    expect(listed).toMatchObject({ page: 1, pageSize: 1, total: 1, totalPages: 1 });
+    expect(listed.items[0]).toMatchObject({ id: first.id, cancelReason: 'Material short' });
+
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE entity_type = 'production-order' AND entity_id = $1 ORDER BY id`,
+        [first.id],
+      );
+      expect(rows.map((row) => row.action)).toEqual([
+        'production-order.created',
+        'production-order.cancelled',
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('walks the order lifecycle and answers nonsense transitions with 409', async () => {
+    const line = await newLine();
+    const order = await planOk(line.id, at(6), at(8));
+    await orderStep(manager, order.id, 'start').expect(409);
+    await orderStep(manager, order.id, 'complete').expect(409);
+
+    const released = (await orderStep(manager, order.id, 'release').expect(200))
+      .body as ProductionOrder;
+    expect(released.status).toBe('released');
+    const again = await orderStep(manager, order.id, 'release').expect(409);
+    expect(again.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
+    await t
+      .http()
+      .patch(`/api/orders/${order.id}`)
+      .set(...bearer(manager))
+      .send({ quantity: 5 })
+      .expect(409);
+
+    const before = Date.now();
+    const running = (await orderStep(manager, order.id, 'start').expect(200))
+      .body as ProductionOrder;
+    expect(running.status).toBe('running');
+    expect(Date.parse(running.actualStart!)).toBeGreaterThanOrEqual(before - 1000);
+
+    // One running order per line.
+    const second = await planOk(line.id, at(8), at(9));
+    await orderStep(manager, second.id, 'release').expect(200);
+    const busy = await orderStep(manager, second.id, 'start').expect(409);
+    expect(busy.body).toMatchObject({ code: 'LINE_BUSY' });
+    expect((busy.body as ErrorBody).message).toContain(order.id);
+
+    const completed = (await orderStep(manager, order.id, 'complete').expect(200))
+      .body as ProductionOrder;
+    expect(completed.status).toBe('completed');
+    expect(Date.parse(completed.actualEnd!)).toBeGreaterThanOrEqual(
+      Date.parse(completed.actualStart!),
+    );
+    await orderStep(manager, order.id, 'cancel').expect(409);
+    await orderStep(manager, order.id, 'start').expect(409);
+
+    await orderStep(manager, second.id, 'start').expect(200);
+    const cancelled = (await orderStep(manager, second.id, 'cancel').expect(200))
+      .body as ProductionOrder;
+    expect(cancelled).toMatchObject({ status: 'cancelled', actualEnd: expect.any(String) });
+    await orderStep(manager, second.id, 'release').expect(409);
+
+    await orderStep(manager, '00000000-0000-4000-8000-000000000000', 'release').expect(404);
+  });
+
+  it('enforces permissions: a viewer or an operator cannot plan or change orders', async () => {
+    const line = await newLine();
+    const body = {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 10,
+      plannedStart: at(1),
+      plannedEnd: at(2),
+    };
+    const denied = await plan(viewer, body).expect(403);
+    expect(denied.body).toMatchObject({ statusCode: 403, message: expect.any(String) });
+    await plan(operator, body).expect(403);
+    const order = (await plan(manager, body).expect(201)).body as ProductionOrder;
+    await orderStep(viewer, order.id, 'release').expect(403);
+    await orderStep(operator, order.id, 'release').expect(403);
+    await t
+      .http()
+      .get(`/api/orders/${order.id}`)
+      .set(...bearer(viewer))
+      .expect(200);
+    await t.http().get('/api/orders').expect(401);
+  });
+
+  it('validates orders with field errors', async () => {
+    const line = await newLine();
+    const bad = await plan(manager, {
+      lineId: 'line-1',
+      productId: product.id,
+      quantity: 1.5,
+      plannedStart: '2030-03-04 06:00',
+      plannedEnd: at(5),
+      colour: 'red',
+    }).expect(400);
+    expect(fieldPaths(bad.body)).toEqual(
+      expect.arrayContaining(['lineId', 'quantity', 'plannedStart']),
+    );
+
+    const backwards = await plan(manager, {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 5,
+      plannedStart: at(8),
+      plannedEnd: at(6),
+    }).expect(400);
+    expect(fieldPaths(backwards.body)).toEqual(['plannedEnd']);
+    const zero = await plan(manager, {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 0,
+      plannedStart: at(6),
+      plannedEnd: at(8),
+    }).expect(400);
+    expect(fieldPaths(zero.body)).toEqual(['quantity']);
+
+    const unknown = await plan(manager, {
+      lineId: line.id,
+      productId: '00000000-0000-4000-8000-000000000000',
+      quantity: 5,
+      plannedStart: at(6),
+      plannedEnd: at(8),
+    }).expect(400);
+    expect(fieldPaths(unknown.body)).toEqual(['productId']);
+
+    const order = await planOk(line.id, at(6), at(8));
+    const patch = await t
+      .http()
+      .patch(`/api/orders/${order.id}`)
+      .set(...bearer(manager))
+      .send({ plannedEnd: at(5) })
+      .expect(400);
+    expect(fieldPaths(patch.body)).toEqual(['plannedEnd']);
+    await t
+      .http()
+      .get('/api/orders?status=paused')
+      .set(...bearer(viewer))
+      .expect(400);
+    await t
+      .http()
+      .get('/api/orders?pageSize=500')
+      .set(...bearer(viewer))
+      .expect(400);
+  });
+
+  it('runs the job lifecycle, only for the job’s own operator, with progress from count events', async () => {
+    const line = await newLine();
+    const otherLine = await newLine();
+    const filler = await newEquipment(`FILL-${line.code}`, line.id);
+    const capper = await newEquipment(`CAP-${line.code}`, line.id);
+    const elsewhere = await newEquipment(`FILL-${otherLine.code}`, otherLine.id);
+    const order = await planOk(line.id, at(6), at(14), { reference: 'PO-2001' });
+
+    // Validation and permissions of the assignment.
+    const notOperator = await assign(manager, {
+      orderId: order.id,
+      operatorId: viewer.user.id,
+    }).expect(400);
+    expect(fieldPaths(notOperator.body)).toEqual(['operatorId']);
+    const badBody = await assign(manager, {
+      orderId: 'x',
+      operatorId: operator.user.id,
+      shiftDate: '4 March',
+    }).expect(400);
+    expect(fieldPaths(badBody.body)).toEqual(expect.arrayContaining(['orderId', 'shiftDate']));
+    await assign(operator, { orderId: order.id, operatorId: operator.user.id }).expect(403);
+    await assign(viewer, { orderId: order.id, operatorId: operator.user.id }).expect(403);
+
+    const job = (
+      await assign(manager, {
+        orderId: order.id,
+        operatorId: operator.user.id,
+        shiftDate: '2030-03-04',
+        note: 'Filler and capper',
+      }).expect(201)
+    ).body as JobAssignment;
+    expect(job).toMatchObject({
+      orderId: order.id,
+      orderReference: 'PO-2001',
+      lineId: line.id,
+      operator: { id: operator.user.id },
+      assignedBy: { id: manager.user.id },
+      shiftDate: '2030-03-04',
+      status: 'assigned',
+      progress: { goodCount: 0, targetQuantity: 100, fraction: 0 },
+    });
+
+    // Another operator's job: 403 on every step; a viewer lacks the permission.
+    await jobStep(otherOperator, job.id, 'accept').expect(403);
+    await jobStep(viewer, job.id, 'accept').expect(403);
+    await jobStep(manager, job.id, 'accept').expect(403);
+
+    // Steps in order only.
+    await jobStep(operator, job.id, 'start').expect(409);
+    await jobStep(operator, job.id, 'complete').expect(409);
+    const accepted = (await jobStep(operator, job.id, 'accept').expect(200)).body as JobAssignment;
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedAt: expect.any(String) });
+    await jobStep(operator, job.id, 'accept').expect(409);
+
+    // A planned order cannot be worked yet.
+    const notReleased = await jobStep(operator, job.id, 'start').expect(409);
+    expect(notReleased.body).toMatchObject({ code: 'INVALID_TRANSITION' });
+    await orderStep(manager, order.id, 'release').expect(200);
+
+    // Parts made before the start do not count.
+    const ingest = (events: Array<Record<string, unknown>>) =>
+      t
+        .http()
+        .post('/api/ingest/events')
+        .set(...bearer(engineer))
+        .send({ events })
+        .expect(200);
+    await ingest([
+      {
+        eventId: `${line.code}-before`,
+        equipmentId: filler.id,
+        ts: new Date(Date.now() - 60_000).toISOString(),
+        type: 'count',
+        good: 500,
+        reject: 0,
+      },
+    ]);
+
+    await jobStep(otherOperator, job.id, 'start').expect(403);
+    const started = (await jobStep(operator, job.id, 'start').expect(200)).body as JobAssignment;
+    expect(started).toMatchObject({ status: 'started', orderStatus: 'running' });
+    const runningOrder = (
+      await t
+        .http()
+        .get(`/api/orders/${order.id}`)
+        .set(...bearer(operator))
+        .expect(200)
+    ).body as ProductionOrder;
+    expect(runningOrder.status).toBe('running');
+    const startMs = Date.parse(runningOrder.actualStart!);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const during = (offset: number) => new Date(startMs + offset).toISOString();
+    await ingest([
+      {
+        eventId: `${line.code}-1`,
+        equipmentId: filler.id,
+        ts: during(1),
+        type: 'count',
+        good: 12,
+        reject: 1,
+      },
+      {
+        eventId: `${line.code}-2`,
+        equipmentId: filler.id,
+        ts: during(10),
+        type: 'count',
+        good: 8,
+        reject: 0,
+      },
+      {
+        eventId: `${line.code}-3`,
+        equipmentId: capper.id,
+        ts: during(20),
+        type: 'count',
+        good: 5,
+        reject: 2,
+      },
+      // Another line's parts and parts stamped in the future are not this order's.
+      {
+        eventId: `${line.code}-x`,
+        equipmentId: elsewhere.id,
+        ts: during(15),
+        type: 'count',
+        good: 99,
+        reject: 0,
+      },
+      {
+        eventId: `${line.code}-f`,
+        equipmentId: filler.id,
+        ts: during(120_000),
+        type: 'count',
+        good: 70,
+        reject: 0,
+      },
+    ]);
+
+    const mine = (
+      await t
+        .http()
+        .get('/api/jobs?mine=true')
+        .set(...bearer(operator))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(mine).toMatchObject({ page: 1, total: 1 });
+    expect(mine.items[0]).toMatchObject({
+      id: job.id,
+      status: 'started',
+      progress: { goodCount: 25, targetQuantity: 100, fraction: 0.25 },
+    });
+    const othersMine = (
+      await t
+        .http()
+        .get('/api/jobs?mine=true')
+        .set(...bearer(otherOperator))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(othersMine.total).toBe(0);
+    const byOrder = (
+      await t
+        .http()
+        .get(`/api/jobs?orderId=${order.id}`)
+        .set(...bearer(manager))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(byOrder.items.map((item) => item.id)).toEqual([job.id]);
+    const byLine = (
+      await t
+        .http()
+        .get(`/api/jobs?lineId=${otherLine.id}`)
+        .set(...bearer(manager))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(byLine.total).toBe(0);
+    await t
+      .http()
+      .get('/api/jobs?mine=yes')
+      .set(...bearer(operator))
+      .expect(400);
+    await t
+      .http()
+      .get('/api/jobs')
+      .set(...bearer(viewer))
+      .expect(403);
+
+    await jobStep(otherOperator, job.id, 'complete').expect(403);
+    const completed = (await jobStep(operator, job.id, 'complete').expect(200))
+      .body as JobAssignment;
+    expect(completed).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
+    await jobStep(operator, job.id, 'complete').expect(409);
+
+    // Once the order completes, its window closes: later parts are not its progress.
+    await orderStep(manager, order.id, 'complete').expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ingest([
+      {
+        eventId: `${line.code}-after`,
+        equipmentId: filler.id,
+        ts: new Date().toISOString(),
+        type: 'count',
+        good: 40,
+        reject: 0,
+      },
+    ]);
+    const final = (
+      await t
+        .http()
+        .get(`/api/jobs/${job.id}`)
+        .set(...bearer(operator))
+        .expect(200)
+    ).body as JobAssignment;
+    expect(final.progress).toEqual({ goodCount: 25, targetQuantity: 100, fraction: 0.25 });
+
+    // No new jobs on a completed order.
+    await assign(manager, { orderId: order.id, operatorId: operator.user.id }).expect(409);
+
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ action: string; actor_id: string }>(
+        `SELECT action, actor_id FROM audit_log WHERE entity_type = 'job-assignment' AND entity_id = $1 ORDER BY id`,
+        [job.id],
+      );
+      expect(rows).toEqual([
+        { action: 'job-assignment.created', actor_id: manager.user.id },
+        { action: 'job-assignment.accepted', actor_id: operator.user.id },
+        { action: 'job-assignment.started', actor_id: operator.user.id },
+        { action: 'job-assignment.completed', actor_id: operator.user.id },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('counts parts made during a running order at its product’s ideal cycle time in OEE', async () => {
+    const line = await newLine();
+    const filler = await newEquipment(`OEE-FILL-${line.code}`, line.id);
+    const capper = await newEquipment(`OEE-CAP-${line.code}`, line.id);
+    // A shift round the clock, so that every part counts in planned busy time.
+    await t
+      .http()
+      .post('/api/shifts')
+      .set(...bearer(engineer))
+      .send({
+        lineId: line.id,
+        name: 'All day',
+        startTime: '00:00',
+        endTime: '00:00',
+        timezone: 'UTC',
+      })
+      .expect(201);
+    // Product default 10 s, 6 s on this line, 4 s on the filler; the equipment's own is 2 s.
+    const jar = (
+      await t
+        .http()
+        .post('/api/products')
+        .set(...bearer(engineer))
+        .send({
+          code: `JAR-${line.code}`,
+          name: 'Jar',
+          idealCycleTimeSeconds: 10,
+          cycleTimes: [
+            { equipmentId: filler.id, idealCycleTimeSeconds: 4 },
+            { lineId: line.id, idealCycleTimeSeconds: 6 },
+          ],
+        })
+        .expect(201)
+    ).body as Product;
+    const order = (
+      await plan(manager, {
+        lineId: line.id,
+        productId: jar.id,
+        quantity: 20,
+        plannedStart: at(6),
+        plannedEnd: at(8),
+      }).expect(201)
+    ).body as ProductionOrder;
+    await orderStep(manager, order.id, 'release').expect(200);
+    const started = (await orderStep(manager, order.id, 'start').expect(200))
+      .body as ProductionOrder;
+    const startMs = Date.parse(started.actualStart!);
+    const ts = (offset: number) => new Date(startMs + offset).toISOString();
+    await t
+      .http()
+      .post('/api/ingest/events')
+      .set(...bearer(engineer))
+      .send({
+        events: [
+          {
+            eventId: `${line.code}-o0`,
+            equipmentId: filler.id,
+            ts: ts(-30_000),
+            type: 'count',
+            good: 3,
+            reject: 0,
+          },
+          {
+            eventId: `${line.code}-o1`,
+            equipmentId: filler.id,
+            ts: ts(1),
+            type: 'count',
+            good: 10,
+            reject: 2,
+          },
+          {
+            eventId: `${line.code}-o2`,
+            equipmentId: capper.id,
+            ts: ts(2),
+            type: 'count',
+            good: 5,
+            reject: 0,
+          },
+        ],
+      })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await orderStep(manager, order.id, 'complete').expect(200);
+
+    const ideal = async (equipmentId: string) => {
+      const report = await t
+        .http()
+        .get(
+          `/api/oee?equipmentId=${equipmentId}&from=${ts(-300_000)}&to=${new Date(Date.now() + 3_600_000).toISOString()}`,
+        )
+        .set(...bearer(engineer))
+        .expect(200);
+      return report.body as { totalCount: number; times: { idealSeconds: number } };
+    };
+    // Filler: 3 parts before the order at its own 2 s, 12 during it at the product's 4 s.
+    const fillerReport = await ideal(filler.id);
+    expect(fillerReport.totalCount).toBe(15);
+    expect(fillerReport.times.idealSeconds).toBeCloseTo(3 * 2 + 12 * 4, 6);
+    // Capper: no override of its own, so the product's line figure (6 s).
+    const capperReport = await ideal(capper.id);
+    expect(capperReport.times.idealSeconds).toBeCloseTo(5 * 6, 6);
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths as Record<string, unknown>)).toEqual(
+      expect.arrayContaining([
+        '/api/orders',
+        '/api/orders/{id}',
+        '/api/orders/{id}/release',
+        '/api/orders/{id}/start',
+        '/api/orders/{id}/complete',
+        '/api/orders/{id}/cancel',
+        '/api/lines/{id}/schedule',
+        '/api/jobs',
+        '/api/jobs/{id}',
+        '/api/jobs/{id}/accept',
+        '/api/jobs/{id}/start',
+        '/api/jobs/{id}/complete',
+      ]),
+    );
+  });
+});
