@@ -37,6 +37,7 @@ import {
 } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedCrud, type AuditedCrudOptions } from '../common/audited-crud.js';
+import { queueRollupRecompute } from '../oee/rollup-queue.js';
 import type { CrudPort } from './crud-controller.factory.js';
 import { AreaEntity } from './entities/area.entity.js';
 import { DowntimeReasonEntity } from './entities/downtime-reason.entity.js';
@@ -54,6 +55,8 @@ interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends
   where: (query: PlantListQuery) => FindOptionsWhere<E> | FindOptionsWhere<E>[];
   toEntity: (input: C) => DeepPartial<E>;
   applyPatch: (current: E, input: U) => void;
+  /** After a committed change (before / after: null when created / deleted). */
+  onChanged?: (dataSource: DataSource, before: D | null, after: D | null) => Promise<void>;
 }
 
 const search = <E>(
@@ -88,14 +91,33 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
         order: { code: 'ASC' } as unknown as AuditedCrudOptions<E, D>['order'],
         ...definition.crud,
       });
+      const changed = async (before: D | null, after: D | null) => {
+        await definition.onChanged?.(dataSource, before, after);
+      };
       return {
         list: (query: PlantListQuery): Promise<Paginated<D>> =>
           crud.list(query, definition.where(query)),
         get: (id: string) => crud.get(id),
-        create: (input: C, actor: SessionUser) => crud.create(definition.toEntity(input), actor),
-        update: (id: string, input: U, actor: SessionUser) =>
-          crud.update(id, (current) => definition.applyPatch(current, input), actor),
-        remove: (id: string, actor: SessionUser) => crud.remove(id, actor),
+        create: async (input: C, actor: SessionUser) => {
+          const created = await crud.create(definition.toEntity(input), actor);
+          await changed(null, created);
+          return created;
+        },
+        update: async (id: string, input: U, actor: SessionUser) => {
+          const before = definition.onChanged ? await crud.get(id) : null;
+          const after = await crud.update(
+            id,
+            (current) => definition.applyPatch(current, input),
+            actor,
+          );
+          await changed(before, after);
+          return after;
+        },
+        remove: async (id: string, actor: SessionUser) => {
+          const before = definition.onChanged ? await crud.get(id) : null;
+          await crud.remove(id, actor);
+          await changed(before, null);
+        },
       };
     },
   };
@@ -245,6 +267,13 @@ export const PLANT_PROVIDERS: Provider[] = [
   }),
   definePort<ShiftEntity, Shift, CreateShiftInput, UpdateShiftInput>({
     token: PLANT_TOKENS.shifts,
+    // A changed shift calendar changes planned time on every past day: the line's roll-ups are
+    // recomputed from its first event.
+    onChanged: async (dataSource, before, after) => {
+      for (const lineId of new Set([before?.lineId, after?.lineId])) {
+        if (lineId) await queueRollupRecompute(dataSource, { lineId }, null);
+      }
+    },
     crud: {
       entity: ShiftEntity,
       entityType: 'shift',
@@ -263,6 +292,21 @@ export const PLANT_PROVIDERS: Provider[] = [
     Partial<CreatePlannedStopInput>
   >({
     token: PLANT_TOKENS.plannedStops,
+    // Planned downtime changed from the stop's start on (the earlier of old and new).
+    onChanged: async (dataSource, before, after) => {
+      for (const stop of [before, after]) {
+        if (stop) {
+          const since = new Date(
+            Math.min(...[before, after].flatMap((s) => (s ? [Date.parse(s.startsAt)] : []))),
+          );
+          await queueRollupRecompute(
+            dataSource,
+            { lineId: stop.lineId, equipmentId: stop.equipmentId },
+            since,
+          );
+        }
+      }
+    },
     crud: {
       entity: PlannedStopEntity,
       entityType: 'planned-stop',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MachineEventInput } from '@ms5/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { REQUEUE_ON_CONFLICT } from '../oee/rollup-queue.js';
 
 export interface InsertedEvent {
   eventId: string;
@@ -68,12 +69,7 @@ export class MachineEventsRepository {
     await manager.query(
       `INSERT INTO oee_rollup_queue (equipment_id, since)
        SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
-       ON CONFLICT (equipment_id) DO UPDATE
-         SET since = CASE WHEN oee_rollup_queue.claimed_at IS NULL
-                          THEN LEAST(oee_rollup_queue.since, EXCLUDED.since) ELSE oee_rollup_queue.since END,
-             pending_since = CASE WHEN oee_rollup_queue.claimed_at IS NULL THEN NULL
-                          ELSE LEAST(coalesce(oee_rollup_queue.pending_since, EXCLUDED.since), EXCLUDED.since) END,
-             version = oee_rollup_queue.version + 1`,
+       ${REQUEUE_ON_CONFLICT}`,
       [[...since.keys()], [...since.values()]],
     );
   }

@@ -498,4 +498,63 @@ describe('OEE over HTTP from ingested events', () => {
       { path: 'equipmentId', message: 'Give either equipmentId or lineId' },
     ]);
   });
+
+  it('recomputes the roll-ups when planned time changes: a planned stop, a shift', async () => {
+    const rollups = t.app.get(OeeRollupService);
+    const status = async () =>
+      (
+        await t
+          .http()
+          .get('/api/oee/rollups/status')
+          .set(...bearer(engineer))
+          .expect(200)
+      ).body as { queuedEquipment: number };
+    const shiftWindow = `equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`;
+
+    // Planned maintenance 11:00–11:30, entered afterwards: 1,800 s leave planned busy time.
+    const stop = await t
+      .http()
+      .post('/api/planned-stops')
+      .set(...bearer(engineer))
+      .send({
+        lineId,
+        startsAt: at('11:00:00'),
+        endsAt: at('11:30:00'),
+        reason: 'Planned maintenance',
+      })
+      .expect(201);
+    expect((await status()).queuedEquipment).toBe(2);
+    expect(await rollups.processQueue()).toBe(2);
+    const withStop = await oee(shiftWindow);
+    expect(withStop).toMatchObject({
+      plannedProductionSeconds: 27000 - 1800,
+      runSeconds: 23100 - 1800,
+    });
+
+    await t
+      .http()
+      .delete(`/api/planned-stops/${stop.body.id as string}`)
+      .set(...bearer(engineer))
+      .expect(204);
+    expect(await rollups.processQueue()).toBe(2);
+    expectPress(await oee(shiftWindow));
+
+    // A changed shift calendar queues the line from its first event.
+    const [shift] = (
+      await t
+        .http()
+        .get(`/api/shifts?lineId=${lineId}`)
+        .set(...bearer(engineer))
+        .expect(200)
+    ).body.items as Array<{ id: string }>;
+    await t
+      .http()
+      .patch(`/api/shifts/${shift!.id}`)
+      .set(...bearer(engineer))
+      .send({ name: 'Early shift' })
+      .expect(200);
+    expect((await status()).queuedEquipment).toBe(2);
+    expect(await rollups.processQueue()).toBe(2);
+    expectPress(await oee(shiftWindow));
+  });
 });
