@@ -12,10 +12,11 @@ import {
 } from '@ms5/contracts';
 import { computeOeeFromTotals, emptyTotals, overlapLength } from '@ms5/oee';
 import { AuditService } from '../audit/audit.service.js';
-import { DomainException, notFound } from '../common/domain.exception.js';
+import { notFound } from '../common/domain.exception.js';
 import { FieldValidationException } from '../common/validation.js';
 import { OeeEngineAdapter } from '../oee/oee-engine.adapter.js';
-import { type EquipmentContext, OeeRepository } from '../oee/oee.repository.js';
+import type { EquipmentContext } from '../oee/oee.repository.js';
+import { OeeService, windowUntilNow } from '../oee/oee.service.js';
 import { DowntimeRepository, type StopRow } from './downtime.repository.js';
 
 const MICRO_STOPS = 'Micro-stops';
@@ -28,13 +29,13 @@ const UNKNOWN = 'No machine data';
 export class DowntimeService {
   constructor(
     private readonly downtime: DowntimeRepository,
-    private readonly oee: OeeRepository,
     private readonly engine: OeeEngineAdapter,
+    private readonly oeeService: OeeService,
     private readonly audit: AuditService,
   ) {}
 
   async list(query: DowntimeListQuery): Promise<Paginated<DowntimeStop>> {
-    const contexts = await this.scope(query);
+    const contexts = await this.oeeService.scope(query);
     const rows = await this.downtime.stops(
       contexts.map((c) => c.equipmentId),
       new Date(query.from),
@@ -98,11 +99,8 @@ export class DowntimeService {
    * planned busy time counts, exactly as in OEE.
    */
   async pareto(query: DowntimeParetoQuery, now: number = Date.now()): Promise<DowntimePareto> {
-    const contexts = await this.scope(query);
-    const window = {
-      start: Date.parse(query.from),
-      end: Math.min(Date.parse(query.to), Math.max(now, Date.parse(query.from))),
-    };
+    const contexts = await this.oeeService.scope(query);
+    const window = windowUntilNow(query, now);
     const assignments = await this.downtime.assignmentsIn(
       contexts.map((c) => c.equipmentId),
       new Date(window.start),
@@ -172,14 +170,12 @@ export class DowntimeService {
     query: DowntimeParetoQuery,
     now: number = Date.now(),
   ): Promise<ReliabilityReport> {
-    const contexts = await this.scope(query);
-    const window = {
-      start: Date.parse(query.from),
-      end: Math.min(Date.parse(query.to), Math.max(now, Date.parse(query.from))),
-    };
+    const contexts = await this.oeeService.scope(query);
+    const window = windowUntilNow(query, now);
     const items = [];
     for (const context of contexts) {
-      const [totals] = await this.engine.totalsFor(context, window, [window]);
+      // From the hourly roll-ups where they exist, like every OEE figure.
+      const [totals] = await this.oeeService.totalsByWindow([context], [window]);
       const result = computeOeeFromTotals(totals ?? emptyTotals());
       items.push({
         equipmentId: context.equipmentId,
@@ -196,20 +192,6 @@ export class DowntimeService {
       to: new Date(window.end).toISOString(),
       items,
     };
-  }
-
-  private async scope(query: {
-    equipmentId?: string;
-    lineId?: string;
-  }): Promise<EquipmentContext[]> {
-    if (query.equipmentId) {
-      const contexts = await this.oee.equipmentContexts([query.equipmentId]);
-      if (contexts.length === 0) throw notFound('Equipment', query.equipmentId);
-      return contexts;
-    }
-    if (!query.lineId) throw new DomainException('INVALID_REFERENCE', 'Give equipmentId or lineId');
-    if (!(await this.oee.lineExists(query.lineId))) throw notFound('Line', query.lineId);
-    return this.oee.equipmentContexts(await this.oee.equipmentIdsOfLine(query.lineId));
   }
 
   /** On a page past the end the window query has no row to carry the total: count from page one. */

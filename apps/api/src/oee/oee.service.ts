@@ -43,14 +43,14 @@ export class OeeService {
 
   async report(query: OeeQuery, now: number = Date.now()): Promise<OeeReport> {
     const contexts = await this.scope(query);
-    const window = this.window(query, now);
+    const window = windowUntilNow(query, now);
     const [totals] = await this.totalsByWindow(contexts, [window]);
     return toReport(query, window, computeOeeFromTotals(totals ?? emptyTotals()));
   }
 
   async series(query: OeeSeriesQuery, now: number = Date.now()): Promise<OeeSeriesReport> {
     const contexts = await this.scope(query);
-    const window = this.window(query, now);
+    const window = windowUntilNow(query, now);
     const windows = this.buckets(query, contexts, window);
     const totals = await this.totalsByWindow(contexts, windows);
     return {
@@ -82,7 +82,7 @@ export class OeeService {
 
   /** Every line's OEE over one window, and the plant's (all equipment summed). */
   async lines(query: OeeLinesQuery, now: number = Date.now()): Promise<OeeLinesReport> {
-    const window = this.window(query, now);
+    const window = windowUntilNow(query, now);
     const contexts = await this.repository.equipmentContexts(
       await this.repository.allEquipmentIds(),
     );
@@ -120,10 +120,8 @@ export class OeeService {
     };
   }
 
-  private async scope(query: {
-    equipmentId?: string;
-    lineId?: string;
-  }): Promise<EquipmentContext[]> {
+  /** The equipment an `equipmentId` or `lineId` query is about (404 for an unknown one). */
+  async scope(query: { equipmentId?: string; lineId?: string }): Promise<EquipmentContext[]> {
     let ids: string[];
     if (query.equipmentId) ids = [query.equipmentId];
     else if (query.lineId) ids = await this.repository.equipmentIdsOfLine(query.lineId);
@@ -138,13 +136,6 @@ export class OeeService {
       if (!known) throw notFound('Line', query.lineId);
     }
     return contexts;
-  }
-
-  /** `[from, to)`, not past now: time that has not happened yet is not counted. */
-  private window(query: { from: string; to: string }, now: number): Interval {
-    const start = Date.parse(query.from);
-    const end = Math.min(Date.parse(query.to), Math.max(now, start));
-    return { start, end };
   }
 
   private buckets(
@@ -281,6 +272,12 @@ export class OeeService {
 }
 
 const DAY_MS = 24 * HOUR_MS;
+
+/** `[from, to)`, not past now: time that has not happened yet is not counted. */
+export function windowUntilNow(query: { from: string; to: string }, now: number): Interval {
+  const start = Date.parse(query.from);
+  return { start, end: Math.min(Date.parse(query.to), Math.max(now, start)) };
+}
 
 /** The instant of local midnight, in `timezone`, of the day that contains `ms`. */
 function startOfDay(ms: number, timezone: string): number {
