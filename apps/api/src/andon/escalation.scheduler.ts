@@ -81,7 +81,9 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnApplicatio
       });
       if (result.fired > 0) this.dispatcher.kick();
       fired += result.fired;
-      if (result.claimed < BATCH) return fired;
+      // Until nothing is left to claim: a step skipped because another run held its call's lock
+      // becomes claimable when that run commits, and the runs still looping pick it up.
+      if (result.claimed === 0) return fired;
     }
   }
 
