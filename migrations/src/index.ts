@@ -7,6 +7,7 @@ import { CreateDowntimeAssignments1764300000000 } from './1764300000000-CreateDo
 import { CreateAndon1764200000000 } from './1764200000000-CreateAndon.js';
 import { CreateSimulatorRuns1764400000000 } from './1764400000000-CreateSimulatorRuns.js';
 import { CreateProductionOrders1764500000000 } from './1764500000000-CreateProductionOrders.js';
+import { CreateChecklistsAndHandovers1764600000000 } from './1764600000000-CreateChecklistsAndHandovers.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateDowntimeAssignments1764300000000,
   CreateSimulatorRuns1764400000000,
   CreateProductionOrders1764500000000,
+  CreateChecklistsAndHandovers1764600000000,
 ];

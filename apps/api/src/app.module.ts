@@ -6,6 +6,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AndonModule } from './andon/andon.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChecklistsModule } from './checklists/checklists.module.js';
+import { HandoverModule } from './handover/handover.module.js';
+import { HourByHourModule } from './hour-by-hour/hour-by-hour.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ValidationInterceptor } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -69,6 +72,9 @@ export class AppModule {
         PlantModule,
         ProductionModule,
         ProductionOrdersModule,
+        ChecklistsModule,
+        HourByHourModule,
+        HandoverModule,
         AndonModule,
         OeeModule,
         DowntimeModule,

@@ -26,6 +26,18 @@ export interface ServerToClientEvents {
   /** New counts or states reached the line: its OEE figures changed (at most every 5 s a line). */
   'oee.line.updated': (payload: EntityChangedPayload) => void;
   'users.user.changed': (payload: EntityChangedPayload) => void;
+  /** A production order of the line was created, changed or took a lifecycle step. */
+  'production.order.changed': (payload: EntityChangedPayload & { status: string }) => void;
+  /** A job on the line was assigned or took a step (`operatorId` is the job's operator). */
+  'production.job.changed': (
+    payload: EntityChangedPayload & { status: string; operatorId: string },
+  ) => void;
+  /** An operator completed a pre-start checklist on the line. */
+  'checklist.run.completed': (
+    payload: EntityChangedPayload & { jobId: string | null; blocking: boolean },
+  ) => void;
+  /** A shift handover of the line was written or acknowledged. */
+  'handover.changed': (payload: EntityChangedPayload & { acknowledged: boolean }) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -8,6 +8,7 @@ import {
   type SessionUser,
   toPage,
 } from '@ms5/contracts';
+import type { EntityManager } from 'typeorm';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import { MachineEventsRepository } from '../production/machine-events.repository.js';
 import { OutboxDispatcher } from '../realtime/outbox-dispatcher.js';
@@ -35,66 +36,77 @@ export class AndonService {
   ) {}
 
   async raise(input: RaiseAndonCallInput, user: SessionUser): Promise<AndonCall> {
-    const id = await this.calls.transaction(async (manager) => {
-      const equipment = await this.calls.findEquipment(manager, input.equipmentId);
-      if (!equipment) {
-        throw new DomainException('INVALID_REFERENCE', 'Unknown equipmentId', [
-          { path: 'equipmentId', message: 'Does not exist' },
-        ]);
-      }
-      await this.lineAccess.assertCanSee(user, equipment.lineId);
-      const raisedAt = this.clock.now();
-      const policy = await this.calls.matchPolicy(
-        manager,
-        input.priority,
-        input.type,
-        equipment.lineId,
-      );
-      const callId = await this.calls.insert(manager, {
-        equipmentId: equipment.id,
-        lineId: equipment.lineId,
-        type: input.type,
-        priority: input.priority,
-        description: input.description || null,
-        raisedAt,
-        raisedBy: user.id,
-        policyId: policy?.id ?? null,
-      });
-      if (input.openDowntime === true) {
-        const eventId = `andon:${callId}`;
-        await this.machineEvents.insertNew(manager, [
-          {
-            eventId,
-            equipmentId: equipment.id,
-            ts: raisedAt.toISOString(),
-            type: 'state',
-            state: 'stopped',
-            reasonCode: `andon.${input.type}`,
-          },
-        ]);
-        await this.machineEvents.queueRollups(manager, new Map([[equipment.id, raisedAt]]));
-        await this.calls.setDowntimeEvent(manager, callId, eventId);
-      }
-      if (policy) await this.calls.scheduleEscalations(manager, callId, raisedAt, policy.levels);
-      await this.outbox.append(manager, {
-        event: 'andon.call.raised',
-        payload: callEventPayload(
-          {
-            id: callId,
-            lineId: equipment.lineId,
-            equipmentId: equipment.id,
-            status: 'open',
-            priority: input.priority,
-            type: input.type,
-          },
-          raisedAt,
-        ),
-        rooms: lineAudience(equipment.lineId),
-      });
-      return callId;
-    });
+    const id = await this.calls.transaction((manager) => this.raiseWithin(manager, input, user));
     this.dispatcher.kick();
     return this.mustGet(id);
+  }
+
+  /**
+   * Raises a call inside the caller's transaction (a failed pre-start checklist raises its call
+   * with the run it belongs to, so that neither is written without the other). Returns the call's
+   * id; the caller kicks the outbox dispatcher after its commit.
+   */
+  async raiseWithin(
+    manager: EntityManager,
+    input: RaiseAndonCallInput,
+    user: SessionUser,
+  ): Promise<string> {
+    const equipment = await this.calls.findEquipment(manager, input.equipmentId);
+    if (!equipment) {
+      throw new DomainException('INVALID_REFERENCE', 'Unknown equipmentId', [
+        { path: 'equipmentId', message: 'Does not exist' },
+      ]);
+    }
+    await this.lineAccess.assertCanSee(user, equipment.lineId);
+    const raisedAt = this.clock.now();
+    const policy = await this.calls.matchPolicy(
+      manager,
+      input.priority,
+      input.type,
+      equipment.lineId,
+    );
+    const callId = await this.calls.insert(manager, {
+      equipmentId: equipment.id,
+      lineId: equipment.lineId,
+      type: input.type,
+      priority: input.priority,
+      description: input.description || null,
+      raisedAt,
+      raisedBy: user.id,
+      policyId: policy?.id ?? null,
+    });
+    if (input.openDowntime === true) {
+      const eventId = `andon:${callId}`;
+      await this.machineEvents.insertNew(manager, [
+        {
+          eventId,
+          equipmentId: equipment.id,
+          ts: raisedAt.toISOString(),
+          type: 'state',
+          state: 'stopped',
+          reasonCode: `andon.${input.type}`,
+        },
+      ]);
+      await this.machineEvents.queueRollups(manager, new Map([[equipment.id, raisedAt]]));
+      await this.calls.setDowntimeEvent(manager, callId, eventId);
+    }
+    if (policy) await this.calls.scheduleEscalations(manager, callId, raisedAt, policy.levels);
+    await this.outbox.append(manager, {
+      event: 'andon.call.raised',
+      payload: callEventPayload(
+        {
+          id: callId,
+          lineId: equipment.lineId,
+          equipmentId: equipment.id,
+          status: 'open',
+          priority: input.priority,
+          type: input.type,
+        },
+        raisedAt,
+      ),
+      rooms: lineAudience(equipment.lineId),
+    });
+    return callId;
   }
 
   async acknowledge(id: string, user: SessionUser): Promise<AndonCall> {

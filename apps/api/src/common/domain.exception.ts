@@ -9,7 +9,11 @@ export type DomainErrorCode =
   | 'INVALID_REFERENCE'
   | 'IN_USE'
   | 'SCHEDULE_CONFLICT'
-  | 'LINE_BUSY';
+  | 'LINE_BUSY'
+  | 'CHECKLIST_REQUIRED'
+  | 'CHECKLIST_FAILED'
+  | 'HANDOVER_EXISTS'
+  | 'ALREADY_ACKNOWLEDGED';
 
 function statusOf(code: DomainErrorCode): number {
   switch (code) {
@@ -24,6 +28,10 @@ function statusOf(code: DomainErrorCode): number {
     case 'INVALID_TRANSITION':
     case 'SCHEDULE_CONFLICT':
     case 'LINE_BUSY':
+    case 'CHECKLIST_REQUIRED':
+    case 'CHECKLIST_FAILED':
+    case 'HANDOVER_EXISTS':
+    case 'ALREADY_ACKNOWLEDGED':
       return 409;
   }
 }

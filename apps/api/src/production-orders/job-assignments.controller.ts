@@ -60,7 +60,10 @@ export class JobAssignmentsController {
     return this.jobs.transition(id, 'accept', user);
   }
 
-  /** Only the job's own operator; starts the order when it is released. */
+  /**
+   * Only the job's own operator, once the job's pre-start checklists have passed (409
+   * `CHECKLIST_REQUIRED` / `CHECKLIST_FAILED` otherwise); starts the order when it is released.
+   */
   @Post(':id/start')
   @HttpCode(200)
   @RequirePermissions('jobs:execute')

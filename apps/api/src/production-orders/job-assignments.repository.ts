@@ -27,8 +27,9 @@ interface JobRow {
 }
 
 /**
- * A job with its order and its progress: the good parts counted by the equipment of the order's
- * line from the order's actual start to its end (or now).
+ * A job with its order and its progress: the good parts counted at the line's output from the
+ * order's actual start to its end (or now). The output is the line's output equipment, or — when
+ * none is set — the sum over the line's equipment (right for parallel machines).
  */
 const SELECT_JOB = `
   SELECT j.id, j.order_id, o.reference AS order_reference, o.status AS order_status,
@@ -47,7 +48,8 @@ const SELECT_JOB = `
       SELECT coalesce(sum(m.good), 0)::int AS good_count
         FROM equipment e
         JOIN machine_events m ON m.equipment_id = e.id AND m.type = 'count'
-       WHERE e.line_id = o.line_id AND o.actual_start IS NOT NULL
+       WHERE e.line_id = o.line_id AND (l.output_equipment_id IS NULL OR e.id = l.output_equipment_id)
+         AND o.actual_start IS NOT NULL
          AND m.ts >= o.actual_start AND m.ts < coalesce(o.actual_end, now())
     ) progress`;
 

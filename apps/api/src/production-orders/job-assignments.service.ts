@@ -11,9 +11,14 @@ import {
 } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../andon/clock.js';
+import { LineAccessService } from '../andon/line-access/line-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ChecklistGateService } from '../checklists/checklist-gate.service.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import { FieldValidationException } from '../common/validation.js';
+import { OutboxDispatcher } from '../realtime/outbox-dispatcher.js';
+import { OutboxRepository } from '../realtime/outbox.repository.js';
+import { lineAudience } from '../realtime/rooms.js';
 import { JobAssignmentsRepository } from './job-assignments.repository.js';
 import { ProductionOrdersRepository } from './production-orders.repository.js';
 import { ProductionOrdersService } from './production-orders.service.js';
@@ -22,8 +27,10 @@ const ENTITY_TYPE = 'job-assignment';
 
 /**
  * Operators' jobs on production orders: a shift manager assigns, the operator accepts, starts
- * and completes. Only the assigned operator acts on a job. Starting a job on a released order
- * starts the order.
+ * and completes. Only the assigned operator acts on a job. A job starts only once every
+ * pre-start checklist that applies to its order has passed (409 `CHECKLIST_REQUIRED` /
+ * `CHECKLIST_FAILED`); starting a job on a released order starts the order. Each change is
+ * audited and told to the line (`production.job.changed`) through the outbox, in its transaction.
  */
 @Injectable()
 export class JobAssignmentsService {
@@ -32,13 +39,23 @@ export class JobAssignmentsService {
     private readonly orderRows: ProductionOrdersRepository,
     private readonly orders: ProductionOrdersService,
     private readonly audit: AuditService,
+    private readonly checklists: ChecklistGateService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
     private readonly clock: Clock,
+    private readonly lineAccess: LineAccessService,
   ) {}
 
   async assign(input: CreateJobAssignmentInput, actor: SessionUser): Promise<JobAssignment> {
-    return this.jobs.transaction(async (manager) => {
+    return this.write(async (manager) => {
       const order = await this.orderRows.lock(manager, input.orderId);
+      if (order) await this.lineAccess.assertCanSee(actor, order.lineId, 'This order');
       const role = await this.jobs.userRole(manager, input.operatorId);
+      // An operator limited to some lines (PUT /api/users/:id/lines) works only on those.
+      const operatorOnLine =
+        order === null || role !== 'operator'
+          ? true
+          : await this.lineAccess.canSee(input.operatorId, order.lineId);
       const invalid = [
         ...(order ? [] : [{ path: 'orderId', message: 'Does not exist' }]),
         ...(role === 'operator'
@@ -49,6 +66,9 @@ export class JobAssignmentsService {
                 message: role === null ? 'Does not exist' : 'Must be a user of role operator',
               },
             ]),
+        ...(operatorOnLine
+          ? []
+          : [{ path: 'operatorId', message: 'This operator is not assigned to the order’s line' }]),
       ];
       if (invalid.length > 0) throw new FieldValidationException(invalid);
       if (order && (order.status === 'completed' || order.status === 'cancelled')) {
@@ -72,13 +92,14 @@ export class JobAssignmentsService {
         entityId: id,
         after,
       });
+      await this.notifyChanged(manager, after);
       return after;
     });
   }
 
   /** Accept, start or complete: only the job's own operator, one step at a time. */
   async transition(id: string, step: JobStep, user: SessionUser): Promise<JobAssignment> {
-    return this.jobs.transaction(async (manager) => {
+    return this.write(async (manager) => {
       const job = await this.jobs.lock(manager, id);
       if (!job) throw notFound('Job', id);
       if (job.operatorId !== user.id) {
@@ -91,6 +112,7 @@ export class JobAssignmentsService {
           `Cannot ${step} a job that is ${job.status}`,
         );
       }
+      if (step === 'start') await this.checklists.assertReadyToStart(manager, id);
       const before = await this.mustGet(id, manager);
       await this.checkOrder(manager, job.orderId, step, user);
       await this.jobs.setStatus(manager, id, rule.to, this.clock.now());
@@ -103,6 +125,7 @@ export class JobAssignmentsService {
         before,
         after,
       });
+      await this.notifyChanged(manager, after);
       return after;
     });
   }
@@ -153,6 +176,27 @@ export class JobAssignmentsService {
         }
         return;
     }
+  }
+
+  private async notifyChanged(manager: EntityManager, job: JobAssignment): Promise<void> {
+    await this.outbox.append(manager, {
+      event: 'production.job.changed',
+      payload: {
+        id: job.id,
+        lineId: job.lineId,
+        status: job.status,
+        operatorId: job.operator.id,
+        at: this.clock.now().toISOString(),
+      },
+      rooms: lineAudience(job.lineId),
+    });
+  }
+
+  /** A transaction whose outbox events are published once it has committed. */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.jobs.transaction(work);
+    this.dispatcher.kick();
+    return result;
   }
 
   private async mustGet(id: string, manager?: EntityManager): Promise<JobAssignment> {

@@ -14,10 +14,14 @@ import {
 } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../andon/clock.js';
+import { LineAccessService } from '../andon/line-access/line-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { mapConstraintError } from '../common/database-errors.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import { FieldValidationException } from '../common/validation.js';
+import { OutboxDispatcher } from '../realtime/outbox-dispatcher.js';
+import { OutboxRepository } from '../realtime/outbox.repository.js';
+import { lineAudience } from '../realtime/rooms.js';
 import {
   type OrderConflict,
   type OrderWindow,
@@ -56,14 +60,18 @@ function conflictError(conflict: OrderConflict | null): DomainException {
 /**
  * Production orders and the line schedule: planned → released → running → completed, or
  * cancelled. Orders of one line never overlap (unless cancelled) and a line runs one order at a
- * time; every change is audited in its transaction.
+ * time; every change is audited in its transaction, and told to the line's rooms
+ * (`production.order.changed`) through the outbox in the same transaction.
  */
 @Injectable()
 export class ProductionOrdersService {
   constructor(
     private readonly orders: ProductionOrdersRepository,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
     private readonly clock: Clock,
+    private readonly lineAccess: LineAccessService,
   ) {}
 
   async create(input: CreateProductionOrderInput, actor: SessionUser): Promise<ProductionOrder> {
@@ -80,6 +88,7 @@ export class ProductionOrdersService {
           missing,
         );
       }
+      await this.lineAccess.assertCanSee(actor, input.lineId, 'This order');
       await this.orders.lockLine(manager, input.lineId);
       await this.assertSlotFree(manager, input, null);
       const id = await this.orders.insert(manager, {
@@ -99,6 +108,7 @@ export class ProductionOrdersService {
         entityId: id,
         after,
       });
+      await this.notifyChanged(manager, after);
       return after;
     });
   }
@@ -112,6 +122,7 @@ export class ProductionOrdersService {
     return this.write(async (manager) => {
       const before = await this.orders.lock(manager, id);
       if (!before) throw notFound('Production order', id);
+      await this.lineAccess.assertCanSee(actor, before.lineId, 'This order');
       if (before.status !== 'planned') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -150,6 +161,7 @@ export class ProductionOrdersService {
         before,
         after,
       });
+      await this.notifyChanged(manager, after);
       return after;
     });
   }
@@ -163,6 +175,7 @@ export class ProductionOrdersService {
     return this.write(async (manager) => {
       const order = await this.orders.lock(manager, id);
       if (!order) throw notFound('Production order', id);
+      await this.lineAccess.assertCanSee(actor, order.lineId, 'This order');
       return this.applyStep(manager, order, step, actor, cancelReason);
     });
   }
@@ -225,7 +238,25 @@ export class ProductionOrdersService {
       before: order,
       after,
     });
+    await this.notifyChanged(manager, after);
     return after;
+  }
+
+  /**
+   * Appends `production.order.changed` for the order's line, in the caller's transaction; the
+   * caller kicks the dispatcher after its commit.
+   */
+  private async notifyChanged(manager: EntityManager, order: ProductionOrder): Promise<void> {
+    await this.outbox.append(manager, {
+      event: 'production.order.changed',
+      payload: {
+        id: order.id,
+        lineId: order.lineId,
+        status: order.status,
+        at: this.clock.now().toISOString(),
+      },
+      rooms: lineAudience(order.lineId),
+    });
   }
 
   async get(id: string): Promise<ProductionOrder> {
@@ -288,10 +319,15 @@ export class ProductionOrdersService {
     return start !== null && now.getTime() < Date.parse(start) ? new Date(start) : now;
   }
 
-  /** A transaction whose constraint violations (a race past the checks) become clear 4xx answers. */
+  /**
+   * A transaction whose constraint violations (a race past the checks) become clear 4xx answers;
+   * its outbox events are published once it has committed.
+   */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.orders.transaction(work);
+      const result = await this.orders.transaction(work);
+      this.dispatcher.kick();
+      return result;
     } catch (error) {
       const pg = error as PgError;
       if (pg.code === '23P01' && pg.constraint === 'production_orders_no_overlap') {

@@ -26,12 +26,16 @@ export class LineAccessService {
     return { userId, lineIds: await this.repository.linesOf(userId) };
   }
 
-  /** 403 unless the user may see the line. */
-  async assertCanSee(user: SessionUser, lineId: string): Promise<void> {
-    const lines = await this.visibleLines(user.id);
-    if (lines !== null && !lines.includes(lineId)) {
-      throw new ForbiddenException('This call is on a line you are not assigned to');
+  /** 403 unless the user may see the line; `subject` names what is on it ("This call"). */
+  async assertCanSee(user: SessionUser, lineId: string, subject = 'This call'): Promise<void> {
+    if (!(await this.canSee(user.id, lineId))) {
+      throw new ForbiddenException(`${subject} is on a line you are not assigned to`);
     }
+  }
+
+  async canSee(userId: string, lineId: string): Promise<boolean> {
+    const lines = await this.visibleLines(userId);
+    return lines === null || lines.includes(lineId);
   }
 
   async set(userId: string, lineIds: readonly string[], actor: SessionUser): Promise<UserLines> {
