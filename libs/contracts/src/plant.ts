@@ -70,17 +70,27 @@ export type Area = z.infer<typeof areaSchema>;
 // --- lines and equipment ---------------------------------------------------------------------
 const microStopThreshold = z.number().int('Whole seconds').min(1).max(3600);
 
+/**
+ * The equipment whose good count is the line's output (hour-by-hour board, handover): it must be
+ * equipment of the same line. Null: the sum over all the line's equipment, which is right for
+ * parallel machines; a line in series should name its last station, or every part is counted
+ * once per station.
+ */
+const outputEquipmentId = uuid.nullable();
+
 export const createLineSchema = z.strictObject({
   code,
   name,
   areaId: uuid.nullable().optional(),
   microStopThresholdSeconds: microStopThreshold.default(120),
+  outputEquipmentId: outputEquipmentId.optional(),
 });
 export const updateLineSchema = z.strictObject({
   code: code.optional(),
   name: name.optional(),
   areaId: uuid.nullable().optional(),
   microStopThresholdSeconds: microStopThreshold.optional(),
+  outputEquipmentId: outputEquipmentId.optional(),
 });
 export const lineSchema = z.object({
   id: z.string(),
@@ -88,6 +98,8 @@ export const lineSchema = z.object({
   name: z.string(),
   areaId: z.string().nullable(),
   microStopThresholdSeconds: z.number(),
+  /** The equipment counted as the line's output, or null: the sum over the line's equipment. */
+  outputEquipmentId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

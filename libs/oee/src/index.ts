@@ -5,3 +5,4 @@ export * from './state-timeline.js';
 export * from './compute-oee.js';
 export * from './roll-up.js';
 export * from './reliability.js';
+export * from './hour-by-hour.js';

@@ -9,5 +9,6 @@ import { DowntimeService } from './downtime.service.js';
   imports: [OeeModule, AuditModule],
   controllers: [DowntimeController],
   providers: [DowntimeService, DowntimeRepository],
+  exports: [DowntimeService, DowntimeRepository],
 })
 export class DowntimeModule {}

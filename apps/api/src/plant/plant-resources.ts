@@ -37,6 +37,7 @@ import {
 } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedCrud, type AuditedCrudOptions } from '../common/audited-crud.js';
+import { FieldValidationException } from '../common/validation.js';
 import { queueRollupRecompute } from '../oee/rollup-queue.js';
 import type { CrudPort } from './crud-controller.factory.js';
 import { AreaEntity } from './entities/area.entity.js';
@@ -57,6 +58,10 @@ interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends
   applyPatch: (current: E, input: U) => void;
   /** After a committed change (before / after: null when created / deleted). */
   onChanged?: (dataSource: DataSource, before: D | null, after: D | null) => Promise<void>;
+  /** Checks against other rows before a create (400 naming the field). */
+  validateCreate?: (dataSource: DataSource, input: C) => Promise<void>;
+  /** Checks against other rows before an update of `id` (400 naming the field). */
+  validateUpdate?: (dataSource: DataSource, id: string, input: U) => Promise<void>;
 }
 
 const search = <E>(
@@ -99,11 +104,13 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
           crud.list(query, definition.where(query)),
         get: (id: string) => crud.get(id),
         create: async (input: C, actor: SessionUser) => {
+          await definition.validateCreate?.(dataSource, input);
           const created = await crud.create(definition.toEntity(input), actor);
           await changed(null, created);
           return created;
         },
         update: async (id: string, input: U, actor: SessionUser) => {
+          await definition.validateUpdate?.(dataSource, id, input);
           const before = definition.onChanged ? await crud.get(id) : null;
           const after = await crud.update(
             id,
@@ -154,6 +161,7 @@ export const toLine = (e: LineEntity): Line => ({
   name: e.name,
   areaId: e.areaId,
   microStopThresholdSeconds: e.microStopThresholdSeconds,
+  outputEquipmentId: e.outputEquipmentId,
   createdAt: iso(e.createdAt),
   updatedAt: iso(e.updatedAt),
 });
@@ -233,7 +241,35 @@ export const PLANT_PROVIDERS: Provider[] = [
     token: PLANT_TOKENS.lines,
     crud: { entity: LineEntity, entityType: 'line', label: 'Line', toDto: toLine },
     where: (query) => search<LineEntity>(query, query.areaId ? { areaId: query.areaId } : {}),
-    toEntity: (input) => ({ ...input, areaId: input.areaId ?? null }),
+    validateCreate: (_dataSource, input) =>
+      // A new line has no equipment yet: its output is chosen once its equipment exists.
+      input.outputEquipmentId
+        ? Promise.reject(
+            new FieldValidationException([
+              {
+                path: 'outputEquipmentId',
+                message: 'Must be equipment of this line; add the line’s equipment first',
+              },
+            ]),
+          )
+        : Promise.resolve(),
+    validateUpdate: async (dataSource, id, input) => {
+      if (!input.outputEquipmentId) return;
+      const rows = await dataSource.query<unknown[]>(
+        'SELECT 1 FROM equipment WHERE id = $1 AND line_id = $2',
+        [input.outputEquipmentId, id],
+      );
+      if (rows.length === 0) {
+        throw new FieldValidationException([
+          { path: 'outputEquipmentId', message: 'Must be equipment of this line' },
+        ]);
+      }
+    },
+    toEntity: (input) => ({
+      ...input,
+      areaId: input.areaId ?? null,
+      outputEquipmentId: input.outputEquipmentId ?? null,
+    }),
     applyPatch: assignDefined,
   }),
   definePort<EquipmentEntity, Equipment, CreateEquipmentInput, UpdateEquipmentInput>({
@@ -245,6 +281,22 @@ export const PLANT_PROVIDERS: Provider[] = [
       toDto: toEquipment,
     },
     where: (query) => search<EquipmentEntity>(query, query.lineId ? { lineId: query.lineId } : {}),
+    // The output of a line stays on that line: choose another output before moving it.
+    validateUpdate: async (dataSource, id, input) => {
+      if (input.lineId === undefined) return;
+      const [output] = await dataSource.query<Array<{ code: string }>>(
+        'SELECT code FROM lines WHERE output_equipment_id = $1 AND id <> $2',
+        [id, input.lineId],
+      );
+      if (output) {
+        throw new FieldValidationException([
+          {
+            path: 'lineId',
+            message: `This equipment is the output of line ${output.code}; choose another output for that line first`,
+          },
+        ]);
+      }
+    },
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),

@@ -14,6 +14,9 @@ export class LineEntity {
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'micro_stop_threshold_seconds', type: 'integer' })
   microStopThresholdSeconds!: number;
+  /** The equipment whose good count is the line's output; null: the sum over the line's equipment. */
+  @Column({ name: 'output_equipment_id', type: 'uuid', nullable: true })
+  outputEquipmentId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

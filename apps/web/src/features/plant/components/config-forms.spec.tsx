@@ -14,6 +14,7 @@ const LINE = {
   name: 'Line 1',
   areaId: null,
   microStopThresholdSeconds: 120,
+  outputEquipmentId: null,
   createdAt: '2026-03-01T00:00:00.000Z',
   updatedAt: '2026-03-01T00:00:00.000Z',
 };
@@ -77,6 +78,80 @@ describe('LineForm', () => {
       microStopThresholdSeconds: 120,
     });
     expect(post.url.pathname).toBe('/api/lines');
+  });
+});
+
+describe('LineForm output equipment', () => {
+  const EQUIPMENT = (id: string, code: string) => ({
+    id,
+    code,
+    name: `Equipment ${code}`,
+    lineId: LINE_ID,
+    idealCycleTimeSeconds: 2,
+    createdAt: '2026-03-01T00:00:00.000Z',
+    updatedAt: '2026-03-01T00:00:00.000Z',
+  });
+  const FILLER = EQUIPMENT('1a2b3c4d-0000-4000-8000-000000000001', 'FILL');
+  const PACKER = EQUIPMENT('1a2b3c4d-0000-4000-8000-000000000002', 'PACK');
+
+  it('offers no output when creating: a new line has no equipment yet', () => {
+    vi.stubGlobal('fetch', createFakeFetch(() => jsonResponse(200, lines([]))).fetch);
+    renderApp(<LineForm />, { user: sessionUser('engineer') });
+    expect(screen.queryByLabelText('Output equipment')).not.toBeInTheDocument();
+  });
+
+  it("lists the line's equipment, sends the chosen outputEquipmentId, and shows the server's error beside it", async () => {
+    const server = createFakeFetch((request) => {
+      if (request.method === 'GET' && request.url.pathname === '/api/equipment')
+        return jsonResponse(200, lines([FILLER, PACKER]));
+      if (request.method === 'GET') return jsonResponse(200, lines([]));
+      return jsonResponse(400, {
+        statusCode: 400,
+        message: 'Invalid request: outputEquipmentId',
+        fieldErrors: [{ path: 'outputEquipmentId', message: 'Must be equipment of this line' }],
+      });
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    const { user } = renderApp(<LineForm item={LINE} />, { user: sessionUser('engineer') });
+
+    await screen.findByRole('option', { name: 'PACK · Equipment PACK' });
+    const select = screen.getByLabelText('Output equipment');
+    expect(select).toHaveValue('');
+    expect(screen.getByRole('option', { name: 'All equipment, summed' })).toBeInTheDocument();
+    await user.selectOptions(select, PACKER.id);
+    await user.click(screen.getByRole('button', { name: 'Save line' }));
+
+    await vi.waitFor(() =>
+      expect(screen.getByLabelText('Output equipment')).toHaveAccessibleDescription(
+        'Must be equipment of this line',
+      ),
+    );
+    const equipmentList = server.requests.find((r) => r.url.pathname === '/api/equipment')!;
+    expect(equipmentList.url.searchParams.get('lineId')).toBe(LINE_ID);
+    const patch = server.requests.find((request) => request.method === 'PATCH')!;
+    expect(patch.url.pathname).toBe(`/api/lines/${LINE_ID}`);
+    expect(patch.body).toMatchObject({ outputEquipmentId: PACKER.id });
+  });
+
+  it('keeps the output while the equipment loads, and sends null for all equipment', async () => {
+    const server = createFakeFetch((request) =>
+      request.method === 'GET'
+        ? new Promise<Response>(() => undefined)
+        : jsonResponse(200, { ...LINE, ...(request.body as object) }),
+    );
+    vi.stubGlobal('fetch', server.fetch);
+    const withOutput = { ...LINE, outputEquipmentId: PACKER.id };
+    const { user } = renderApp(<LineForm item={withOutput} />, { user: sessionUser('engineer') });
+
+    expect(screen.getByLabelText('Output equipment')).toHaveValue(PACKER.id);
+    await user.selectOptions(screen.getByLabelText('Output equipment'), '');
+    await user.click(screen.getByRole('button', { name: 'Save line' }));
+    await vi.waitFor(() =>
+      expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1),
+    );
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toMatchObject({
+      outputEquipmentId: null,
+    });
   });
 });
 

@@ -25,6 +25,7 @@ const LINE = {
   name: 'Line 1',
   areaId: AREA.id,
   microStopThresholdSeconds: 120,
+  outputEquipmentId: null,
   createdAt: '2026-03-01T00:00:00.000Z',
   updatedAt: '2026-03-01T00:00:00.000Z',
 };

@@ -1,0 +1,606 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type {
+  AndonCall,
+  AuthTokens,
+  Equipment,
+  Handover,
+  HandoverDraft,
+  Line,
+  MachineEventInput,
+  OeeReport,
+  Paginated,
+  Product,
+  ProductionOrder,
+  Shift,
+} from '@ms5/contracts';
+import pg from 'pg';
+import { Clock } from '../../src/andon/clock.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code?: string;
+  message: string;
+  fieldErrors?: Array<{ path: string; message: string }>;
+}
+
+const DAY = '2024-03-04';
+const at = (time: string, day = DAY) => `${day}T${time}:00.000Z`;
+const fieldPaths = (body: unknown) =>
+  ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+
+/**
+ * Line HO: a filler (FILL, 20 s a part on this line) feeding a case packer (PACK, 30 s, the
+ * line's output). Early shift 06:00–14:00 UTC, breaks 09:00 (15 min) and 12:00 (30 min), the line
+ * stopped (planned) 10:30–11:00; one order 06:00–14:00 started at 06:00. The handover is drafted
+ * at 14:30.
+ *
+ * Output (the packer): target 120+120+120+90+60+120+60+120 = 810 (see hour-by-hour e2e);
+ *   good 120+60+125+90+50+40+30 = 515, reject 3; gap 515 − 810 = −295.
+ * OEE of the line (both machines, summed time-weighted):
+ *   planned busy time, each: 28,800 − 900 − 1,800 (breaks) − 1,800 (planned stop) = 24,300 s
+ *   PACK down 07:10–07:40 = 1,800 → run 22,500; FILL down 10:05–10:15 and 10:16–10:29 = 1,380 → run 22,920
+ *   availability = 45,420 / 48,600                       = 0.934568
+ *   performance  = (518 × 30 + 500 × 20) / 45,420 = 25,540 / 45,420 = 0.562307
+ *   quality      = 1,015 / 1,018                          = 0.997053
+ * Top losses (Pareto, planned reasons left out): JAM 1,800 s; no reason 600 s. The packer's JAM
+ *   10:30–11:00 lies in the planned stop; the filler's CLEAN (a planned reason, 780 s) is left out.
+ */
+describe('shift handover over HTTP', () => {
+  let t: TestApp;
+  let engineer: AuthTokens;
+  let outgoing: AuthTokens;
+  let incoming: AuthTokens;
+  let productionManager: AuthTokens;
+  let operator: AuthTokens;
+  let viewer: AuthTokens;
+  let line: Line;
+  let fill: Equipment;
+  let pack: Equipment;
+  let shift: Shift;
+  let product: Product;
+  let running: ProductionOrder;
+  let tomorrow: ProductionOrder;
+  let released: ProductionOrder;
+  let acknowledgedCall: AndonCall;
+  let openCall: AndonCall;
+  let setNow: (iso: string) => void;
+
+  const send = (
+    method: 'post' | 'get' | 'put' | 'patch',
+    tokens: AuthTokens,
+    path: string,
+    body?: object,
+  ) => {
+    const http = t.http();
+    const request = (
+      method === 'post'
+        ? http.post(path)
+        : method === 'put'
+          ? http.put(path)
+          : method === 'patch'
+            ? http.patch(path)
+            : http.get(path)
+    ).set(...bearer(tokens));
+    return body === undefined ? request : request.send(body);
+  };
+  const ok = async <T>(
+    method: 'post' | 'get' | 'put' | 'patch',
+    tokens: AuthTokens,
+    path: string,
+    body?: object,
+    status = method === 'post' ? 201 : 200,
+  ): Promise<T> => (await send(method, tokens, path, body).expect(status)).body as T;
+  const state = (
+    equipment: Equipment,
+    time: string,
+    s: 'running' | 'stopped',
+    reasonCode?: string,
+  ): MachineEventInput => ({
+    eventId: `${equipment.code}-s-${time}`,
+    equipmentId: equipment.id,
+    ts: at(time),
+    type: 'state',
+    state: s,
+    ...(reasonCode ? { reasonCode } : {}),
+  });
+  const count = (
+    equipment: Equipment,
+    time: string,
+    good: number,
+    reject = 0,
+  ): MachineEventInput => ({
+    eventId: `${equipment.code}-n-${time}`,
+    equipmentId: equipment.id,
+    ts: at(time),
+    type: 'count',
+    good,
+    reject,
+  });
+  const planOrder = (plannedStart: string, plannedEnd: string, reference: string) =>
+    ok<ProductionOrder>('post', outgoing, '/api/orders', {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 400,
+      plannedStart,
+      plannedEnd,
+      reference,
+    });
+  const step = (order: ProductionOrder, name: string) =>
+    ok<ProductionOrder>('post', outgoing, `/api/orders/${order.id}/${name}`, {}, 200);
+  const draft = (query = '') =>
+    ok<HandoverDraft>('get', viewer, `/api/lines/${line.id}/handover-draft${query}`);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [engineer, outgoing, incoming, productionManager, operator, viewer] = await Promise.all([
+      t.userWithRole('engineer'),
+      t.userWithRole('shift_manager', 'outgoing-manager'),
+      t.userWithRole('shift_manager', 'incoming-manager'),
+      t.userWithRole('production_manager'),
+      t.userWithRole('operator'),
+      t.userWithRole('viewer'),
+    ]);
+    const clock = t.app.get(Clock);
+    setNow = (iso) => {
+      jest.spyOn(clock, 'now').mockImplementation(() => new Date(iso));
+    };
+
+    line = await ok<Line>('post', engineer, '/api/lines', { code: 'HO', name: 'Handover line' });
+    fill = await ok<Equipment>('post', engineer, '/api/equipment', {
+      code: 'HO-FILL',
+      name: 'Filler',
+      lineId: line.id,
+      idealCycleTimeSeconds: 5,
+    });
+    pack = await ok<Equipment>('post', engineer, '/api/equipment', {
+      code: 'HO-PACK',
+      name: 'Case packer',
+      lineId: line.id,
+      idealCycleTimeSeconds: 5,
+    });
+    await ok('patch', engineer, `/api/lines/${line.id}`, { outputEquipmentId: pack.id });
+    shift = await ok<Shift>('post', engineer, '/api/shifts', {
+      lineId: line.id,
+      name: 'Early',
+      startTime: '06:00',
+      endTime: '14:00',
+      timezone: 'UTC',
+      breaks: [
+        { startTime: '09:00', durationMinutes: 15 },
+        { startTime: '12:00', durationMinutes: 30 },
+      ],
+    });
+    await ok('post', engineer, '/api/planned-stops', {
+      lineId: line.id,
+      startsAt: at('10:30'),
+      endsAt: at('11:00'),
+      reason: 'Cleaning (planned)',
+    });
+    await ok('post', engineer, '/api/downtime-reasons', {
+      code: 'JAM',
+      name: 'Jam',
+      category: 'Mechanical',
+      planned: false,
+      lossClass: 'availability',
+    });
+    await ok('post', engineer, '/api/downtime-reasons', {
+      code: 'CLEAN',
+      name: 'Planned cleaning',
+      category: 'Planned',
+      planned: true,
+      lossClass: 'availability',
+    });
+    product = await ok<Product>('post', engineer, '/api/products', {
+      code: 'HO-CASE',
+      name: 'Case of 12',
+      idealCycleTimeSeconds: 10,
+      cycleTimes: [
+        { lineId: line.id, idealCycleTimeSeconds: 20 },
+        { equipmentId: pack.id, idealCycleTimeSeconds: 30 },
+      ],
+    });
+
+    // Yesterday's order, done: not open.
+    const done = await planOrder(at('06:00', '2024-03-03'), at('08:00', '2024-03-03'), 'PO-DONE');
+    await step(done, 'release');
+    setNow(at('06:00', '2024-03-03'));
+    await step(done, 'start');
+    setNow(at('07:00', '2024-03-03'));
+    await step(done, 'complete');
+    // Today's order, running from 06:00.
+    running = await planOrder(at('06:00'), at('14:00'), 'PO-NOW');
+    await step(running, 'release');
+    setNow(at('06:00'));
+    running = await step(running, 'start');
+    // Tomorrow's (within 24 h of 14:30), one released for later, one beyond 24 h, one cancelled.
+    tomorrow = await planOrder(at('06:00', '2024-03-05'), at('10:00', '2024-03-05'), 'PO-TMRW');
+    released = await planOrder(at('06:00', '2024-03-07'), at('10:00', '2024-03-07'), 'PO-REL');
+    released = await step(released, 'release');
+    await planOrder(at('06:00', '2024-03-06'), at('10:00', '2024-03-06'), 'PO-LATER');
+    const cancelled = await planOrder(
+      at('10:00', '2024-03-05'),
+      at('12:00', '2024-03-05'),
+      'PO-CANC',
+    );
+    await step(cancelled, 'cancel');
+
+    await ok(
+      'post',
+      engineer,
+      '/api/ingest/events',
+      {
+        events: [
+          state(pack, '06:00', 'running'),
+          state(pack, '07:10', 'stopped'),
+          state(pack, '07:40', 'running'),
+          state(pack, '10:30', 'stopped', 'JAM'),
+          state(pack, '11:00', 'running'),
+          state(fill, '06:00', 'running'),
+          state(fill, '10:05', 'stopped'),
+          state(fill, '10:15', 'running'),
+          state(fill, '10:16', 'stopped', 'CLEAN'),
+          state(fill, '10:29', 'running'),
+          count(pack, '06:30', 60),
+          count(pack, '06:59', 60, 2),
+          count(pack, '07:50', 60),
+          count(pack, '08:30', 125, 1),
+          count(pack, '09:45', 90),
+          count(pack, '10:20', 50),
+          count(pack, '11:05', 40),
+          count(pack, '11:45', 30),
+          count(fill, '06:30', 500),
+        ],
+      },
+      200,
+    );
+    await ok(
+      'put',
+      operator,
+      '/api/downtime/reason',
+      { equipmentId: pack.id, startedAt: at('07:10'), reasonCode: 'JAM' },
+      200,
+    );
+
+    // Andon: one resolved (not open), one acknowledged and one open at 14:30.
+    setNow(at('12:00'));
+    const resolved = await ok<AndonCall>('post', operator, '/api/andon', {
+      equipmentId: pack.id,
+      type: 'quality',
+      priority: 'medium',
+      description: 'Label check',
+    });
+    setNow(at('12:10'));
+    await ok('post', incoming, `/api/andon/${resolved.id}/acknowledge`, {}, 200);
+    setNow(at('12:30'));
+    await ok('post', incoming, `/api/andon/${resolved.id}/resolve`, {}, 200);
+    setNow(at('13:00'));
+    acknowledgedCall = await ok<AndonCall>('post', operator, '/api/andon', {
+      equipmentId: fill.id,
+      type: 'maintenance',
+      priority: 'high',
+      description: 'Infeed wobble',
+    });
+    setNow(at('13:05'));
+    await ok('post', incoming, `/api/andon/${acknowledgedCall.id}/acknowledge`, {}, 200);
+    setNow(at('13:30'));
+    openCall = await ok<AndonCall>('post', operator, '/api/andon', {
+      equipmentId: pack.id,
+      type: 'material',
+      priority: 'low',
+    });
+    setNow(at('14:30'));
+  });
+  afterAll(() => t.close());
+
+  it('drafts the summary of the shift from known data', async () => {
+    const result = await draft();
+    expect(result).toMatchObject({
+      lineId: line.id,
+      lineCode: 'HO',
+      shift: { id: shift.id, name: 'Early', date: DAY, timezone: 'UTC' },
+      from: at('06:00'),
+      to: at('14:00'),
+      existingHandoverId: null,
+      generatedAt: at('14:30'),
+    });
+    const { summary } = result;
+    expect(summary.output).toEqual({ target: 810, actualGood: 515, actualReject: 3, gap: -295 });
+
+    expect(summary.oee.availability).toBeCloseTo(45420 / 48600, 6);
+    expect(summary.oee.performance).toBeCloseTo(25540 / 45420, 6);
+    expect(summary.oee.quality).toBeCloseTo(1015 / 1018, 6);
+    expect(summary.oee.oee).toBeCloseTo((45420 / 48600) * (25540 / 45420) * (1015 / 1018), 5);
+    // The same figures as the OEE endpoint over the shift.
+    const report = await ok<OeeReport>(
+      'get',
+      engineer,
+      `/api/oee?lineId=${line.id}&from=${at('06:00')}&to=${at('14:00')}`,
+    );
+    expect(summary.oee).toEqual({
+      availability: report.availability,
+      performance: report.performance,
+      quality: report.quality,
+      oee: report.oee,
+    });
+
+    expect(summary.topLosses).toEqual([
+      { reasonCode: 'JAM', reasonName: 'Jam', seconds: 1800, stops: 1 },
+      { reasonCode: null, reasonName: 'No reason given', seconds: 600, stops: 1 },
+    ]);
+    expect(summary.openAndonCalls).toEqual([
+      {
+        id: acknowledgedCall.id,
+        equipmentCode: 'HO-FILL',
+        type: 'maintenance',
+        priority: 'high',
+        status: 'acknowledged',
+        raisedAt: at('13:00'),
+        description: 'Infeed wobble',
+      },
+      {
+        id: openCall.id,
+        equipmentCode: 'HO-PACK',
+        type: 'material',
+        priority: 'low',
+        status: 'open',
+        raisedAt: at('13:30'),
+        description: null,
+      },
+    ]);
+    expect(summary.openOrders).toEqual([
+      {
+        id: running.id,
+        reference: 'PO-NOW',
+        productCode: 'HO-CASE',
+        status: 'running',
+        quantity: 400,
+        plannedEnd: at('14:00'),
+      },
+      {
+        id: tomorrow.id,
+        reference: 'PO-TMRW',
+        productCode: 'HO-CASE',
+        status: 'planned',
+        quantity: 400,
+        plannedEnd: at('10:00', '2024-03-05'),
+      },
+      {
+        id: released.id,
+        reference: 'PO-REL',
+        productCode: 'HO-CASE',
+        status: 'released',
+        quantity: 400,
+        plannedEnd: at('10:00', '2024-03-07'),
+      },
+    ]);
+    expect(summary.openWorkOrders).toBeNull();
+
+    // At 13:02 the maintenance call was still open and only the first was resolved.
+    setNow(at('13:02'));
+    try {
+      const earlier = await draft(`?shiftId=${shift.id}&date=${DAY}`);
+      expect(earlier.summary.openAndonCalls.map((c) => [c.id, c.status])).toEqual([
+        [acknowledgedCall.id, 'open'],
+      ]);
+    } finally {
+      setNow(at('14:30'));
+    }
+  });
+
+  it('writes the handover once with notes, frozen, and lets only someone else acknowledge it once', async () => {
+    const expected = (await draft()).summary;
+    const created = await ok<Handover>('post', outgoing, '/api/handovers', {
+      lineId: line.id,
+      notes: 'Packer jammed at 07:10; filler infeed still wobbles (andon open).',
+    });
+    expect(created).toMatchObject({
+      lineId: line.id,
+      lineCode: 'HO',
+      shift: { id: shift.id, name: 'Early', date: DAY, timezone: 'UTC' },
+      from: at('06:00'),
+      to: at('14:00'),
+      notes: 'Packer jammed at 07:10; filler infeed still wobbles (andon open).',
+      createdBy: { id: outgoing.user.id, displayName: 'Test shift_manager' },
+      createdAt: at('14:30'),
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      acknowledgeNote: null,
+    });
+    expect(created.summary).toEqual(expected);
+
+    // One handover per shift occurrence, whichever way it is named.
+    const again = await send('post', productionManager, '/api/handovers', {
+      lineId: line.id,
+      shiftId: shift.id,
+      date: DAY,
+    }).expect(409);
+    expect(again.body).toMatchObject({ code: 'HANDOVER_EXISTS' });
+    expect((again.body as ErrorBody).message).toContain(created.id);
+    await send('post', outgoing, '/api/handovers', { lineId: line.id }).expect(409);
+    expect((await draft()).existingHandoverId).toBe(created.id);
+
+    // Later parts change the draft, not the written handover.
+    await ok('post', engineer, '/api/ingest/events', { events: [count(pack, '13:30', 100)] }, 200);
+    expect((await draft()).summary.output.actualGood).toBe(615);
+    const stored = await ok<Handover>('get', viewer, `/api/handovers/${created.id}`);
+    expect(stored.summary.output.actualGood).toBe(515);
+
+    // The author may not acknowledge it; an operator lacks the permission.
+    const own = await send('post', outgoing, `/api/handovers/${created.id}/acknowledge`, {}).expect(
+      403,
+    );
+    expect((own.body as ErrorBody).message).toContain('not its author');
+    await send('post', operator, `/api/handovers/${created.id}/acknowledge`, {}).expect(403);
+
+    setNow(at('14:45'));
+    const acknowledged = await ok<Handover>(
+      'post',
+      incoming,
+      `/api/handovers/${created.id}/acknowledge`,
+      { note: 'Taken over; calling maintenance for the filler.' },
+      200,
+    );
+    expect(acknowledged).toMatchObject({
+      acknowledgedBy: { id: incoming.user.id, displayName: 'Test shift_manager' },
+      acknowledgedAt: at('14:45'),
+      acknowledgeNote: 'Taken over; calling maintenance for the filler.',
+      summary: stored.summary,
+    });
+    const twice = await send(
+      'post',
+      productionManager,
+      `/api/handovers/${created.id}/acknowledge`,
+      {
+        note: 'me too',
+      },
+    ).expect(409);
+    expect(twice.body).toMatchObject({ code: 'ALREADY_ACKNOWLEDGED' });
+    expect((twice.body as ErrorBody).message).toContain('already acknowledged');
+    await send('post', incoming, `/api/handovers/${created.id}/acknowledge`, {}).expect(409);
+    await send(
+      'post',
+      incoming,
+      '/api/handovers/00000000-0000-4000-8000-000000000000/acknowledge',
+      {},
+    ).expect(404);
+
+    // Audited and announced to the line's rooms, each in its own transaction.
+    const client = new pg.Client({ connectionString: t.db.url });
+    await client.connect();
+    try {
+      const audit = await client.query<{ action: string; actor_id: string }>(
+        `SELECT action, actor_id FROM audit_log WHERE entity_type = 'handover' AND entity_id = $1 ORDER BY id`,
+        [created.id],
+      );
+      expect(audit.rows).toEqual([
+        { action: 'handover.created', actor_id: outgoing.user.id },
+        { action: 'handover.acknowledged', actor_id: incoming.user.id },
+      ]);
+      const outbox = await client.query<{
+        rooms: string[];
+        acknowledged: boolean;
+        line_id: string;
+      }>(
+        `SELECT rooms, (payload->>'acknowledged')::boolean AS acknowledged, payload->>'lineId' AS line_id
+           FROM outbox_events WHERE event = 'handover.changed' AND payload->>'id' = $1 ORDER BY id`,
+        [created.id],
+      );
+      expect(outbox.rows).toEqual([
+        { rooms: [`line:${line.id}`, 'lines:all'], acknowledged: false, line_id: line.id },
+        { rooms: [`line:${line.id}`, 'lines:all'], acknowledged: true, line_id: line.id },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('lists past handovers, newest shift first, by line and status', async () => {
+    // The day before, written by the incoming manager. PO-DONE was planned 06:00–08:00 but ran
+    // 06:00–07:00: its actual window counts, 3600 / 30 = 120 due, none counted.
+    const yesterday = await ok<Handover>('post', incoming, '/api/handovers', {
+      lineId: line.id,
+      shiftId: shift.id,
+      date: '2024-03-03',
+    });
+    expect(yesterday).toMatchObject({
+      shift: { date: '2024-03-03' },
+      notes: '',
+      summary: { output: { target: 120, actualGood: 0, actualReject: 0, gap: -120 } },
+    });
+    const list = (query: string) =>
+      ok<Paginated<Handover>>('get', viewer, `/api/handovers${query}`);
+    const all = await list(`?lineId=${line.id}`);
+    expect(all).toMatchObject({ total: 2, page: 1 });
+    expect(all.items.map((h) => h.shift.date)).toEqual([DAY, '2024-03-03']);
+    expect((await list(`?lineId=${line.id}&status=open`)).items.map((h) => h.id)).toEqual([
+      yesterday.id,
+    ]);
+    const acknowledged = await list(`?lineId=${line.id}&status=acknowledged`);
+    expect(acknowledged.items.map((h) => h.shift.date)).toEqual([DAY]);
+    const paged = await list(`?lineId=${line.id}&pageSize=1&page=2`);
+    expect(paged).toMatchObject({ total: 2, totalPages: 2, pageSize: 1 });
+    expect(paged.items.map((h) => h.id)).toEqual([yesterday.id]);
+    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-2', name: 'Other' });
+    expect((await list(`?lineId=${other.id}`)).total).toBe(0);
+
+    const bad = await send('get', viewer, '/api/handovers?status=closed&lineId=x').expect(400);
+    expect(fieldPaths(bad.body)).toEqual(expect.arrayContaining(['status', 'lineId']));
+    await send('get', viewer, '/api/handovers/00000000-0000-4000-8000-000000000000').expect(404);
+    await t.http().get('/api/handovers').expect(401);
+  });
+
+  it('validates with field errors and checks permissions', async () => {
+    const bad = await send('post', outgoing, '/api/handovers', {
+      lineId: 'line-1',
+      date: '4 March',
+      colour: 'red',
+    }).expect(400);
+    expect(fieldPaths(bad.body)).toEqual(expect.arrayContaining(['lineId', 'date', 'colour']));
+    const alone = await send('post', outgoing, '/api/handovers', {
+      lineId: line.id,
+      shiftId: shift.id,
+    }).expect(400);
+    expect(fieldPaths(alone.body)).toEqual(['date']);
+    const unknownLine = await send('post', outgoing, '/api/handovers', {
+      lineId: '00000000-0000-4000-8000-000000000000',
+    }).expect(400);
+    expect(fieldPaths(unknownLine.body)).toEqual(['lineId']);
+    const notBegun = await send('post', outgoing, '/api/handovers', {
+      lineId: line.id,
+      shiftId: shift.id,
+      date: '2024-03-06',
+    }).expect(400);
+    expect(fieldPaths(notBegun.body)).toEqual(['date']);
+    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-3', name: 'Third' });
+    const otherShift = await ok<Shift>('post', engineer, '/api/shifts', {
+      lineId: other.id,
+      name: 'Late',
+      startTime: '14:00',
+      endTime: '22:00',
+      timezone: 'UTC',
+      breaks: [],
+    });
+    const foreign = await send('post', outgoing, '/api/handovers', {
+      lineId: line.id,
+      shiftId: otherShift.id,
+      date: DAY,
+    }).expect(400);
+    expect(fieldPaths(foreign.body)).toEqual(['shiftId']);
+    const long = await send('post', outgoing, '/api/handovers', {
+      lineId: line.id,
+      notes: 'x'.repeat(4001),
+    }).expect(400);
+    expect(fieldPaths(long.body)).toEqual(['notes']);
+    const ackBody = await send(
+      'post',
+      incoming,
+      '/api/handovers/00000000-0000-4000-8000-000000000000/acknowledge',
+      { note: 5 },
+    ).expect(400);
+    expect(fieldPaths(ackBody.body)).toEqual(['note']);
+
+    await send('post', viewer, '/api/handovers', { lineId: line.id }).expect(403);
+    await send('post', operator, '/api/handovers', { lineId: line.id }).expect(403);
+    await send('get', viewer, `/api/lines/${line.id}/handover-draft?date=${DAY}`).expect(400);
+    await send(
+      'get',
+      viewer,
+      '/api/lines/00000000-0000-4000-8000-000000000000/handover-draft',
+    ).expect(404);
+    const bare = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-4', name: 'Bare' });
+    await send('get', viewer, `/api/lines/${bare.id}/handover-draft`).expect(409);
+  });
+
+  it('documents every handover route in OpenAPI', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths as Record<string, unknown>)).toEqual(
+      expect.arrayContaining([
+        '/api/handovers',
+        '/api/handovers/{id}',
+        '/api/handovers/{id}/acknowledge',
+        '/api/lines/{id}/handover-draft',
+      ]),
+    );
+  });
+});
