@@ -50,3 +50,19 @@ export const userListQuerySchema = paginationQuerySchema.extend({
   search: z.string().trim().max(64).optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/**
+ * `GET /api/operators`: the active operators a shift manager can assign to jobs (needs
+ * `jobs:assign`, not `users:read`), without the account details of the users list.
+ */
+export const operatorListQuerySchema = paginationQuerySchema.extend({
+  search: z.string().trim().max(64).optional(),
+});
+export type OperatorListQuery = z.infer<typeof operatorListQuerySchema>;
+
+export const operatorSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+});
+export type Operator = z.infer<typeof operatorSchema>;

@@ -23,7 +23,7 @@ export class UsersRepository {
     return this.dataSource.transaction(work);
   }
 
-  async findPage(query: UserListQuery): Promise<[UserEntity[], number]> {
+  async findPage(query: UserListQuery, onlyActive = false): Promise<[UserEntity[], number]> {
     const builder = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')
@@ -31,6 +31,7 @@ export class UsersRepository {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (onlyActive) builder.andWhere('NOT user.disabled');
     if (query.search) {
       builder.andWhere('(user.username ILIKE :search OR user.display_name ILIKE :search)', {
         search: `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,

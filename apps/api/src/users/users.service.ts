@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   type CreateUserInput,
+  type Operator,
+  type OperatorListQuery,
   type Paginated,
   type SessionUser,
   type UpdateUserInput,
@@ -29,6 +31,16 @@ export class UsersService {
   async list(query: UserListQuery): Promise<Paginated<User>> {
     const [rows, total] = await this.users.findPage(query);
     return toPage(rows.map(toUser), total, query);
+  }
+
+  /** Active users of role operator, for assigning jobs. */
+  async operators(query: OperatorListQuery): Promise<Paginated<Operator>> {
+    const [rows, total] = await this.users.findPage({ ...query, role: 'operator' }, true);
+    return toPage(
+      rows.map((row) => ({ id: row.id, username: row.username, displayName: row.displayName })),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<User> {

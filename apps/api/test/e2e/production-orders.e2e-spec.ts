@@ -691,6 +691,135 @@ describe('production orders and job assignments over HTTP', () => {
     expect(capperReport.times.idealSeconds).toBeCloseTo(5 * 6, 6);
   });
 
+  it('keeps users limited to some lines to those lines: orders, steps and job assignments', async () => {
+    const mine = await newLine();
+    const notMine = await newLine();
+    const admin = await t.adminTokens();
+    const [limitedManager, limitedOperator] = await Promise.all([
+      t.userWithRole('shift_manager'),
+      t.userWithRole('operator'),
+    ]);
+    for (const tokens of [limitedManager, limitedOperator]) {
+      await t
+        .http()
+        .put(`/api/users/${tokens.user.id}/lines`)
+        .set(...bearer(admin))
+        .send({ lineIds: [mine.id] })
+        .expect(200);
+    }
+    const body = (lineId: string, hour: number) => ({
+      lineId,
+      productId: product.id,
+      quantity: 10,
+      plannedStart: at(hour),
+      plannedEnd: at(hour + 1),
+    });
+
+    // Planning on another line: 403, nothing stored.
+    const refused = await plan(limitedManager, body(notMine.id, 6)).expect(403);
+    expect((refused.body as ErrorBody).message).toBe(
+      'This order is on a line you are not assigned to',
+    );
+    const onOther = (
+      await t
+        .http()
+        .get(`/api/orders?lineId=${notMine.id}`)
+        .set(...bearer(manager))
+        .expect(200)
+    ).body as Paginated<ProductionOrder>;
+    expect(onOther.total).toBe(0);
+
+    // On their own line it works; another manager's order elsewhere they cannot step or staff.
+    const own = (await plan(limitedManager, body(mine.id, 6)).expect(201)).body as ProductionOrder;
+    const elsewhere = await planOk(notMine.id, at(6), at(7));
+    await orderStep(limitedManager, elsewhere.id, 'release').expect(403);
+    await t
+      .http()
+      .patch(`/api/orders/${elsewhere.id}`)
+      .set(...bearer(limitedManager))
+      .send({ quantity: 11 })
+      .expect(403);
+    await assign(limitedManager, { orderId: elsewhere.id, operatorId: operator.user.id }).expect(
+      403,
+    );
+    expect(
+      (
+        (
+          await t
+            .http()
+            .get(`/api/orders/${elsewhere.id}`)
+            .set(...bearer(manager))
+            .expect(200)
+        ).body as ProductionOrder
+      ).status,
+    ).toBe('planned');
+
+    // An operator limited to one line is not assigned jobs on another.
+    const wrongOperator = await assign(manager, {
+      orderId: elsewhere.id,
+      operatorId: limitedOperator.user.id,
+    }).expect(400);
+    expect(fieldPaths(wrongOperator.body)).toEqual(['operatorId']);
+    await assign(limitedManager, { orderId: own.id, operatorId: limitedOperator.user.id }).expect(
+      201,
+    );
+  });
+
+  it('lists the active operators for assigning jobs to a shift manager, not to a viewer', async () => {
+    const admin = await t.adminTokens();
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(admin))
+      .send({
+        username: 'olga.offshift',
+        password: 'long-password-1',
+        role: 'operator',
+        displayName: 'Olga Offshift',
+      })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/users/${(created.body as { id: string }).id}`)
+      .set(...bearer(admin))
+      .send({ disabled: true })
+      .expect(200);
+
+    const page = (
+      await t
+        .http()
+        .get('/api/operators?pageSize=200')
+        .set(...bearer(manager))
+        .expect(200)
+    ).body as Paginated<{ id: string; username: string; displayName: string }>;
+    const ids = page.items.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining([operator.user.id, otherOperator.user.id]));
+    expect(ids).not.toContain((created.body as { id: string }).id);
+    expect(ids).not.toContain(manager.user.id);
+    expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(['displayName', 'id', 'username']);
+    expect(page.total).toBe(page.items.length);
+
+    const found = (
+      await t
+        .http()
+        .get(`/api/operators?search=${encodeURIComponent(operator.user.username)}`)
+        .set(...bearer(manager))
+        .expect(200)
+    ).body as Paginated<{ id: string }>;
+    expect(found.items.map((item) => item.id)).toEqual([operator.user.id]);
+
+    await t
+      .http()
+      .get('/api/operators')
+      .set(...bearer(viewer))
+      .expect(403);
+    await t
+      .http()
+      .get('/api/operators')
+      .set(...bearer(operator))
+      .expect(403);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths as Record<string, unknown>)).toEqual(
@@ -707,6 +836,7 @@ describe('production orders and job assignments over HTTP', () => {
         '/api/jobs/{id}/accept',
         '/api/jobs/{id}/start',
         '/api/jobs/{id}/complete',
+        '/api/operators',
       ]),
     );
   });

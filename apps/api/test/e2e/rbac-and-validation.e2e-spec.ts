@@ -12,6 +12,37 @@ interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
 
+/** Every route Nest declares (`METHOD /path`), and which of them are marked `@Public()`. */
+function nestRouteTable(t: TestApp): { nestRoutes: Set<string>; publicRoutes: Set<string> } {
+  const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [
+    ...module.controllers.values(),
+  ]);
+  const scanner = new MetadataScanner();
+  const reflector = t.app.get(Reflector);
+  const publicRoutes = new Set<string>();
+  const nestRoutes = new Set<string>();
+  for (const wrapper of controllers) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const classPath = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name] as (...args: unknown[]) => unknown;
+      const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      if (methodPath === undefined) continue;
+      const method =
+        METHOD_NAMES[Reflect.getMetadata(METHOD_METADATA, handler) as number]?.toUpperCase();
+      const full = `/${[classPath, methodPath].filter((part) => part && part !== '/').join('/')}`;
+      const isExcludedFromPrefix = /^\/(health|metrics)/.test(full);
+      const key = `${method} ${isExcludedFromPrefix ? full : `/api${full}`}`;
+      nestRoutes.add(key);
+      const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, wrapper.metatype]);
+      if (isPublic) publicRoutes.add(key);
+    }
+  }
+  return { nestRoutes, publicRoutes };
+}
+
 describe('RBAC, validation and lists over HTTP', () => {
   let t: TestApp;
 
@@ -34,35 +65,7 @@ describe('RBAC, validation and lists over HTTP', () => {
       }
     }
     // ...and which of them Nest marks @Public().
-    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [
-      ...module.controllers.values(),
-    ]);
-    const scanner = new MetadataScanner();
-    const reflector = t.app.get(Reflector);
-    const publicRoutes = new Set<string>();
-    const nestRoutes = new Set<string>();
-    for (const wrapper of controllers) {
-      const instance = wrapper.instance as object | undefined;
-      if (!instance || !wrapper.metatype) continue;
-      const classPath = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name] as (...args: unknown[]) => unknown;
-        const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (methodPath === undefined) continue;
-        const method =
-          METHOD_NAMES[Reflect.getMetadata(METHOD_METADATA, handler) as number]?.toUpperCase();
-        const full = `/${[classPath, methodPath].filter((part) => part && part !== '/').join('/')}`;
-        const isExcludedFromPrefix = /^\/(health|metrics)/.test(full);
-        const key = `${method} ${isExcludedFromPrefix ? full : `/api${full}`}`;
-        nestRoutes.add(key);
-        const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-          handler,
-          wrapper.metatype,
-        ]);
-        if (isPublic) publicRoutes.add(key);
-      }
-    }
+    const { nestRoutes, publicRoutes } = nestRouteTable(t);
     // Every Nest route is in the router; the only others are the OpenAPI document routes.
     for (const route of nestRoutes) expect(registered).toContain(route);
     const extra = [...registered].filter((route) => !nestRoutes.has(route));
@@ -86,6 +89,23 @@ describe('RBAC, validation and lists over HTTP', () => {
       expect({ route, status: response.status }).toEqual({ route, status: 401 });
       expect(response.body).toMatchObject({ statusCode: 401, message: expect.any(String) });
     }
+  });
+
+  it('documents every /api route in the OpenAPI description, with a response', async () => {
+    const { nestRoutes } = nestRouteTable(t);
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    };
+    const apiRoutes = [...nestRoutes].filter((route) => route.split(' ')[1]?.startsWith('/api/'));
+    expect(apiRoutes.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const route of apiRoutes) {
+      const [method = 'GET', routePath = '/'] = route.split(' ');
+      const openApiPath = routePath.replace(/:([a-zA-Z]+)/g, '{$1}');
+      const operation = doc.paths[openApiPath]?.[method.toLowerCase()];
+      if (!operation || Object.keys(operation.responses ?? {}).length === 0) missing.push(route);
+    }
+    expect(missing).toEqual([]);
   });
 
   it.each<Role>(['viewer', 'operator', 'shift_manager', 'engineer'])(
