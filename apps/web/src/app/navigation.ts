@@ -10,6 +10,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.andonBoard, label: 'Andon board', permission: 'andon:read', end: true },
   { to: paths.andonTablet, label: 'Andon tablet', permission: 'andon:raise' },
   { to: paths.operatorStops, label: 'Stops', permission: 'downtime:assign-reason' },
+  { to: paths.myJobs, label: 'My jobs', permission: 'jobs:execute' },
+  { to: paths.schedule, label: 'Schedule', permission: 'orders:manage' },
+  { to: paths.hourByHour, label: 'Hour by hour', permission: 'production:read' },
+  { to: paths.handover, label: 'Handover', permission: 'handover:write' },
+  { to: paths.checklistTemplates, label: 'Checklists', permission: 'checklists:manage' },
   { to: paths.config, label: 'Configuration', permission: 'plant:manage' },
   { to: paths.simulator, label: 'Simulator', permission: 'simulator:read' },
 ];

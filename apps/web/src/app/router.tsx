@@ -18,6 +18,12 @@ import { OverviewLandingPage } from '@/app/routes/overview-landing-page';
 import { OverviewPage } from '@/app/routes/overview-page';
 import { PlantConfigPage } from '@/app/routes/plant-config-page';
 import { SimulatorPage } from '@/app/routes/simulator-page';
+import { ChecklistTemplatesPage } from '@/app/routes/checklist-templates-page';
+import { HandoverDetailPage, HandoverPage } from '@/app/routes/handover-page';
+import { HourByHourPage } from '@/app/routes/hour-by-hour-page';
+import { JobPage } from '@/app/routes/job-page';
+import { MyJobsPage } from '@/app/routes/my-jobs-page';
+import { ProductionSchedulePage } from '@/app/routes/production-schedule-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -41,6 +47,14 @@ export const routes: RouteObject[] = [
           { path: paths.config, element: <PlantConfigPage /> },
           { path: paths.configTab, element: <PlantConfigPage /> },
           { path: paths.simulator, element: <SimulatorPage /> },
+          { path: paths.schedule, element: <ProductionSchedulePage /> },
+          { path: paths.myJobs, element: <MyJobsPage /> },
+          { path: paths.job, element: <JobPage /> },
+          { path: paths.checklistTemplates, element: <ChecklistTemplatesPage /> },
+          { path: paths.hourByHour, element: <HourByHourPage /> },
+          { path: paths.lineHourByHour, element: <HourByHourPage /> },
+          { path: paths.handover, element: <HandoverPage /> },
+          { path: paths.handoverDetail, element: <HandoverDetailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

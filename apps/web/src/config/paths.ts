@@ -15,10 +15,22 @@ export const paths = {
   config: '/config',
   configTab: '/config/:tab',
   simulator: '/simulator',
+  schedule: '/production/schedule',
+  myJobs: '/operator/jobs',
+  job: '/operator/jobs/:id',
+  checklistTemplates: '/checklists',
+  hourByHour: '/hour-by-hour',
+  lineHourByHour: '/hour-by-hour/:lineId',
+  handover: '/handover',
+  handoverDetail: '/handover/:id',
 } as const;
 
 export const lineHref = (id: string): string => `/lines/${encodeURIComponent(id)}`;
 export const equipmentHref = (id: string): string => `/equipment/${encodeURIComponent(id)}`;
+export const jobHref = (id: string): string => `/operator/jobs/${encodeURIComponent(id)}`;
+export const hourByHourHref = (lineId: string): string =>
+  `/hour-by-hour/${encodeURIComponent(lineId)}`;
+export const handoverHref = (id: string): string => `/handover/${encodeURIComponent(id)}`;
 export const configTabHref = (tab: string): string => `/config/${encodeURIComponent(tab)}`;
 
 /** The login address that brings the user back to `from` afterwards. */

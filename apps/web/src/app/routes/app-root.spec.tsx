@@ -26,7 +26,15 @@ describe('AppRoot navigation', () => {
   it('shows an operator only what the operator role allows: no Users, no Audit log', () => {
     renderApp(routes, { user: sessionUser('operator', { displayName: 'Olga Operator' }) });
 
-    expect(mainMenuLinks()).toEqual(['Home', 'Overview', 'Andon board', 'Andon tablet', 'Stops']);
+    expect(mainMenuLinks()).toEqual([
+      'Home',
+      'Overview',
+      'Andon board',
+      'Andon tablet',
+      'Stops',
+      'My jobs',
+      'Hour by hour',
+    ]);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Configuration' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Signed in user')).toHaveTextContent('Olga Operator');
@@ -44,6 +52,11 @@ describe('AppRoot navigation', () => {
       'Andon board',
       'Andon tablet',
       'Stops',
+      'My jobs',
+      'Schedule',
+      'Hour by hour',
+      'Handover',
+      'Checklists',
       'Configuration',
       'Simulator',
     ]);
@@ -60,6 +73,9 @@ describe('AppRoot navigation', () => {
       'Andon board',
       'Andon tablet',
       'Stops',
+      'Schedule',
+      'Hour by hour',
+      'Handover',
       'Simulator',
     ]);
   });

@@ -5,26 +5,18 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { UnassignedStopsQueue } from '@/features/downtime/components/unassigned-stops-queue';
 import { useDowntimeReasons, useLines } from '@/features/plant/api/get-plant-list';
+import { rememberValue, storedValue } from '@/lib/remembered-value';
 import { RequirePermission } from '@/app/routes/require-permission';
 
 /** The tablet remembers its line, so the operator picks it once. */
 export const OPERATOR_LINE_KEY = 'ms5.operator.lineId';
 
 function storedLine(): string | null {
-  try {
-    return localStorage.getItem(OPERATOR_LINE_KEY);
-  } catch {
-    return null;
-  }
+  return storedValue(OPERATOR_LINE_KEY);
 }
 
 function rememberLine(lineId: string | null) {
-  try {
-    if (lineId === null) localStorage.removeItem(OPERATOR_LINE_KEY);
-    else localStorage.setItem(OPERATOR_LINE_KEY, lineId);
-  } catch {
-    // private mode: the address still carries the line
-  }
+  rememberValue(OPERATOR_LINE_KEY, lineId);
 }
 
 /** `/operator/stops?lineId=`: "why did it stop?" on the line's tablet. */

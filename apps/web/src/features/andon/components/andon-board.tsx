@@ -9,13 +9,8 @@ import { useAcknowledgeAndonCall } from '@/features/andon/api/acknowledge-andon-
 import { useAndonCalls } from '@/features/andon/api/get-andon-calls';
 import { useResolveAndonCall } from '@/features/andon/api/resolve-andon-call';
 import { armAlertSound, playCriticalAlert } from '@/features/andon/components/alert-sound';
-import {
-  ANDON_PRIORITY_LABELS,
-  ANDON_STATUS_LABELS,
-  ANDON_TYPE_LABELS,
-  ageTone,
-  formatAge,
-} from '@/features/andon/components/andon-labels';
+import { ageTone, formatAge } from '@/features/andon/components/andon-labels';
+import { ANDON_PRIORITY_LABELS, ANDON_STATUS_LABELS, ANDON_TYPE_LABELS } from '@/lib/domain-labels';
 import { LiveIndicator } from '@/features/andon/components/live-indicator';
 import { type AndonEvent, useAndonSocket } from '@/features/andon/hooks/use-andon-socket';
 import { useNow } from '@/features/andon/hooks/use-now';

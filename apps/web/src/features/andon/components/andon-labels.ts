@@ -1,26 +1,3 @@
-import type { AndonPriority, AndonStatus, AndonType } from '@ms5/contracts';
-
-export const ANDON_TYPE_LABELS: Record<AndonType, string> = {
-  maintenance: 'Maintenance',
-  quality: 'Quality',
-  material: 'Material',
-  safety: 'Safety',
-  help: 'Help',
-};
-
-export const ANDON_PRIORITY_LABELS: Record<AndonPriority, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  critical: 'Critical',
-};
-
-export const ANDON_STATUS_LABELS: Record<AndonStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
-};
-
 /** `4 min 05 s`, `1 h 02 min`: how long a call has waited. */
 export function formatAge(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

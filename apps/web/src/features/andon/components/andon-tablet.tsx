@@ -14,13 +14,8 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { useAndonCalls } from '@/features/andon/api/get-andon-calls';
 import { useAndonEquipment } from '@/features/andon/api/get-andon-equipment';
 import { useRaiseAndonCall } from '@/features/andon/api/raise-andon-call';
-import {
-  ANDON_PRIORITY_LABELS,
-  ANDON_STATUS_LABELS,
-  ANDON_TYPE_LABELS,
-  ageTone,
-  formatAge,
-} from '@/features/andon/components/andon-labels';
+import { ageTone, formatAge } from '@/features/andon/components/andon-labels';
+import { ANDON_PRIORITY_LABELS, ANDON_STATUS_LABELS, ANDON_TYPE_LABELS } from '@/lib/domain-labels';
 import { useNow } from '@/features/andon/hooks/use-now';
 import './andon.css';
 

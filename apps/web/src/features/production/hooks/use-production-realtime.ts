@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type RealtimeStatus, useRealtime } from '@/lib/realtime';
+import { productionKeys } from '@/features/production/api/production-query-keys';
+
+/**
+ * Keeps the schedule fresh: an order or a job that changed anywhere invalidates the production
+ * queries (the cache stays the only copy); a (re)connection or a replay gap refetches them.
+ */
+export function useProductionRealtime(): RealtimeStatus {
+  const queryClient = useQueryClient();
+  const handlers = useMemo(() => {
+    const orders = () => void queryClient.invalidateQueries({ queryKey: productionKeys.orders() });
+    const jobs = () => void queryClient.invalidateQueries({ queryKey: productionKeys.jobs() });
+    const everything = () => void queryClient.invalidateQueries({ queryKey: productionKeys.all });
+    return {
+      'production.order.changed': orders,
+      'production.job.changed': jobs,
+      'realtime.resync': everything,
+      'realtime.ready': everything,
+    };
+  }, [queryClient]);
+  return useRealtime(handlers);
+}
