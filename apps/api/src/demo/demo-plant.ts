@@ -1,4 +1,5 @@
 import type {
+  ChecklistItemInput,
   CreateAndonPolicyInput,
   CreateDowntimeReasonInput,
   CreateShiftInput,
@@ -23,6 +24,7 @@ export interface DemoEquipment {
 export interface DemoLine {
   code: string;
   name: string;
+  /** The stations in flow order; the last one is the line's output equipment. */
   equipment: readonly DemoEquipment[];
 }
 export interface DemoArea {
@@ -344,3 +346,39 @@ export function scrapRateOf(code: string): number {
   for (let i = 0; i < code.length; i++) hash = (hash * 31 + code.charCodeAt(i)) >>> 0;
   return 0.005 + (hash % 2000) / 100_000;
 }
+
+const FILLING_START_UP: readonly ChecklistItemInput[] = [
+  { label: 'Guards closed and interlocks tested', kind: 'yes_no', critical: true },
+  { label: 'Air pressure', kind: 'number', critical: true, min: 5.5, max: 7, unit: 'bar' },
+  { label: 'Caps and labels for the order loaded', kind: 'yes_no', critical: false },
+  { label: 'Line clearance: no parts of the last order left', kind: 'yes_no', critical: true },
+  { label: 'Remarks', kind: 'text', critical: false },
+];
+
+const METAL_START_UP: readonly ChecklistItemInput[] = [
+  { label: 'Light curtains and guards tested', kind: 'yes_no', critical: true },
+  { label: 'Die / fixture matches the order', kind: 'yes_no', critical: true },
+  {
+    label: 'Hydraulic oil temperature',
+    kind: 'number',
+    critical: false,
+    min: 30,
+    max: 55,
+    unit: '°C',
+  },
+  { label: 'First part measured within tolerance', kind: 'yes_no', critical: true },
+  { label: 'Remarks', kind: 'text', critical: false },
+];
+
+/** One pre-start checklist per demo line: every job on the line passes it before it starts. */
+export const DEMO_CHECKLISTS: ReadonlyArray<{
+  lineCode: string;
+  name: string;
+  items: readonly ChecklistItemInput[];
+}> = [
+  { lineCode: 'FL1', name: 'FL1 start-up', items: FILLING_START_UP },
+  { lineCode: 'FL2', name: 'FL2 start-up', items: FILLING_START_UP },
+  { lineCode: 'FL3', name: 'FL3 start-up', items: FILLING_START_UP },
+  { lineCode: 'PR1', name: 'PR1 start-up', items: METAL_START_UP },
+  { lineCode: 'WP1', name: 'WP1 start-up', items: METAL_START_UP },
+];

@@ -37,6 +37,7 @@ import type {
 } from '@ms5/contracts';
 import type { DataSource } from 'typeorm';
 import { ANDON_POLICIES_SERVICE } from '../andon/andon-policies.service.js';
+import { ChecklistTemplatesService } from '../checklists/checklist-templates.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
@@ -46,6 +47,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import {
   DEMO_AREAS,
+  DEMO_CHECKLISTS,
   DEMO_POLICIES,
   DEMO_PRODUCTS,
   DEMO_REASONS,
@@ -167,9 +169,17 @@ export class DemoSeeder {
             actor,
           ));
         lineIds.set(line.code, line.id);
+        const stations: Equipment[] = [];
         for (const item of lineDefinition.equipment) {
-          if (equipment.some((e) => e.code === item.code)) continue;
-          await this.equipment.create({ ...item, lineId: line.id }, actor);
+          stations.push(
+            equipment.find((e) => e.code === item.code) ??
+              (await this.equipment.create({ ...item, lineId: line.id }, actor)),
+          );
+        }
+        // The lines run in series: the last station's good parts are the line's output.
+        const last = stations.at(-1);
+        if (line.outputEquipmentId === null && last !== undefined && last.lineId === line.id) {
+          await this.lines.update(line.id, { outputEquipmentId: last.id }, actor);
         }
         if (!shifts.some((s) => s.lineId === line.id)) {
           for (const shift of DEMO_SHIFTS)
@@ -206,6 +216,17 @@ export class DemoSeeder {
     for (const policy of DEMO_POLICIES) {
       if (existingPolicies.some((p) => p.name === policy.name)) continue;
       await policies.create(policy, actor);
+    }
+    const checklists = this.moduleRef.get(ChecklistTemplatesService, { strict: false });
+    for (const checklist of DEMO_CHECKLISTS) {
+      const lineId = lineIds.get(checklist.lineCode);
+      if (lineId === undefined) continue;
+      const existing = await checklists.list({ page: 1, pageSize: 200, lineId, active: 'all' });
+      if (existing.items.some((template) => template.name === checklist.name)) continue;
+      await checklists.create(
+        { name: checklist.name, lineId, items: checklist.items.map((item) => ({ ...item })) },
+        actor,
+      );
     }
     return { created: true, users: created, passwordFile: null };
   }

@@ -36,6 +36,7 @@ function demoConfig() {
         name: line.name,
         areaId: null,
         microStopThresholdSeconds: 120,
+        outputEquipmentId: null,
         createdAt: stamp,
         updatedAt: stamp,
       });
@@ -136,7 +137,9 @@ describe('PlantSimulation', () => {
       const parts = own.reduce((sum, e) => (e.type === 'count' ? sum + e.good + e.reject : sum), 0);
       const idealParts = runningMs / 1000 / equipment.idealCycleTimeSeconds;
       expect(parts).toBeLessThanOrEqual(idealParts);
-      expect(parts).toBeGreaterThan(idealParts * 0.7);
+      // At the line's pace for its slowest product and the slowest speed factor (0.82), at least.
+      const slowest = Math.max(...line.products.map((p) => p.cycleTimes[equipment.id] ?? 0));
+      expect(parts).toBeGreaterThan(((runningMs / 1000) * 0.82) / slowest - 100);
       expect(runningMs).toBeGreaterThan(10 * HOUR);
       const rejects = own.reduce((sum, e) => (e.type === 'count' ? sum + e.reject : sum), 0);
       expect(rejects).toBeGreaterThan(0);
@@ -173,5 +176,216 @@ describe('PlantSimulation', () => {
     const stateChanges = (events: MachineEventInput[]) =>
       events.filter((e) => e.type === 'state').length;
     expect(stateChanges(fast)).toBeGreaterThan(stateChanges(slow) * 10);
+  });
+});
+
+type StateEvent = Extract<MachineEventInput, { type: 'state' }>;
+type CountEvent = Extract<MachineEventInput, { type: 'count' }>;
+
+const machineEvents = (actions: readonly SimAction[]): MachineEventInput[] =>
+  actions.flatMap((a) => (a.kind === 'machine' ? [a.event] : []));
+const isState = (e: MachineEventInput): e is StateEvent => e.type === 'state';
+const isCount = (e: MachineEventInput): e is CountEvent => e.type === 'count';
+
+function simLine(code: string) {
+  const line = plant.lines.find((l) => l.code === code);
+  if (!line) throw new Error(`no line ${code}`);
+  return line;
+}
+
+/** The distinct times at which the equipment went into a changeover. */
+function changeoverStarts(events: readonly MachineEventInput[], equipmentId: string): number[] {
+  return events
+    .filter(
+      (e) => e.equipmentId === equipmentId && isState(e) && e.reasonCode === 'PLAN-CHANGEOVER',
+    )
+    .map((e) => Date.parse(e.ts));
+}
+
+/**
+ * Running seconds and parts (good + reject) of one equipment from `from` up to its last count
+ * report at or before `to` (every part made until then has been reported by then).
+ */
+function runningAndParts(
+  events: readonly MachineEventInput[],
+  equipmentId: string,
+  from: number,
+  to: number,
+): { runningSeconds: number; parts: number; rejects: number } {
+  const own = events.filter((e) => e.equipmentId === equipmentId);
+  const counts = own.filter(isCount).filter((e) => {
+    const ts = Date.parse(e.ts);
+    return ts >= from && ts <= to;
+  });
+  const end = Math.max(from, ...counts.map((e) => Date.parse(e.ts)));
+  const states = own.filter(isState);
+  let runningMs = 0;
+  states.forEach((s, i) => {
+    if (s.state !== 'running') return;
+    const next = states[i + 1];
+    const a = Math.max(from, Date.parse(s.ts));
+    const b = Math.min(end, next ? Date.parse(next.ts) : end);
+    if (b > a) runningMs += b - a;
+  });
+  return {
+    runningSeconds: runningMs / 1000,
+    parts: counts.reduce((sum, e) => sum + e.good + e.reject, 0),
+    rejects: counts.reduce((sum, e) => sum + e.reject, 0),
+  };
+}
+
+/** Parts made in `runningSeconds` at `cycleSeconds` and a speed factor in 0.82–0.99 (± 1 part). */
+function expectPace(
+  measured: { runningSeconds: number; parts: number },
+  cycleSeconds: number,
+): void {
+  expect(measured.runningSeconds).toBeGreaterThan(3600);
+  expect(measured.parts).toBeGreaterThanOrEqual(
+    Math.floor((measured.runningSeconds * 0.82) / cycleSeconds) - 1,
+  );
+  expect(measured.parts).toBeLessThanOrEqual(
+    Math.ceil((measured.runningSeconds * 0.99) / cycleSeconds) + 1,
+  );
+}
+
+describe('PlantSimulation following the running order', () => {
+  const fl1 = simLine('FL1');
+  const fl1Plant = { lines: [fl1] };
+  // 04:00 in Berlin, inside the night shift and after its breaks (01:00 and 03:30).
+  const switchAt = start + 3 * HOUR;
+  const until = start + 12 * HOUR;
+
+  it('every FL1 station runs at the line time of its product, never faster than its own', () => {
+    for (const e of fl1.equipment) {
+      const water05 = fl1.products.find((p) => p.code === 'WATER-05')?.cycleTimes[e.id];
+      const water15 = fl1.products.find((p) => p.code === 'WATER-15')?.cycleTimes[e.id];
+      expect([water05, water15]).toEqual([1.2, 1.5]);
+    }
+    expect(fl1.equipment.map((e) => e.idealCycleTimeSeconds)).toEqual([1.1, 1.2, 1.0, 1.2]);
+  });
+
+  it.each([1, 60])(
+    'at speed %i changes over once to the product it is told, then makes it at its cycle time',
+    (speed) => {
+      const sim = new PlantSimulation(fl1Plant, {
+        ...options,
+        speed,
+        products: { FL1: 'WATER-05' },
+      });
+      expect(sim.setProduct('FL1', 'WATER-15', switchAt)).toBe(true);
+      const events = machineEvents(sim.advance(until));
+      let changeoverEnd = 0;
+      for (const e of fl1.equipment) {
+        // One changeover in 12 h: the one it was told, none at random.
+        expect(changeoverStarts(events, e.id)).toEqual([switchAt]);
+        const states = events.filter((x) => x.equipmentId === e.id).filter(isState);
+        const index = states.findIndex((x) => x.reasonCode === 'PLAN-CHANGEOVER');
+        const end = Date.parse(states[index + 1]?.ts ?? '');
+        const minutes = ((end - switchAt) / 60_000) * speed;
+        expect(minutes).toBeGreaterThanOrEqual(15);
+        expect(minutes).toBeLessThan(35.01);
+        if (changeoverEnd === 0) changeoverEnd = end;
+        expect(end).toBe(changeoverEnd); // line-wide
+
+        // Before: WATER-05 at 1.2 s a part; after: WATER-15 at 1.5 s, on every station.
+        expectPace(runningAndParts(events, e.id, start, switchAt), 1.2);
+        expectPace(runningAndParts(events, e.id, end, until), 1.5);
+      }
+      // Scrap at WATER-15's rate (1 %) after the changeover.
+      const after = fl1.equipment.map((e) => runningAndParts(events, e.id, changeoverEnd, until));
+      const rate =
+        after.reduce((sum, m) => sum + m.rejects, 0) / after.reduce((sum, m) => sum + m.parts, 0);
+      expect(rate).toBeGreaterThan(0.007);
+      expect(rate).toBeLessThan(0.013);
+    },
+  );
+
+  it('parts per running hour fall from WATER-05 to WATER-15 as 1.2 s to 1.5 s', () => {
+    const sim = new PlantSimulation(fl1Plant, { ...options, products: { FL1: 'WATER-05' } });
+    sim.setProduct('FL1', 'WATER-15', switchAt);
+    const events = machineEvents(sim.advance(until));
+    const filler = fl1.equipment.find((e) => e.code === 'FL1-FILL');
+    if (!filler) throw new Error('no filler');
+    const perHour = (m: { runningSeconds: number; parts: number }) =>
+      (m.parts / m.runningSeconds) * 3600;
+    const before = perHour(runningAndParts(events, filler.id, start, switchAt));
+    const after = perHour(runningAndParts(events, filler.id, switchAt + HOUR, until));
+    // 3600 / 1.2 × 0.82–0.99 = 2460–2970 parts an hour; 3600 / 1.5 × 0.82–0.99 = 1968–2376.
+    expect(before).toBeGreaterThan(2460 - 5);
+    expect(before).toBeLessThan(2970 + 5);
+    expect(after).toBeGreaterThan(1968 - 5);
+    expect(after).toBeLessThan(2376 + 5);
+  });
+
+  it('makes no random changeover while told a product; null brings them back', () => {
+    const horizon = start + 48 * HOUR;
+    const first = fl1.equipment[0];
+    if (!first) throw new Error('no equipment');
+    const free = machineEvents(new PlantSimulation(fl1Plant, options).advance(horizon));
+    expect(changeoverStarts(free, first.id).length).toBeGreaterThanOrEqual(6);
+
+    const told = new PlantSimulation(fl1Plant, { ...options, products: { FL1: 'WATER-15' } });
+    expect(changeoverStarts(machineEvents(told.advance(horizon)), first.id)).toEqual([]);
+
+    const release = start + 12 * HOUR;
+    const released = new PlantSimulation(fl1Plant, { ...options, products: { FL1: 'WATER-15' } });
+    expect(released.setProduct('FL1', null, release)).toBe(true);
+    const starts = changeoverStarts(machineEvents(released.advance(horizon)), first.id);
+    expect(starts.length).toBeGreaterThanOrEqual(4);
+    // The first one 3–6 h after the release (later only if it began in a break of 15–30 min).
+    expect(starts[0]).toBeGreaterThanOrEqual(release + 3 * HOUR);
+    expect(starts[0]).toBeLessThanOrEqual(release + 6.5 * HOUR);
+  });
+
+  it('gives the same actions for the same seed and calls, told ahead or as time goes', () => {
+    const calls: Array<[string, string | null, number]> = [
+      ['FL1', 'WATER-05', start + 2 * HOUR],
+      ['FL1', 'WATER-15', start + 5 * HOUR],
+      ['PR1', 'HSG-200', start + 5 * HOUR],
+      ['FL1', null, start + 9 * HOUR],
+      ['FL2', 'JUICE-1L', start + 9 * HOUR],
+      ['FL1', 'WATER-05', start + 15 * HOUR],
+    ];
+    const end = start + 24 * HOUR;
+    const ahead = new PlantSimulation(plant, options);
+    for (const [line, product, at] of calls) expect(ahead.setProduct(line, product, at)).toBe(true);
+    const a = ahead.advance(end);
+
+    const stepped = new PlantSimulation(plant, options);
+    const b: SimAction[] = [];
+    for (const [line, product, at] of calls) {
+      b.push(...stepped.advance(at));
+      stepped.setProduct(line, product, at);
+      stepped.setProduct(line, product, at); // told again: changes nothing
+    }
+    b.push(...stepped.advance(end));
+    expect(b).toEqual(a);
+
+    // The calls changed what happened: FL1 changed over when told, and a minute later, later.
+    const filler = simLine('FL1').equipment.find((e) => e.code === 'FL1-FILL')?.id ?? '';
+    expect(changeoverStarts(machineEvents(a), filler)).toContain(start + 5 * HOUR);
+    expect(a).not.toEqual(generateActions(plant, options, end));
+    const later = new PlantSimulation(plant, options);
+    for (const [line, product, at] of calls)
+      later.setProduct(line, product, product === 'WATER-15' ? at + 60_000 : at);
+    const laterActions = later.advance(end);
+    expect(changeoverStarts(machineEvents(laterActions), filler)).toContain(
+      start + 5 * HOUR + 60_000,
+    );
+    expect(laterActions).not.toEqual(a);
+  });
+
+  it('ignores a product the line does not make and a line the plant does not have', () => {
+    const sim = new PlantSimulation(plant, options);
+    expect(sim.setProduct('FL1', 'FRAME-S', start + HOUR)).toBe(false);
+    expect(sim.setProduct('XX9', 'WATER-05', start + HOUR)).toBe(false);
+    expect(() => sim.setProduct('FL1', 'WATER-05', Number.NaN)).toThrow(RangeError);
+    const unknownAtStart = new PlantSimulation(plant, {
+      ...options,
+      products: { FL1: 'NOPE', XX9: 'WATER-05' },
+    });
+    const expected = generateActions(plant, options, start + 12 * HOUR);
+    expect(sim.advance(start + 12 * HOUR)).toEqual(expected);
+    expect(unknownAtStart.advance(start + 12 * HOUR)).toEqual(expected);
   });
 });

@@ -19,7 +19,10 @@ export interface SimProduct {
   code: string;
   /** Fraction of parts scrapped, e.g. 0.02. */
   scrapRate: number;
-  /** Ideal cycle time of this product on each equipment of the line (seconds), by equipment id. */
+  /**
+   * Ideal cycle time of this product on each equipment of the line (seconds), by equipment id: what
+   * OEE counts its parts at while an order of it runs. Equipment never runs faster than its own.
+   */
   cycleTimes: Readonly<Record<string, number>>;
 }
 
@@ -46,6 +49,12 @@ export interface SimOptions {
   start: number;
   /** Whether to plan andon calls (not in a backfill: the server stamps andon times). */
   andon?: boolean;
+  /**
+   * Line code → product code each line is told to make from the start (the running orders when
+   * the run starts), as `setProduct` at `start` but without a changeover: the line is already set
+   * up for it. Unknown lines and products are ignored.
+   */
+  products?: Readonly<Record<string, string>>;
 }
 
 // --- what it produces ------------------------------------------------------------------------
@@ -188,6 +197,12 @@ class LineSimulation {
   private productIndex = 0;
   private changeoverAt: number;
   private changeoverEndsAt: number | null = null;
+  /** The product a changeover under way leads to. */
+  private changeoverTarget = 0;
+  /** The product the line is told to make (its running order's), or null: it picks its own. */
+  private told: number | null = null;
+  /** `setProduct` calls not reached yet, in time order. */
+  private readonly commands: Array<{ at: number; product: number | null }> = [];
 
   constructor(
     private readonly line: SimLine,
@@ -200,6 +215,12 @@ class LineSimulation {
     this.countEveryMs = Math.max(5 * SECOND, Math.round(MINUTE / options.speed));
     this.productIndex = line.products.length > 0 ? this.rng.int(line.products.length) : 0;
     this.changeoverAt = start + this.scaled(this.rng.uniform(3 * HOUR, 6 * HOUR));
+    const initial = options.products?.[line.code];
+    const initialIndex = initial === undefined ? -1 : this.indexOf(initial);
+    if (initialIndex >= 0) {
+      this.productIndex = initialIndex;
+      this.told = initialIndex;
+    }
     this.equipment = line.equipment.map((equipment, index) => {
       const rng = new Prng(deriveSeed(seed, `equipment:${line.code}/${equipment.code}`));
       const profile: Profile = {
@@ -237,6 +258,25 @@ class LineSimulation {
     this.updateStates(start);
   }
 
+  get code(): string {
+    return this.line.code;
+  }
+
+  /** The index of a product of this line by its code, or -1. */
+  indexOf(productCode: string): number {
+    return this.line.products.findIndex((p) => p.code === productCode);
+  }
+
+  /**
+   * From `at` on (not before the time already simulated, nor before an earlier call), the line
+   * makes product `index` (after a changeover when it makes another one), or with null picks its
+   * own products again. Repeating the same call changes nothing.
+   */
+  tell(index: number | null, at: number): void {
+    const last = this.commands.at(-1)?.at ?? this.t;
+    this.commands.push({ at: Math.max(at, this.t, last), product: index });
+  }
+
   /** Durations of the plant's dynamics shrink with the speed factor. */
   private scaled(ms: number): number {
     return Math.max(1, Math.round(ms / this.options.speed));
@@ -261,11 +301,17 @@ class LineSimulation {
     return due.sort((a, b) => a.at - b.at);
   }
 
+  /** Random changeovers happen while the line has several products and is told none. */
+  private get picksOwnProducts(): boolean {
+    return this.told === null && this.line.products.length > 1;
+  }
+
   private nextTimer(): number {
     let next = this.calendar.nextBoundaryAfter(this.t);
-    if (this.line.products.length > 1) {
-      next = Math.min(next, this.changeoverEndsAt ?? this.changeoverAt);
-    }
+    if (this.changeoverEndsAt !== null) next = Math.min(next, this.changeoverEndsAt);
+    else if (this.picksOwnProducts) next = Math.min(next, this.changeoverAt);
+    const command = this.commands[0];
+    if (command) next = Math.min(next, command.at);
     for (const e of this.equipment) {
       next = Math.min(
         next,
@@ -280,15 +326,18 @@ class LineSimulation {
   }
 
   private fireTimers(t: number): void {
-    if (this.line.products.length > 1) {
-      if (this.changeoverEndsAt !== null && this.changeoverEndsAt <= t) {
-        this.changeoverEndsAt = null;
-        this.productIndex = (this.productIndex + 1) % this.line.products.length;
+    if (this.changeoverEndsAt !== null && this.changeoverEndsAt <= t) {
+      this.changeoverEndsAt = null;
+      this.productIndex = this.changeoverTarget;
+      if (this.told === null)
         this.changeoverAt = t + this.scaled(this.rng.uniform(3 * HOUR, 6 * HOUR));
-      } else if (this.changeoverEndsAt === null && this.changeoverAt <= t) {
-        this.changeoverEndsAt = t + this.scaled(this.rng.uniform(15 * MINUTE, 35 * MINUTE));
-      }
     }
+    for (let command = this.commands[0]; command && command.at <= t; command = this.commands[0]) {
+      this.commands.shift();
+      this.obey(command.product, t);
+    }
+    if (this.picksOwnProducts && this.changeoverEndsAt === null && this.changeoverAt <= t)
+      this.startChangeover(t, (this.productIndex + 1) % this.line.products.length);
     for (const e of this.equipment) {
       const { rng, profile } = e;
       if (e.repairEndsAt !== null && e.repairEndsAt <= t) {
@@ -344,6 +393,29 @@ class LineSimulation {
         e.qualityCallAt = t + this.scaled(rng.exponential(profile.qualityCallEveryMs));
       }
     }
+  }
+
+  private startChangeover(t: number, target: number): void {
+    this.changeoverEndsAt = t + this.scaled(this.rng.uniform(15 * MINUTE, 35 * MINUTE));
+    this.changeoverTarget = target;
+  }
+
+  /**
+   * Told a product: a changeover under way leads to it (and ends when planned); otherwise, unless
+   * the line makes it already, a changeover starts. Told none: random changeovers resume.
+   */
+  private obey(product: number | null, t: number): void {
+    if (product === null) {
+      if (this.told === null) return;
+      this.told = null;
+      // A changeover under way draws the next one when it ends.
+      if (this.changeoverEndsAt === null)
+        this.changeoverAt = t + this.scaled(this.rng.uniform(3 * HOUR, 6 * HOUR));
+      return;
+    }
+    this.told = product;
+    if (this.changeoverEndsAt !== null) this.changeoverTarget = product;
+    else if (this.productIndex !== product) this.startChangeover(t, product);
   }
 
   private planAndon(
@@ -452,6 +524,7 @@ class LineSimulation {
 /**
  * The whole plant's simulation: each line on its own seeded streams. `advance(until)` returns every
  * action before `until` in time order; advancing in steps gives the same actions as in one go.
+ * `setProduct` makes a line follow its production order's product.
  */
 export class PlantSimulation {
   private readonly lines: LineSimulation[];
@@ -459,6 +532,31 @@ export class PlantSimulation {
   constructor(plant: SimPlant, options: SimOptions) {
     if (!(options.speed > 0)) throw new RangeError('speed must be positive');
     this.lines = plant.lines.map((line) => new LineSimulation(line, options));
+  }
+
+  /**
+   * Tells line `lineCode` which product to make from `at` on: its running order's. When the line
+   * makes (or is changing over to) another product, it goes through a changeover (`changeover` /
+   * `PLAN-CHANGEOVER`, 15–35 min ÷ speed; one already under way leads to the new product instead)
+   * and then makes this one at its cycle times and scrap rate. While told a product, the line
+   * makes no random changeovers; `null` lets it pick its own products again.
+   *
+   * `at` is taken no earlier than the time already simulated, nor than the previous call's; the
+   * same call repeated changes nothing. The same seed and the same calls give the same actions.
+   * Returns false, and changes nothing, for a line or a product (on that line) the plant lacks.
+   */
+  setProduct(lineCode: string, productCode: string | null, at: number): boolean {
+    if (!Number.isFinite(at)) throw new RangeError('at must be a time in epoch milliseconds');
+    const line = this.lines.find((l) => l.code === lineCode);
+    if (!line) return false;
+    if (productCode === null) {
+      line.tell(null, at);
+      return true;
+    }
+    const index = line.indexOf(productCode);
+    if (index < 0) return false;
+    line.tell(index, at);
+    return true;
   }
 
   advance(until: number): SimAction[] {

@@ -11,8 +11,11 @@ export interface PlantConfiguration {
 
 /**
  * The simulator's view of the configured plant (as read through the API). A line runs the
- * products that name it (or one of its equipment) in their cycle times; a product's line cycle
- * time slows every equipment of the line in proportion to its bottleneck.
+ * products that name it (or one of its equipment) in their cycle times. Each equipment's cycle
+ * time for a product is the one OEE counts the product's parts at while an order of it runs: the
+ * product's time for that equipment, else for the line (the line's pace, set by its bottleneck),
+ * else the product's default. (The simulation never runs equipment faster than its own ideal
+ * cycle time either, so performance stays at or below 1 with or without an order.)
  */
 export function buildSimPlant(config: PlantConfiguration, lineIds?: readonly string[]): SimPlant {
   const wanted = lineIds && lineIds.length > 0 ? new Set(lineIds) : null;
@@ -25,7 +28,6 @@ export function buildSimPlant(config: PlantConfiguration, lineIds?: readonly str
       .map((e) => ({ id: e.id, code: e.code, idealCycleTimeSeconds: e.idealCycleTimeSeconds }));
     if (equipment.length === 0) continue;
     const equipmentIds = new Set(equipment.map((e) => e.id));
-    const bottleneck = Math.max(...equipment.map((e) => e.idealCycleTimeSeconds));
     const products: SimProduct[] = [];
     for (const product of [...config.products].sort((a, b) => a.code.localeCompare(b.code))) {
       const lineTime = product.cycleTimes.find((c) => c.lineId === line.id);
@@ -33,14 +35,13 @@ export function buildSimPlant(config: PlantConfiguration, lineIds?: readonly str
         (c) => c.equipmentId !== null && equipmentIds.has(c.equipmentId),
       );
       if (!lineTime && own.length === 0) continue;
-      const factor = Math.max(
-        1,
-        (lineTime?.idealCycleTimeSeconds ?? product.idealCycleTimeSeconds) / bottleneck,
-      );
       const cycleTimes: Record<string, number> = {};
       for (const e of equipment) {
         const override = own.find((c) => c.equipmentId === e.id);
-        cycleTimes[e.id] = override?.idealCycleTimeSeconds ?? e.idealCycleTimeSeconds * factor;
+        cycleTimes[e.id] =
+          override?.idealCycleTimeSeconds ??
+          lineTime?.idealCycleTimeSeconds ??
+          product.idealCycleTimeSeconds;
       }
       products.push({ code: product.code, scrapRate: scrapRateOf(product.code), cycleTimes });
     }

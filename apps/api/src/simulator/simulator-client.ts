@@ -6,6 +6,7 @@ import type {
   MachineEventInput,
   Paginated,
   Product,
+  ProductionOrder,
   Shift,
 } from '@ms5/contracts';
 import type { AndonAction } from './plant-simulation.js';
@@ -24,7 +25,8 @@ export class ApiCallError extends Error {
 
 /**
  * The simulator's side of the public HTTP API, with a bearer token like any gateway: it reads the
- * plant, posts machine events in batches and raises, acknowledges and resolves andon calls.
+ * plant and the running production orders, posts machine events in batches and raises,
+ * acknowledges and resolves andon calls.
  */
 export class SimulatorClient {
   constructor(
@@ -54,8 +56,12 @@ export class SimulatorClient {
 
   private async listAll<T>(path: string): Promise<T[]> {
     const items: T[] = [];
+    const separator = path.includes('?') ? '&' : '?';
     for (let page = 1; ; page++) {
-      const result = await this.call<Paginated<T>>('GET', `${path}?page=${page}&pageSize=200`);
+      const result = await this.call<Paginated<T>>(
+        'GET',
+        `${path}${separator}page=${page}&pageSize=200`,
+      );
       items.push(...result.items);
       if (page >= result.totalPages) return items;
     }
@@ -69,6 +75,11 @@ export class SimulatorClient {
       this.listAll<Product>('/api/products'),
     ]);
     return { lines, equipment, shifts, products };
+  }
+
+  /** The orders running now (at most one per line), as the line's schedule says. */
+  runningOrders(): Promise<ProductionOrder[]> {
+    return this.listAll<ProductionOrder>('/api/orders?status=running');
   }
 
   ingest(events: readonly MachineEventInput[]): Promise<IngestResult> {

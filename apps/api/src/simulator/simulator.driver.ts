@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MAX_INGEST_BATCH, type MachineEventInput, type SessionUser } from '@ms5/contracts';
+import {
+  MAX_INGEST_BATCH,
+  type MachineEventInput,
+  type ProductionOrder,
+  type SessionUser,
+} from '@ms5/contracts';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { TokenService } from '../auth/token.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -12,7 +17,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { SIMULATOR_USERNAME } from '../demo/demo-plant.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
-import { PlantSimulation } from './plant-simulation.js';
+import { PlantSimulation, type SimPlant } from './plant-simulation.js';
 import { buildSimPlant } from './sim-plant.js';
 import { ApiCallError, SimulatorClient } from './simulator-client.js';
 import { SimulatorRunsRepository } from './simulator-runs.repository.js';
@@ -27,13 +32,19 @@ const MAX_BACKLOG = 100_000;
 
 interface Engine {
   runId: string;
+  plant: SimPlant;
   simulation: PlantSimulation;
+  /** The time the simulation was advanced to. */
+  advancedTo: number;
   /** Set when the run was seen paused: on resume the plant restarts at the resume time. */
   stale: boolean;
+  /** `line:product` pairs already warned about (a product the line has no cycle time for). */
+  warned: Set<string>;
 }
 
 /**
- * Drives the active simulator run: every tick, the instance holding the advisory lock advances the
+ * Drives the active simulator run: every tick, the instance holding the advisory lock reads the
+ * running production orders, tells each simulated line to make its order's product, advances the
  * plant simulation to now and sends what happened through the public HTTP API as the `simulator`
  * service user (an engineer): machine events in batches to `POST /api/ingest/events`, andon calls
  * to `POST /api/andon` and their acknowledge/resolve routes. It never writes plant data itself.
@@ -51,6 +62,8 @@ export class SimulatorDriver implements OnModuleDestroy {
   private backlog: MachineEventInput[] = [];
   private readonly andonIds = new Map<string, string>();
   private token: { value: string; renewAt: number } | null = null;
+  /** Whether the last read of the running orders failed (to warn once, not every tick). */
+  private ordersFailing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -125,18 +138,29 @@ export class SimulatorDriver implements OnModuleDestroy {
     }
     const client = this.client();
     if (!client) return; // not listening yet
+    const running = await this.runningOrders(client);
     const now = Date.now();
     if (!this.engine || this.engine.runId !== run.id || this.engine.stale) {
       const plant = buildSimPlant(await client.plant(), run.lineIds);
+      // Lines start set up for the product of the order they run (no changeover at the start).
+      const products: Record<string, string> = {};
+      for (const line of plant.lines) {
+        const order = running?.get(line.id);
+        if (order) products[line.code] = order.productCode;
+      }
       this.engine = {
         runId: run.id,
+        plant,
         stale: false,
+        advancedTo: now,
+        warned: new Set(),
         simulation: new PlantSimulation(plant, {
           seed: run.seed,
           speed: run.speed,
           runKey: `sim-${run.id.slice(0, 8)}-${now.toString(36)}`,
           start: now,
           andon: true,
+          products,
         }),
       };
       this.andonIds.clear();
@@ -144,7 +168,9 @@ export class SimulatorDriver implements OnModuleDestroy {
         `driving run ${run.id}: ${plant.lines.length} lines, seed ${run.seed}, speed ${run.speed}`,
       );
     }
+    if (running) this.followOrders(this.engine, running, now);
     const actions = this.engine.simulation.advance(now);
+    this.engine.advancedTo = now;
     for (const action of actions) if (action.kind === 'machine') this.backlog.push(action.event);
     if (this.backlog.length > MAX_BACKLOG)
       this.backlog.splice(0, this.backlog.length - MAX_BACKLOG);
@@ -188,6 +214,63 @@ export class SimulatorDriver implements OnModuleDestroy {
       }
     } finally {
       await this.runs.addCounts(run.id, sent, raised);
+    }
+  }
+
+  /**
+   * The running order of each line (by line id), read through the API; null when the read
+   * failed (the lines then keep what they were told before).
+   */
+  private async runningOrders(
+    client: SimulatorClient,
+  ): Promise<Map<string, ProductionOrder> | null> {
+    let orders: ProductionOrder[];
+    try {
+      orders = await client.runningOrders();
+    } catch (error) {
+      if (!this.ordersFailing)
+        this.log.warn(
+          `cannot read the running orders, lines keep their products: ${String(error)}`,
+        );
+      this.ordersFailing = true;
+      return null;
+    }
+    if (this.ordersFailing) this.log.log('reading the running orders again');
+    this.ordersFailing = false;
+    const byLine = new Map<string, ProductionOrder>();
+    for (const order of orders) {
+      // A line runs one order at a time; should two show up, the later start wins.
+      const known = byLine.get(order.lineId);
+      if (!known || (order.actualStart ?? '') > (known.actualStart ?? '')) {
+        byLine.set(order.lineId, order);
+      }
+    }
+    return byLine;
+  }
+
+  /**
+   * Tells every simulated line to make its running order's product from the order's start (but
+   * not before the time already simulated), or to pick its own products when it runs no order.
+   */
+  private followOrders(
+    engine: Engine,
+    running: ReadonlyMap<string, ProductionOrder>,
+    now: number,
+  ): void {
+    for (const line of engine.plant.lines) {
+      const order = running.get(line.id);
+      const startedAt = order?.actualStart ? Date.parse(order.actualStart) : Number.NaN;
+      const at = Number.isFinite(startedAt)
+        ? Math.min(now, Math.max(engine.advancedTo, startedAt))
+        : now;
+      const productCode = order?.productCode ?? null;
+      if (engine.simulation.setProduct(line.code, productCode, at)) continue;
+      const key = `${line.code}:${productCode}`;
+      if (engine.warned.has(key)) continue;
+      engine.warned.add(key);
+      this.log.warn(
+        `line ${line.code} runs an order of ${productCode}, which has no cycle time on the line: the simulator ignores it`,
+      );
     }
   }
 

@@ -110,6 +110,7 @@ describe('line simulator', () => {
       products: await count('SELECT count(*) AS n FROM products'),
       reasons: await count('SELECT count(*) AS n FROM downtime_reasons'),
       policies: await count('SELECT count(*) AS n FROM andon_policies'),
+      checklists: await count('SELECT count(*) AS n FROM checklist_templates WHERE active'),
       users: await count('SELECT count(*) AS n FROM users'),
     });
     const after = await sizes();
@@ -117,6 +118,14 @@ describe('line simulator', () => {
     expect(after.products).toBe(7);
     expect(after.reasons).toBeGreaterThanOrEqual(10);
     expect(after.policies).toBe(3);
+    // One pre-start checklist per line; FL1's has five items, three of them critical.
+    expect(after.checklists).toBe(5);
+    const [fl1Checklist] = await db.query<Array<{ items: number; critical: number }>>(
+      `SELECT jsonb_array_length(c.items) AS items,
+              (SELECT count(*) FROM jsonb_array_elements(c.items) i WHERE (i->>'critical')::boolean)::int AS critical
+         FROM checklist_templates c JOIN lines l ON l.id = c.line_id WHERE l.code = 'FL1'`,
+    );
+    expect(fl1Checklist).toEqual({ items: 5, critical: 3 });
 
     const again = await t.app.get(DemoSeeder).seed();
     expect(again).toEqual({ created: false, users: [], passwordFile: null });
@@ -172,6 +181,18 @@ describe('line simulator', () => {
   });
 
   it('sends events and andon calls through the public routes while running, none while paused', async () => {
+    // The demo shifts cover the whole day, but during their breaks every line stands still: take
+    // the breaks out so that this test sees traffic at whatever time of day it runs.
+    const shifts = await get<Paginated<{ id: string }>>('/api/shifts?pageSize=200');
+    expect(shifts.total).toBe(15);
+    for (const shift of shifts.items) {
+      await t
+        .http()
+        .patch(`/api/shifts/${shift.id}`)
+        .set(...bearer(engineer))
+        .send({ breaks: [] })
+        .expect(200);
+    }
     const started = (await control('start', engineer, { seed: 7, speed: 120 }).expect(200))
       .body as SimulatorState;
     const runId = started.run?.id ?? '';
