@@ -7,14 +7,24 @@ import { productionOrderStatusSchema } from './production.js';
 const uuid = z.uuid('Must be an id (UUID)');
 const notes = z.string().trim().max(4000, 'At most 4000 characters');
 
-/** Which shift occurrence of the line: `shiftId` + `date`, or (both left out) the latest that began. */
+/**
+ * Which shift occurrence of the line: `shiftId` + `date`, or (both left out) of those that began,
+ * the one whose end is nearest to now (the shift being handed over: at 14:05 the one that ended at
+ * 14:00, at 13:30 the one ending at 14:00).
+ */
 export const handoverDraftQuerySchema = shiftOccurrenceQuerySchema;
 export type HandoverDraftQuery = z.infer<typeof handoverDraftQuerySchema>;
 
 /** What the outgoing shift hands over, computed by the server from the shift's data. */
 export const handoverSummarySchema = z.object({
+  /**
+   * `target`: whole parts due up to the summary time (the whole shift's once it is over), so a
+   * handover written at 13:30 of a 14:00 shift is not "behind" by the last half hour;
+   * `shiftTarget`: the whole shift's; `gap = actualGood − target`.
+   */
   output: z.object({
     target: z.number().int(),
+    shiftTarget: z.number().int(),
     actualGood: z.number().int(),
     actualReject: z.number().int(),
     gap: z.number().int(),

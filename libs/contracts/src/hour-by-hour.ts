@@ -90,10 +90,16 @@ export const hourByHourSchema = z.object({
   /** The whole occurrence: `target` is the shift's full target, `gap = actualGood − target`. */
   totals: z.object({
     plannedSeconds: z.number(),
+    /** The whole shift's target. */
     target: z.number().int(),
     actualGood: z.number().int(),
     actualReject: z.number().int(),
+    /** `actualGood − target`: only a verdict once the shift is over. */
     gap: z.number().int(),
+    /** Whole parts due from the shift's start up to now (or its end): where the line should be. */
+    targetSoFar: z.number().int(),
+    /** `actualGood − targetSoFar`: negative means behind right now. */
+    gapSoFar: z.number().int(),
   }),
   generatedAt: z.string(),
 });

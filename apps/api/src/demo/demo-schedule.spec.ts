@@ -206,7 +206,9 @@ describe('dueTransitions', () => {
   if (!early || !late || !night || !nextEarly) throw new Error('missing shift windows');
 
   it('at the start: releases the next 24 h and starts the order of the running shift', () => {
-    const orders = [early, late, night, nextEarly].map((w) => order('planned', w.start, w.end));
+    const orders = [early, late, night, nextEarly].map((w, i) =>
+      order('planned', w.start, w.end, `DEMO-FL1-${i}`),
+    );
     const [a, b, c, d] = orders.map((o) => o.id);
     expect(dueTransitions(orders, NOW)).toEqual([
       { orderId: a, step: 'release' },
@@ -220,9 +222,9 @@ describe('dueTransitions', () => {
   });
 
   it('at the end of a shift: completes the running order and starts the next', () => {
-    const done = order('running', early.start, early.end);
-    const next = order('released', late.start, late.end);
-    const later = order('released', night.start, night.end);
+    const done = order('running', early.start, early.end, 'DEMO-FL1-E');
+    const next = order('released', late.start, late.end, 'DEMO-FL1-L');
+    const later = order('released', night.start, night.end, 'DEMO-FL1-N');
     const at = early.end + 5 * MINUTE;
     expect(dueTransitions([later, next, done], at)).toEqual([
       { orderId: done.id, step: 'complete' },
@@ -238,6 +240,17 @@ describe('dueTransitions', () => {
     const running = order('running', early.start, early.end);
     const next = order('released', late.start, late.end);
     expect(dueTransitions([running, next], NOW)).toEqual([]);
+  });
+
+  it('leaves orders planned by a person alone, and a running one keeps the line busy', () => {
+    const manualRunning = order('running', early.start, early.end, 'PO-4711');
+    const manualPlanned = order('planned', late.start, late.end, 'PO-4712');
+    const demoNext = order('released', night.start, night.end, 'DEMO-FL1-N');
+    // Past its planned end, a person's order is neither completed nor followed by the next one.
+    expect(
+      dueTransitions([manualRunning, manualPlanned, demoNext], night.start + 5 * MINUTE),
+    ).toEqual([]);
+    expect(dueTransitions([manualPlanned], NOW)).toEqual([]);
   });
 
   it("cancels the keeper's own orders whose window passed unstarted, not other orders", () => {

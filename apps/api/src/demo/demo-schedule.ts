@@ -225,11 +225,13 @@ export function ordersToCreate(input: {
 }
 
 /**
- * The lifecycle steps due at `now` on one line, in the order to apply them:
- * 1. complete every running order whose planned end has passed;
- * 2. cancel the keeper's own orders (reference `DEMO-…`) whose window passed without a start;
- * 3. release every planned order whose window starts within the horizon (and has not ended);
- * 4. start the order whose window contains `now` when nothing else still runs on the line.
+ * The lifecycle steps due at `now` on one line, in the order to apply them. Only the keeper's own
+ * orders (reference `DEMO-…`) are moved; an order a person planned is left to that person, and
+ * one that runs keeps the line busy.
+ * 1. complete every running own order whose planned end has passed;
+ * 2. cancel own orders whose window passed without a start;
+ * 3. release every planned own order whose window starts within the horizon (and has not ended);
+ * 4. start the own order whose window contains `now` when nothing else still runs on the line.
  */
 export function dueTransitions(
   orders: readonly ScheduledOrder[],
@@ -238,18 +240,20 @@ export function dueTransitions(
 ): DueStep[] {
   const steps: DueStep[] = [];
   let stillRunning = false;
+  const own = (order: ScheduledOrder): boolean =>
+    order.reference?.startsWith(DEMO_REFERENCE_PREFIX) ?? false;
   const byStart = [...orders].sort((a, b) => windowOf(a).start - windowOf(b).start);
   for (const order of byStart) {
     if (order.status !== 'running') continue;
-    if (windowOf(order).end <= now) steps.push({ orderId: order.id, step: 'complete' });
+    if (own(order) && windowOf(order).end <= now)
+      steps.push({ orderId: order.id, step: 'complete' });
     else stillRunning = true;
   }
   for (const order of byStart) {
     const { start, end } = windowOf(order);
-    if (order.status !== 'planned' && order.status !== 'released') continue;
+    if (!own(order) || (order.status !== 'planned' && order.status !== 'released')) continue;
     if (end <= now) {
-      if (order.reference?.startsWith(DEMO_REFERENCE_PREFIX))
-        steps.push({ orderId: order.id, step: 'cancel', cancelReason: MISSED_REASON });
+      steps.push({ orderId: order.id, step: 'cancel', cancelReason: MISSED_REASON });
       continue;
     }
     if (order.status === 'planned' && start < now + horizonMs)
@@ -257,7 +261,12 @@ export function dueTransitions(
   }
   const current = byStart.find((order) => {
     const { start, end } = windowOf(order);
-    return (order.status === 'planned' || order.status === 'released') && start <= now && now < end;
+    return (
+      own(order) &&
+      (order.status === 'planned' || order.status === 'released') &&
+      start <= now &&
+      now < end
+    );
   });
   if (current && !stillRunning) steps.push({ orderId: current.id, step: 'start' });
   return steps;

@@ -107,7 +107,10 @@ export class DemoSeeder {
     await runner.connect();
     try {
       await runner.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK_KEY]);
-      if (await this.findSite()) return { created: false, users: [], passwordFile: null };
+      if (await this.findSite()) {
+        await this.seedProductionSetup(await this.actor());
+        return { created: false, users: [], passwordFile: null };
+      }
       const result = await this.seedAll();
       if (result.users.length > 0) result.passwordFile = await this.writePasswords(result, print);
       return result;
@@ -169,17 +172,9 @@ export class DemoSeeder {
             actor,
           ));
         lineIds.set(line.code, line.id);
-        const stations: Equipment[] = [];
         for (const item of lineDefinition.equipment) {
-          stations.push(
-            equipment.find((e) => e.code === item.code) ??
-              (await this.equipment.create({ ...item, lineId: line.id }, actor)),
-          );
-        }
-        // The lines run in series: the last station's good parts are the line's output.
-        const last = stations.at(-1);
-        if (line.outputEquipmentId === null && last !== undefined && last.lineId === line.id) {
-          await this.lines.update(line.id, { outputEquipmentId: last.id }, actor);
+          if (!equipment.some((e) => e.code === item.code))
+            await this.equipment.create({ ...item, lineId: line.id }, actor);
         }
         if (!shifts.some((s) => s.lineId === line.id)) {
           for (const shift of DEMO_SHIFTS)
@@ -217,9 +212,29 @@ export class DemoSeeder {
       if (existingPolicies.some((p) => p.name === policy.name)) continue;
       await policies.create(policy, actor);
     }
+    await this.seedProductionSetup(actor);
+    return { created: true, users: created, passwordFile: null };
+  }
+
+  /**
+   * What the production features need of the demo plant: each line's output at its last station
+   * (the lines run in series) and a pre-start checklist per line. Also run on a demo seeded by an
+   * earlier version, so that it counts its output right; skips what is already set.
+   */
+  private async seedProductionSetup(actor: SessionUser): Promise<void> {
+    const lines = await all(this.lines);
+    const equipment = await all(this.equipment);
+    for (const definition of DEMO_AREAS.flatMap((area) => area.lines)) {
+      const line = lines.find((l) => l.code === definition.code);
+      const lastCode = definition.equipment.at(-1)?.code;
+      const last = equipment.find((e) => e.code === lastCode);
+      if (line && line.outputEquipmentId === null && last && last.lineId === line.id) {
+        await this.lines.update(line.id, { outputEquipmentId: last.id }, actor);
+      }
+    }
     const checklists = this.moduleRef.get(ChecklistTemplatesService, { strict: false });
     for (const checklist of DEMO_CHECKLISTS) {
-      const lineId = lineIds.get(checklist.lineCode);
+      const lineId = lines.find((l) => l.code === checklist.lineCode)?.id;
       if (lineId === undefined) continue;
       const existing = await checklists.list({ page: 1, pageSize: 200, lineId, active: 'all' });
       if (existing.items.some((template) => template.name === checklist.name)) continue;
@@ -228,7 +243,6 @@ export class DemoSeeder {
         actor,
       );
     }
-    return { created: true, users: created, passwordFile: null };
   }
 
   /** The demo admin does the seeding (the audit log shows it). */

@@ -61,10 +61,13 @@ export class HandoverService {
     private readonly clock: Clock,
   ) {}
 
-  /** The summary of an occurrence (default: the latest that began) computed now, not stored. */
+  /**
+   * The summary of an occurrence (default: of those that began, the one ending nearest to now)
+   * computed now, not stored.
+   */
   async draft(lineId: string, query: HandoverDraftQuery): Promise<HandoverDraft> {
     const now = this.clock.now().getTime();
-    const { line, occurrence } = await this.hourByHour.occurrence(lineId, query, now);
+    const { line, occurrence } = await this.hourByHour.occurrence(lineId, query, now, 'ending');
     const summary = await this.summarize(line, occurrence, now);
     return {
       lineId: line.id,
@@ -90,8 +93,13 @@ export class HandoverService {
         { path: 'lineId', message: 'Does not exist' },
       ]);
     }
-    await this.lineAccess.assertCanSee(actor, input.lineId);
-    const { line, occurrence } = await this.hourByHour.occurrence(input.lineId, input, now);
+    await this.lineAccess.assertCanSee(actor, input.lineId, 'This handover');
+    const { line, occurrence } = await this.hourByHour.occurrence(
+      input.lineId,
+      input,
+      now,
+      'ending',
+    );
     if (occurrence.start > now) {
       throw new FieldValidationException([
         {
@@ -167,7 +175,7 @@ export class HandoverService {
           `This handover was already acknowledged by ${before.acknowledgedBy.displayName} at ${before.acknowledgedAt ?? '?'}`,
         );
       }
-      await this.lineAccess.assertCanSee(actor, before.lineId);
+      await this.lineAccess.assertCanSee(actor, before.lineId, 'This handover');
       await this.handovers.acknowledge(manager, id, actor.id, new Date(now), input.note || null);
       const after = await this.mustGet(id, manager);
       await this.audit.record(manager, {
@@ -222,10 +230,11 @@ export class HandoverService {
     ]);
     return {
       output: {
-        target: board.totals.target,
+        target: board.totals.targetSoFar,
+        shiftTarget: board.totals.target,
         actualGood: board.totals.actualGood,
         actualReject: board.totals.actualReject,
-        gap: board.totals.gap,
+        gap: board.totals.gapSoFar,
       },
       oee: {
         availability: oee.availability,

@@ -19,7 +19,11 @@ import {
   type PlannedStopRow,
   type ScheduledOrder,
 } from './hour-by-hour.repository.js';
-import { type LineShiftOccurrence, findOccurrence } from './shift-occurrence.js';
+import {
+  type LineShiftOccurrence,
+  type OccurrenceDefault,
+  findOccurrence,
+} from './shift-occurrence.js';
 
 /** The reason code of stops nobody has given a reason yet. */
 export const UNASSIGNED = 'UNASSIGNED';
@@ -54,11 +58,12 @@ export class HourByHourService {
     lineId: string,
     query: { shiftId?: string; date?: string },
     now: number,
+    prefer: OccurrenceDefault = 'running',
   ): Promise<{ line: LineOutput; occurrence: LineShiftOccurrence }> {
     const line = await this.repository.line(lineId);
     if (!line) throw notFound('Line', lineId);
     const shifts = await this.repository.shifts(lineId);
-    return { line, occurrence: findOccurrence(line, shifts, query, now) };
+    return { line, occurrence: findOccurrence(line, shifts, query, now, prefer) };
   }
 
   /** The board of one occurrence as of `now`. */
@@ -72,15 +77,15 @@ export class HourByHourService {
       this.repository.orders(line, window, now),
       this.repository.plannedStops(line.id, window),
     ]);
-    const targets = hourlyTargets({
-      shift: window,
+    const plan = {
       timezone: occurrence.shift.timezone,
       breaks: occurrence.breaks,
       plannedStops: stops
         .filter((s) => s.equipmentId === null || s.equipmentId === line.outputEquipmentId)
         .map(({ start, end }) => ({ start, end })),
       orders: orders.map(toSegment),
-    });
+    };
+    const targets = hourlyTargets({ ...plan, shift: window });
     const outputIds =
       line.outputEquipmentId === null ? line.equipmentIds : [line.outputEquipmentId];
     const counts = await this.repository.counts(
@@ -119,6 +124,15 @@ export class HourByHourService {
       }
     }
     const target = targets.at(-1)?.cumulativeTarget ?? 0;
+    // Whole parts due from the shift's start up to now (the same floor as the hours use).
+    const until = Math.min(now, occurrence.end);
+    const targetSoFar =
+      until <= occurrence.start
+        ? 0
+        : until >= occurrence.end
+          ? target
+          : (hourlyTargets({ ...plan, shift: { start: occurrence.start, end: until } }).at(-1)
+              ?.cumulativeTarget ?? 0);
     const actualGood = hours.reduce((sum, row) => sum + row.actualGood, 0);
     return {
       lineId: line.id,
@@ -137,6 +151,8 @@ export class HourByHourService {
         actualGood,
         actualReject: hours.reduce((sum, row) => sum + row.actualReject, 0),
         gap: actualGood - target,
+        targetSoFar,
+        gapSoFar: actualGood - targetSoFar,
       },
       generatedAt: new Date(now).toISOString(),
     };

@@ -22,16 +22,25 @@ const patternOf = (shift: LineShift): ShiftPattern => ({
 });
 
 /**
+ * Which occurrence a query without `shiftId` and `date` means. `running`: the one running at
+ * `now`, else the most recent one that began (the board). `ending`: of those that began, the one
+ * whose end is nearest to `now` — the shift being handed over, so at 14:05 the shift that ended at
+ * 14:00 rather than the one that began five minutes ago, and at 13:30 the one ending at 14:00.
+ */
+export type OccurrenceDefault = 'running' | 'ending';
+
+/**
  * The occurrence a query asks for: `shiftId` + `date` (the local date it starts on), or — both
- * left out — the one running at `now`, else the most recent one that began. 400 naming `shiftId`
- * for a shift that is not the line's, `date` for a date on which the shift does not occur; 409
- * when the line has no shift (or none began lately).
+ * left out — the default chosen by `prefer`. 400 naming `shiftId` for a shift that is not the
+ * line's, `date` for a date on which the shift does not occur; 409 when the line has no shift (or
+ * none began lately).
  */
 export function findOccurrence(
   line: { code: string },
   shifts: readonly LineShift[],
   query: { shiftId?: string; date?: string },
   now: number,
+  prefer: OccurrenceDefault = 'running',
 ): LineShiftOccurrence {
   if (query.shiftId !== undefined && query.date !== undefined) {
     const shift = shifts.find((s) => s.id === query.shiftId);
@@ -65,9 +74,17 @@ export function findOccurrence(
     )
     .filter((o) => o.start <= now);
   const running = began.filter((o) => o.end > now);
-  const latest = (running.length > 0 ? running : began).sort(
-    (a, b) => b.start - a.start || b.end - a.end || a.shift.name.localeCompare(b.shift.name),
-  )[0];
+  const latest =
+    prefer === 'ending'
+      ? [...began].sort(
+          (a, b) =>
+            Math.abs(a.end - now) - Math.abs(b.end - now) ||
+            a.end - b.end ||
+            a.shift.name.localeCompare(b.shift.name),
+        )[0]
+      : (running.length > 0 ? running : began).sort(
+          (a, b) => b.start - a.start || b.end - a.end || a.shift.name.localeCompare(b.shift.name),
+        )[0];
   if (!latest) {
     throw new DomainException(
       'CONFLICT',

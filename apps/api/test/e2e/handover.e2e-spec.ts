@@ -5,6 +5,7 @@ import type {
   Equipment,
   Handover,
   HandoverDraft,
+  HourByHour,
   Line,
   MachineEventInput,
   OeeReport,
@@ -305,7 +306,13 @@ describe('shift handover over HTTP', () => {
       generatedAt: at('14:30'),
     });
     const { summary } = result;
-    expect(summary.output).toEqual({ target: 810, actualGood: 515, actualReject: 3, gap: -295 });
+    expect(summary.output).toEqual({
+      target: 810,
+      shiftTarget: 810,
+      actualGood: 515,
+      actualReject: 3,
+      gap: -295,
+    });
 
     expect(summary.oee.availability).toBeCloseTo(45420 / 48600, 6);
     expect(summary.oee.performance).toBeCloseTo(25540 / 45420, 6);
@@ -590,6 +597,44 @@ describe('shift handover over HTTP', () => {
     ).expect(404);
     const bare = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-4', name: 'Bare' });
     await send('get', viewer, `/api/lines/${bare.id}/handover-draft`).expect(409);
+  });
+
+  it('sums up a running shift against what was due so far, and defaults to the shift ending nearest now', async () => {
+    // At 13:20 the hours 06–13 were due 120+120+120+90+60+120+60 = 690 parts (breaks at 09:00
+    // and 12:00, the planned stop 10:30–11:00), plus 20 min of 13:00–14:00: 1200 / 30 = 40.
+    setNow(at('13:20'));
+    const running = await draft();
+    expect(running.shift).toMatchObject({ id: shift.id, date: DAY });
+    expect(running.summary.output).toEqual({
+      target: 730,
+      shiftTarget: 810,
+      actualGood: 515,
+      actualReject: 3,
+      gap: -215,
+    });
+    const board = await ok<HourByHour>('get', viewer, `/api/lines/${line.id}/hour-by-hour`);
+    expect(board.totals).toMatchObject({ target: 810, targetSoFar: 730, gapSoFar: -215 });
+
+    // With a Late shift 14:00–22:00 after it: at 14:05 the board shows the Late shift (running),
+    // while the handover's default is the Early one that ended five minutes ago.
+    const late = await ok<Shift>('post', engineer, '/api/shifts', {
+      lineId: line.id,
+      name: 'Late',
+      startTime: '14:00',
+      endTime: '22:00',
+      timezone: 'UTC',
+      breaks: [],
+    });
+    setNow(at('14:05'));
+    const lateBoard = await ok<HourByHour>('get', viewer, `/api/lines/${line.id}/hour-by-hour`);
+    expect(lateBoard.shift).toMatchObject({ id: late.id, name: 'Late' });
+    const ending = await draft();
+    expect(ending.shift).toMatchObject({ id: shift.id, name: 'Early', date: DAY });
+    expect(ending.summary.output).toMatchObject({ target: 810, shiftTarget: 810 });
+    // Near the end of the Late shift, that one is the shift to hand over.
+    setNow(at('21:50'));
+    expect((await draft()).shift).toMatchObject({ id: late.id, name: 'Late' });
+    setNow(at('14:30'));
   });
 
   it('documents every handover route in OpenAPI', async () => {

@@ -364,6 +364,9 @@ describe('hour-by-hour board over HTTP', () => {
       actualGood: 485,
       actualReject: 3,
       gap: 485 - 810,
+      // Due by 11:30: 120 + 120 + 120 + 90 + 60 for 06–11, and 1800 s / 30 of 11:00–11:30.
+      targetSoFar: 570,
+      gapSoFar: 485 - 570,
     });
 
     // The same occurrence by shift and date.

@@ -130,6 +130,20 @@ describe('line simulator', () => {
     const again = await t.app.get(DemoSeeder).seed();
     expect(again).toEqual({ created: false, users: [], passwordFile: null });
     expect(await sizes()).toEqual(after);
+
+    // A demo seeded by an earlier version (no output equipment, no checklists) is brought up to
+    // date on the next start: FL1 counts its output at its last station again.
+    await db.query(`UPDATE lines SET output_equipment_id = NULL WHERE code = 'FL1'`);
+    await db.query(
+      `DELETE FROM checklist_templates WHERE line_id = (SELECT id FROM lines WHERE code = 'FL1')`,
+    );
+    expect(await t.app.get(DemoSeeder).seed()).toMatchObject({ created: false });
+    const [fl1] = await db.query<Array<{ output: string | null }>>(
+      `SELECT e.code AS output FROM lines l LEFT JOIN equipment e ON e.id = l.output_equipment_id
+        WHERE l.code = 'FL1'`,
+    );
+    expect(fl1).toEqual({ output: 'FL1-PACK' });
+    expect(await sizes()).toEqual(after);
   });
 
   it('lets engineers and admins control it, not operators or viewers', async () => {

@@ -51,7 +51,7 @@ describe('HandoverPage', () => {
 
     await user.selectOptions(await screen.findByLabelText('Line'), 'Bottling (L1)');
     expect(localStorage.getItem(HANDOVER_LINE_KEY)).toBe(LINE_ID);
-    expect(screen.getByRole('combobox', { name: 'Shift' })).toHaveDisplayValue('Latest shift');
+    expect(screen.getByRole('combobox', { name: 'Shift' })).toHaveDisplayValue('Shift ending now');
     await user.type(
       await screen.findByLabelText('Notes for the incoming shift'),
       'Start PO-8 first.',

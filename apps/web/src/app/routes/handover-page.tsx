@@ -117,7 +117,7 @@ function HandoverScreen() {
                 shifts={shiftsQuery.data?.items ?? []}
                 value={occurrence}
                 onChange={chooseOccurrence}
-                defaultLabel="Latest shift"
+                defaultLabel="Shift ending now"
               />
             ) : null}
           </div>

@@ -28,13 +28,19 @@ export function useSubmitChecklistRun({
   mutationConfig,
 }: { mutationConfig?: MutationConfig<typeof submitChecklistRun> } = {}) {
   const queryClient = useQueryClient();
-  const { onSuccess, ...rest } = mutationConfig ?? {};
+  const { onSuccess, onError, ...rest } = mutationConfig ?? {};
   return useMutation({
     ...rest,
     onSuccess: async (...args) => {
       const [, { jobId }] = args;
       await queryClient.invalidateQueries({ queryKey: checklistKeys.job(jobId) });
       await onSuccess?.(...args);
+    },
+    // Refused (e.g. the template was edited meanwhile, or the job moved on): show what holds now.
+    onError: async (...args) => {
+      const [, { jobId }] = args;
+      await queryClient.invalidateQueries({ queryKey: checklistKeys.job(jobId) });
+      await onError?.(...args);
     },
     mutationFn: submitChecklistRun,
   });

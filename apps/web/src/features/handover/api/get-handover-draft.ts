@@ -5,7 +5,8 @@ import { type HandoverOccurrence, handoverKeys } from '@/features/handover/api/h
 
 /**
  * `GET /api/lines/:id/handover-draft?shiftId&date`: what the outgoing shift would hand over, as
- * the server computes it now (without an occurrence: the latest that began).
+ * the server computes it now (without an occurrence: of those that began, the one ending nearest
+ * to now).
  */
 export function getHandoverDraft(
   lineId: string,

@@ -31,9 +31,15 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
         <h3 id={`${id}-output`}>Output against target</h3>
         <dl className="handover-figures">
           <div>
-            <dt>Target</dt>
+            <dt>{output.target === output.shiftTarget ? 'Target' : 'Target so far'}</dt>
             <dd>{output.target}</dd>
           </div>
+          {output.target === output.shiftTarget ? null : (
+            <div>
+              <dt>Shift target</dt>
+              <dd>{output.shiftTarget}</dd>
+            </div>
+          )}
           <div>
             <dt>Good</dt>
             <dd>{output.actualGood}</dd>

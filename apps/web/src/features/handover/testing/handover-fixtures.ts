@@ -9,7 +9,7 @@ export const INCOMING_ID = '7a2d3c9f-5e8b-4d2f-8b64-1d3c4e5f6a52';
 
 export function summary(overrides: Partial<HandoverSummary> = {}): HandoverSummary {
   return {
-    output: { target: 480, actualGood: 455, actualReject: 7, gap: -25 },
+    output: { target: 480, shiftTarget: 480, actualGood: 455, actualReject: 7, gap: -25 },
     oee: { availability: 0.9, performance: 0.95, quality: 0.985, oee: 0.842175 },
     topLosses: [
       { reasonCode: 'JAM', reasonName: 'Jam', seconds: 1260, stops: 3 },

@@ -8,7 +8,7 @@ export interface ShiftOccurrencePickerProps {
   /** Null: let the server pick (the shift running now, or the latest one). */
   value: ShiftOccurrence | null;
   onChange: (next: ShiftOccurrence | null) => void;
-  /** The choice that leaves it to the server: "Current shift", "Latest shift". */
+  /** The choice that leaves it to the server: "Current shift", "Shift ending now". */
   defaultLabel: string;
   disabled?: boolean;
 }

@@ -90,7 +90,15 @@ export function board(overrides: Partial<HourByHour> = {}): HourByHour {
         cumulativeGap: -105,
       }),
     ],
-    totals: { plannedSeconds: 18_000, target: 300, actualGood: 195, actualReject: 4, gap: -105 },
+    totals: {
+      plannedSeconds: 18_000,
+      target: 300,
+      actualGood: 195,
+      actualReject: 4,
+      gap: -105,
+      targetSoFar: 260,
+      gapSoFar: -65,
+    },
     generatedAt: '2026-03-10T08:20:00.000Z',
     ...overrides,
   };
