@@ -32,12 +32,16 @@ export class ChecklistGateService {
   async assertReadyToStart(manager: EntityManager, jobId: string): Promise<void> {
     const job = await this.runs.findJob(jobId, { manager });
     if (!job) throw notFound('Job', jobId);
-    const refusal = gateRefusal((await this.statusOf(job, manager)).checklists);
+    const refusal = gateRefusal((await this.statusOf(job, manager, true)).checklists);
     if (refusal) throw refusal;
   }
 
-  private async statusOf(job: ChecklistJob, manager?: EntityManager): Promise<JobChecklistStatus> {
-    const templates = await this.templates.applicable(job.lineId, job.productId, manager);
+  private async statusOf(
+    job: ChecklistJob,
+    manager?: EntityManager,
+    share = false,
+  ): Promise<JobChecklistStatus> {
+    const templates = await this.templates.applicable(job.lineId, job.productId, manager, share);
     const latest = await this.runs.latestForJob(job.id, manager);
     const checklists = templates.map((template) => {
       const latestRun = latest.get(template.id) ?? null;

@@ -120,13 +120,16 @@ export class ChecklistTemplatesRepository {
     lineId: string,
     productId: string,
     db: EntityManager = this.dataSource.manager,
+    /** Inside a transaction: hold the templates until commit, so an edit waits for (or before) a start. */
+    share = false,
   ): Promise<ChecklistTemplate[]> {
     const rows = await db.query<TemplateRow[]>(
       `${SELECT_TEMPLATE}
         WHERE t.active
           AND (t.line_id IS NULL OR t.line_id = $1)
           AND (t.product_id IS NULL OR t.product_id = $2)
-        ORDER BY lower(t.name), t.id`,
+        ORDER BY lower(t.name), t.id
+        ${share ? 'FOR SHARE OF t' : ''}`,
       [lineId, productId],
     );
     return rows.map(toTemplate);

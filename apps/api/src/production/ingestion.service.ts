@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { IngestBatchInput, IngestResult } from '@ms5/contracts';
 import { FieldValidationException } from '../common/validation.js';
 import { OutboxDispatcher } from '../realtime/outbox-dispatcher.js';
@@ -7,7 +7,11 @@ import { lineAudience } from '../realtime/rooms.js';
 import { type InsertedEvent, MachineEventsRepository } from './machine-events.repository.js';
 import type { EntityManager } from 'typeorm';
 
-/** A line's OEE-changed notice is sent at most this often by one instance. */
+/**
+ * A line's OEE-changed notice is sent at most this often by one instance; counts that arrive in
+ * between get one trailing notice when the interval is over, so the last of a burst is not left to
+ * the screens' slow poll.
+ */
 const OEE_NOTICE_INTERVAL_MS = 5000;
 
 /**
@@ -15,9 +19,10 @@ const OEE_NOTICE_INTERVAL_MS = 5000;
  * nothing), then inserted in one transaction with the roll-up queue.
  */
 @Injectable()
-export class IngestionService {
+export class IngestionService implements OnModuleDestroy {
   private readonly knownEquipment = new Map<string, number>();
   private readonly lastOeeNotice = new Map<string, number>();
+  private readonly trailingNotice = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly events: MachineEventsRepository,
@@ -73,14 +78,44 @@ export class IngestionService {
     }
     const now = Date.now();
     for (const lineId of await this.events.lineIdsOf(manager, equipmentIds)) {
-      if (now - (this.lastOeeNotice.get(lineId) ?? 0) < OEE_NOTICE_INTERVAL_MS) continue;
+      const wait = (this.lastOeeNotice.get(lineId) ?? 0) + OEE_NOTICE_INTERVAL_MS - now;
+      if (wait > 0) {
+        this.scheduleTrailingNotice(lineId, wait);
+        continue;
+      }
       this.lastOeeNotice.set(lineId, now);
-      await this.outbox.append(manager, {
-        event: 'oee.line.updated',
-        payload: { id: lineId, lineId, at: new Date(now).toISOString() },
-        rooms: lineAudience(lineId),
-      });
+      await this.appendOeeNotice(manager, lineId, now);
     }
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.trailingNotice.values()) clearTimeout(timer);
+    this.trailingNotice.clear();
+  }
+
+  private appendOeeNotice(manager: EntityManager, lineId: string, now: number): Promise<void> {
+    return this.outbox.append(manager, {
+      event: 'oee.line.updated',
+      payload: { id: lineId, lineId, at: new Date(now).toISOString() },
+      rooms: lineAudience(lineId),
+    });
+  }
+
+  /** One notice for the line once the interval is over (the batch that waits has committed by then). */
+  private scheduleTrailingNotice(lineId: string, wait: number): void {
+    if (this.trailingNotice.has(lineId)) return;
+    const timer = setTimeout(() => {
+      this.trailingNotice.delete(lineId);
+      const now = Date.now();
+      this.lastOeeNotice.set(lineId, now);
+      this.events
+        .transaction((manager) => this.appendOeeNotice(manager, lineId, now))
+        .then(() => this.dispatcher.kick())
+        // A database gone away (shutdown) only loses a hint: the screens also poll.
+        .catch(() => undefined);
+    }, wait);
+    timer.unref();
+    this.trailingNotice.set(lineId, timer);
   }
 
   private async assertEquipmentExists(batch: IngestBatchInput): Promise<void> {

@@ -170,6 +170,12 @@ describe('realtime gateway', () => {
     await t.app.get(OutboxDispatcher).flush();
     await sleep(200);
     expect(board.received.filter((m) => m.event === 'equipment.state.changed')).toHaveLength(1);
+    // That batch came within 5 s of the first notice: no notice at once, one when the 5 s are over.
+    const notices = () => board.received.filter((m) => m.event === 'oee.line.updated').length;
+    expect(notices()).toBe(1);
+    await until(() => notices() === 2, 'the trailing OEE notice', 8000);
+    await sleep(300);
+    expect(notices()).toBe(2);
     board.client.disconnect();
   });
 
