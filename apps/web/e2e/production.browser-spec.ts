@@ -40,6 +40,7 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
   let adminToken: string;
   let lineId: string;
   let packId: string;
+  let fillId: string;
 
   beforeAll(async () => {
     server = await startApiServer();
@@ -64,6 +65,12 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
       role: 'shift_manager',
       displayName: 'Sam Shift',
     });
+    await post('/api/users', {
+      username: 'next.sm',
+      password: 'next.sm-password',
+      role: 'shift_manager',
+      displayName: 'Nina Next',
+    });
 
     const line = await post<{ id: string }>('/api/lines', { code: 'L-HBH', name: 'Bottling 7' });
     lineId = line.id;
@@ -80,6 +87,7 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
       idealCycleTimeSeconds: 1,
     });
     packId = pack.id;
+    fillId = fill.id;
     expect(fill.id).not.toBe(packId);
     await send(baseUrl, 'PATCH', `/api/lines/${lineId}`, { outputEquipmentId: packId }, adminToken);
     // A round-the-clock shift, so the board always has an occurrence running.
@@ -177,15 +185,24 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
     await mkdir(screenshotsDir, { recursive: true });
     await tablet.screenshot({ path: path.join(screenshotsDir, 'job-tablet.png'), fullPage: true });
 
-    // The line's output station counts 37 good parts; the board picks them up over socket.io.
-    const ts = new Date(Date.now() - 10_000).toISOString();
+    // The line has run for two minutes and its output station counts 37 good parts (74 s of work
+    // at 2 s a part); the board picks them up over socket.io.
+    const ranFrom = new Date(Date.now() - 120_000).toISOString();
+    const ts = new Date(Date.now() - 5_000).toISOString();
     await send(
       server!.baseUrl,
       'POST',
       '/api/ingest/events',
       {
         events: [
-          { eventId: 'hbh-run', equipmentId: packId, ts, type: 'state', state: 'running' },
+          { eventId: 'hbh-run', equipmentId: packId, ts: ranFrom, type: 'state', state: 'running' },
+          {
+            eventId: 'hbh-fill',
+            equipmentId: fillId,
+            ts: ranFrom,
+            type: 'state',
+            state: 'running',
+          },
           { eventId: 'hbh-count', equipmentId: packId, ts, type: 'count', good: 37, reject: 1 },
         ],
       },
@@ -205,6 +222,53 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
     ).json()) as { items: Array<{ reference: string; status: string }> };
     expect(orders.items).toEqual([
       expect.objectContaining({ reference: 'PO-HBH-1', status: 'running' }),
+    ]);
+  });
+  it('the outgoing manager hands the shift over; the incoming one sees it live and acknowledges', async () => {
+    // The incoming manager's handover page is open (another device) before anything is written.
+    const incoming = await (
+      await browser!.newContext({ viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    incoming.setDefaultTimeout(20_000);
+    await signIn(incoming, 'next.sm', '/handover');
+    await incoming.getByText('No handovers match.').waitFor();
+
+    // The outgoing manager (still signed in on the board's device) sums up the shift.
+    await board.goto(`${server!.baseUrl}/handover`);
+    await board.getByLabel('Line', { exact: true }).selectOption({ label: 'Bottling 7 (L-HBH)' });
+    await board.getByRole('heading', { name: 'Output against target' }).waitFor();
+    await board.getByText('Open work orders: not tracked yet (no maintenance module)').waitFor();
+    await board.getByLabel('Notes for the incoming shift').fill('Packer seven: watch the glue.');
+    await board.getByRole('button', { name: 'Hand over' }).click();
+    await board.waitForURL(/\/handover\/[0-9a-f-]+$/);
+    await board.getByText('Packer seven: watch the glue.').waitFor();
+    // Its author may not acknowledge it.
+    expect(await board.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+
+    // The incoming manager's list shows it without a reload; they open and acknowledge it.
+    await incoming.getByRole('link', { name: /^Day · / }).click();
+    await incoming.getByText('Packer seven: watch the glue.').waitFor();
+    await incoming.getByLabel('Note (optional)').fill('Taken over.');
+    await incoming.getByRole('button', { name: 'Acknowledge' }).click();
+    await incoming.getByText(/Acknowledged by/).waitFor();
+    await incoming.getByText('Nina Next', { exact: true }).first().waitFor();
+    await incoming.screenshot({
+      path: path.join(screenshotsDir, 'handover-acknowledged.png'),
+      fullPage: true,
+    });
+
+    const list = (await (
+      await fetch(`${server!.baseUrl}/api/handovers?lineId=${lineId}`, {
+        headers: { Authorization: `Bearer ${adminToken}` },
+      })
+    ).json()) as {
+      items: Array<{ notes: string; acknowledgedBy: { displayName: string } | null }>;
+    };
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        notes: 'Packer seven: watch the glue.',
+        acknowledgedBy: expect.objectContaining({ displayName: 'Nina Next' }),
+      }),
     ]);
   });
 });

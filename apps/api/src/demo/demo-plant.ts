@@ -352,7 +352,7 @@ const FILLING_START_UP: readonly ChecklistItemInput[] = [
   { label: 'Air pressure', kind: 'number', critical: true, min: 5.5, max: 7, unit: 'bar' },
   { label: 'Caps and labels for the order loaded', kind: 'yes_no', critical: false },
   { label: 'Line clearance: no parts of the last order left', kind: 'yes_no', critical: true },
-  { label: 'Remarks', kind: 'text', critical: false },
+  { label: 'Anything unusual at start-up?', kind: 'text', critical: false },
 ];
 
 const METAL_START_UP: readonly ChecklistItemInput[] = [
@@ -367,7 +367,7 @@ const METAL_START_UP: readonly ChecklistItemInput[] = [
     unit: '°C',
   },
   { label: 'First part measured within tolerance', kind: 'yes_no', critical: true },
-  { label: 'Remarks', kind: 'text', critical: false },
+  { label: 'Anything unusual at start-up?', kind: 'text', critical: false },
 ];
 
 /** One pre-start checklist per demo line: every job on the line passes it before it starts. */
