@@ -493,7 +493,7 @@ export class DemoScheduleKeeper implements OnModuleDestroy {
     const from = Math.min(now, ...windows.map((w) => w.start));
     const to = Math.max(now + SCHEDULE_HORIZON_MS, ...windows.map((w) => w.end));
     const known = new Map<string, ProductionOrder>();
-    for (const order of await this.lineOrders(line.id, from, to)) known.set(order.id, order);
+    for (const order of await this.lineOrders(line.id, from, to, actor)) known.set(order.id, order);
 
     for (const order of ordersToCreate({
       lineCode: line.code,
@@ -537,12 +537,17 @@ export class DemoScheduleKeeper implements OnModuleDestroy {
   }
 
   /** Open orders of the line up to `to`, and every order whose window meets `[from, to)`. */
-  private async lineOrders(lineId: string, from: number, to: number): Promise<ProductionOrder[]> {
+  private async lineOrders(
+    lineId: string,
+    from: number,
+    to: number,
+    actor: SessionUser,
+  ): Promise<ProductionOrder[]> {
     const fromIso = new Date(from).toISOString();
     const toIso = new Date(to).toISOString();
     const [inWindow, open] = await Promise.all([
-      all((query) => this.orders.list({ ...query, lineId, from: fromIso, to: toIso })),
-      all((query) => this.orders.list({ ...query, lineId, status: [...OPEN], to: toIso })),
+      all((query) => this.orders.list({ ...query, lineId, from: fromIso, to: toIso }, actor)),
+      all((query) => this.orders.list({ ...query, lineId, status: [...OPEN], to: toIso }, actor)),
     ]);
     const byId = new Map<string, ProductionOrder>();
     for (const order of [...inWindow, ...open]) byId.set(order.id, order);

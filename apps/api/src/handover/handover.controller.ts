@@ -46,15 +46,15 @@ export class HandoversController {
   @RequirePermissions('handover:read')
   @ValidateQuery(handoverListQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(handoverSchema), 'output') })
-  list(@Query() query: HandoverListQuery) {
-    return this.handovers.list(query);
+  list(@Query() query: HandoverListQuery, @CurrentUser() user: SessionUser) {
+    return this.handovers.list(query, user);
   }
 
   @Get(':id')
   @RequirePermissions('handover:read')
   @ApiOkResponse({ schema: handoverResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.handovers.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.handovers.get(id, user);
   }
 
   /** The incoming manager confirms it: 403 for its author, 409 once acknowledged. */
@@ -79,12 +79,19 @@ export class HandoversController {
 export class LineHandoverDraftController {
   constructor(private readonly handovers: HandoverService) {}
 
-  /** The summary of a shift occurrence (`shiftId` + `date`, else the latest that began), not stored. */
+  /**
+   * The summary of a shift occurrence (`shiftId` + `date`, else of those that began the one ending
+   * nearest to now), not stored.
+   */
   @Get(':id/handover-draft')
   @RequirePermissions('handover:read')
   @ValidateQuery(handoverDraftQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(handoverDraftSchema, 'output') })
-  draft(@Param('id', ParseUUIDPipe) id: string, @Query() query: HandoverDraftQuery) {
-    return this.handovers.draft(id, query);
+  draft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: HandoverDraftQuery,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.handovers.draft(id, query, user);
   }
 }

@@ -77,6 +77,8 @@ export interface NewHandover {
 
 export interface HandoverFilter {
   lineId?: string;
+  /** Only these lines (a user limited to some lines); null or absent: every line. */
+  lineIds?: readonly string[] | null;
   status: 'open' | 'acknowledged' | 'all';
 }
 
@@ -172,6 +174,10 @@ export class HandoverRepository {
     if (filter.lineId) {
       params.push(filter.lineId);
       conditions.push(`h.line_id = $${params.length}`);
+    }
+    if (filter.lineIds) {
+      params.push(filter.lineIds);
+      conditions.push(`h.line_id = ANY($${params.length}::uuid[])`);
     }
     if (filter.status === 'open') conditions.push('h.acknowledged_at IS NULL');
     if (filter.status === 'acknowledged') conditions.push('h.acknowledged_at IS NOT NULL');

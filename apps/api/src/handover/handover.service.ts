@@ -65,9 +65,14 @@ export class HandoverService {
    * The summary of an occurrence (default: of those that began, the one ending nearest to now)
    * computed now, not stored.
    */
-  async draft(lineId: string, query: HandoverDraftQuery): Promise<HandoverDraft> {
+  async draft(
+    lineId: string,
+    query: HandoverDraftQuery,
+    user: SessionUser,
+  ): Promise<HandoverDraft> {
     const now = this.clock.now().getTime();
     const { line, occurrence } = await this.hourByHour.occurrence(lineId, query, now, 'ending');
+    await this.lineAccess.assertCanSee(user, line.id, 'This handover');
     const summary = await this.summarize(line, occurrence, now);
     return {
       lineId: line.id,
@@ -197,13 +202,21 @@ export class HandoverService {
     return handover;
   }
 
-  async get(id: string): Promise<Handover> {
-    return this.mustGet(id);
+  /** 403 for a handover of a line the user is not assigned to. */
+  async get(id: string, user: SessionUser): Promise<Handover> {
+    const handover = await this.mustGet(id);
+    await this.lineAccess.assertCanSee(user, handover.lineId, 'This handover');
+    return handover;
   }
 
-  async list(query: HandoverListQuery): Promise<Paginated<Handover>> {
+  /** Only the handovers of the lines the user may see. */
+  async list(query: HandoverListQuery, user: SessionUser): Promise<Paginated<Handover>> {
     const [items, total] = await this.handovers.list(
-      { lineId: query.lineId, status: query.status },
+      {
+        lineId: query.lineId,
+        lineIds: await this.lineAccess.visibleLines(user.id),
+        status: query.status,
+      },
       query.page,
       query.pageSize,
     );

@@ -1,7 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type HourByHourQuery, hourByHourQuerySchema, hourByHourSchema } from '@ms5/contracts';
-import { RequirePermissions } from '../auth/auth.decorators.js';
+import {
+  type HourByHourQuery,
+  type SessionUser,
+  hourByHourQuerySchema,
+  hourByHourSchema,
+} from '@ms5/contracts';
+import { CurrentUser, RequirePermissions } from '../auth/auth.decorators.js';
 import { ValidateQuery } from '../common/validation.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';
 import { HourByHourService } from './hour-by-hour.service.js';
@@ -22,7 +27,11 @@ export class HourByHourController {
   @RequirePermissions('production:read')
   @ValidateQuery(hourByHourQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(hourByHourSchema, 'output') })
-  board(@Param('id', ParseUUIDPipe) id: string, @Query() query: HourByHourQuery) {
-    return this.hourByHour.board(id, query);
+  board(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: HourByHourQuery,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.hourByHour.board(id, query, user);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AndonModule } from '../andon/andon.module.js';
+import { LineAccessModule } from '../andon/line-access/line-access.module.js';
 import { DowntimeModule } from '../downtime/downtime.module.js';
 import { HourByHourController } from './hour-by-hour.controller.js';
 import { HourByHourRepository } from './hour-by-hour.repository.js';
@@ -10,7 +11,7 @@ import { HourByHourService } from './hour-by-hour.service.js';
  * and islands" SQL as the stop list) and shares the andon module's clock.
  */
 @Module({
-  imports: [AndonModule, DowntimeModule],
+  imports: [AndonModule, DowntimeModule, LineAccessModule],
   controllers: [HourByHourController],
   providers: [HourByHourRepository, HourByHourService],
   exports: [HourByHourService, HourByHourRepository],

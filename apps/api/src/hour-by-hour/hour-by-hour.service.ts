@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { HourByHour, HourByHourQuery, HourByHourRow, HourLoss } from '@ms5/contracts';
+import type {
+  HourByHour,
+  HourByHourQuery,
+  HourByHourRow,
+  HourLoss,
+  SessionUser,
+} from '@ms5/contracts';
 import {
   type HourTarget,
   type Interval,
@@ -11,6 +17,7 @@ import {
   totalLength,
 } from '@ms5/oee';
 import { Clock } from '../andon/clock.js';
+import { LineAccessService } from '../andon/line-access/line-access.service.js';
 import { notFound } from '../common/domain.exception.js';
 import { DowntimeRepository, type StopRow } from '../downtime/downtime.repository.js';
 import {
@@ -45,11 +52,14 @@ export class HourByHourService {
     private readonly repository: HourByHourRepository,
     private readonly downtime: DowntimeRepository,
     private readonly clock: Clock,
+    private readonly lineAccess: LineAccessService,
   ) {}
 
-  async board(lineId: string, query: HourByHourQuery): Promise<HourByHour> {
+  /** 403 for a line the user is not assigned to. */
+  async board(lineId: string, query: HourByHourQuery, user: SessionUser): Promise<HourByHour> {
     const now = this.clock.now().getTime();
     const { line, occurrence } = await this.occurrence(lineId, query, now);
+    await this.lineAccess.assertCanSee(user, line.id, 'This board');
     return this.compute(line, occurrence, now);
   }
 

@@ -46,8 +46,8 @@ export class JobAssignmentsController {
   @Get(':id')
   @RequirePermissions('jobs:read')
   @ApiOkResponse({ schema: jobResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.jobs.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.jobs.get(id, user);
   }
 
   /** Only the job's own operator (403 otherwise). */

@@ -86,6 +86,8 @@ export interface JobFilter {
   operatorId?: string;
   orderId?: string;
   lineId?: string;
+  /** Only these lines (a user limited to some lines); null or absent: every line. */
+  lineIds?: readonly string[] | null;
   statuses?: readonly JobStatus[];
 }
 
@@ -146,6 +148,7 @@ export class JobAssignmentsRepository {
     if (filter.operatorId) add((p) => `j.operator_id = ${p}`, filter.operatorId);
     if (filter.orderId) add((p) => `j.order_id = ${p}`, filter.orderId);
     if (filter.lineId) add((p) => `o.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
     if (filter.statuses) add((p) => `j.status = ANY(${p}::text[])`, filter.statuses);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [count] = await this.dataSource.query<Array<{ total: number }>>(

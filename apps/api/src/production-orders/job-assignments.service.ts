@@ -130,16 +130,23 @@ export class JobAssignmentsService {
     });
   }
 
-  async get(id: string): Promise<JobAssignment> {
-    return this.mustGet(id);
+  /** 403 for a job on a line the user is not assigned to (its own operator always sees it). */
+  async get(id: string, user: SessionUser): Promise<JobAssignment> {
+    const job = await this.mustGet(id);
+    if (job.operator.id !== user.id)
+      await this.lineAccess.assertCanSee(user, job.lineId, 'This job');
+    return job;
   }
 
+  /** `mine=true`: the caller's own jobs; otherwise only the jobs of the lines the user may see. */
   async list(query: JobListQuery, user: SessionUser): Promise<Paginated<JobAssignment>> {
+    const mine = query.mine === 'true';
     const [items, total] = await this.jobs.list(
       {
-        operatorId: query.mine === 'true' ? user.id : query.operatorId,
+        operatorId: mine ? user.id : query.operatorId,
         orderId: query.orderId,
         lineId: query.lineId,
+        lineIds: mine ? null : await this.lineAccess.visibleLines(user.id),
         statuses: query.status,
       },
       query.page,

@@ -55,15 +55,15 @@ export class ProductionOrdersController {
   @RequirePermissions('orders:read')
   @ValidateQuery(productionOrderListQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(productionOrderSchema), 'output') })
-  list(@Query() query: ProductionOrderListQuery) {
-    return this.orders.list(query);
+  list(@Query() query: ProductionOrderListQuery, @CurrentUser() user: SessionUser) {
+    return this.orders.list(query, user);
   }
 
   @Get(':id')
   @RequirePermissions('orders:read')
   @ApiOkResponse({ schema: orderResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.orders.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.orders.get(id, user);
   }
 
   /** Change a planned order (409 once released). */
@@ -133,7 +133,11 @@ export class LineScheduleController {
   @RequirePermissions('orders:read')
   @ValidateQuery(lineScheduleQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(lineScheduleSchema, 'output') })
-  schedule(@Param('id', ParseUUIDPipe) id: string, @Query() query: LineScheduleQuery) {
-    return this.orders.schedule(id, query);
+  schedule(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LineScheduleQuery,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.orders.schedule(id, query, user);
   }
 }

@@ -74,6 +74,8 @@ export interface OrderFields {
 
 export interface OrderFilter {
   lineId?: string;
+  /** Only these lines (a user limited to some lines); null or absent: every line. */
+  lineIds?: readonly string[] | null;
   statuses?: readonly ProductionOrderStatus[];
   from?: string;
   to?: string;
@@ -125,6 +127,7 @@ export class ProductionOrdersRepository {
       conditions.push(sql(`$${params.length}`));
     };
     if (filter.lineId) add((p) => `o.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
     if (filter.statuses) add((p) => `o.status = ANY(${p}::text[])`, filter.statuses);
     else if (!filter.includeCancelled) conditions.push(`o.status <> 'cancelled'`);
     if (filter.from) add((p) => `o.planned_end > ${p}::timestamptz`, filter.from);

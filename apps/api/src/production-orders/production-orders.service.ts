@@ -259,14 +259,22 @@ export class ProductionOrdersService {
     });
   }
 
-  async get(id: string): Promise<ProductionOrder> {
-    return this.mustGet(id);
+  /** 403 for an order on a line the user is not assigned to. */
+  async get(id: string, user: SessionUser): Promise<ProductionOrder> {
+    const order = await this.mustGet(id);
+    await this.lineAccess.assertCanSee(user, order.lineId, 'This order');
+    return order;
   }
 
-  async list(query: ProductionOrderListQuery): Promise<Paginated<ProductionOrder>> {
+  /** Only the orders of the lines the user may see. */
+  async list(
+    query: ProductionOrderListQuery,
+    user: SessionUser,
+  ): Promise<Paginated<ProductionOrder>> {
     const [items, total] = await this.orders.list(
       {
         lineId: query.lineId,
+        lineIds: await this.lineAccess.visibleLines(user.id),
         statuses: query.status,
         from: query.from,
         to: query.to,
@@ -279,8 +287,13 @@ export class ProductionOrdersService {
   }
 
   /** The line's orders whose planned window meets `[from, to)`, in time order. */
-  async schedule(lineId: string, query: LineScheduleQuery): Promise<LineSchedule> {
+  async schedule(
+    lineId: string,
+    query: LineScheduleQuery,
+    user: SessionUser,
+  ): Promise<LineSchedule> {
     if (!(await this.orders.lineExists(lineId))) throw notFound('Line', lineId);
+    await this.lineAccess.assertCanSee(user, lineId, 'This schedule');
     const now = this.clock.now().getTime();
     const from = query.from ?? new Date(now - DAY_MS).toISOString();
     const to = query.to ?? new Date(Math.max(now, Date.parse(from)) + 7 * DAY_MS).toISOString();

@@ -637,6 +637,27 @@ describe('shift handover over HTTP', () => {
     setNow(at('14:30'));
   });
 
+  it('keeps a user limited to other lines out of this line: board, draft, handovers', async () => {
+    const admin = await t.adminTokens();
+    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-X', name: 'Other' });
+    const limited = await t.userWithRole('shift_manager');
+    await ok('put', admin, `/api/users/${limited.user.id}/lines`, { lineIds: [other.id] }, 200);
+    await send('get', limited, `/api/lines/${line.id}/hour-by-hour`).expect(403);
+    await send('get', limited, `/api/lines/${line.id}/handover-draft`).expect(403);
+    const listed = await ok<Paginated<Handover>>('get', limited, '/api/handovers');
+    expect(listed).toMatchObject({ total: 0, items: [] });
+    const everyone = await ok<Paginated<Handover>>(
+      'get',
+      viewer,
+      `/api/handovers?lineId=${line.id}`,
+    );
+    expect(everyone.total).toBeGreaterThan(0);
+    const first = everyone.items[0];
+    if (!first) throw new Error('no handover');
+    await send('get', limited, `/api/handovers/${first.id}`).expect(403);
+    await send('post', limited, '/api/handovers', { lineId: line.id }).expect(403);
+  });
+
   it('documents every handover route in OpenAPI', async () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths as Record<string, unknown>)).toEqual(

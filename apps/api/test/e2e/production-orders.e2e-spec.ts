@@ -763,6 +763,53 @@ describe('production orders and job assignments over HTTP', () => {
     await assign(limitedManager, { orderId: own.id, operatorId: limitedOperator.user.id }).expect(
       201,
     );
+
+    // Reading: lists hold only their lines; an order, schedule or job elsewhere is 403.
+    const listed = (
+      await t
+        .http()
+        .get('/api/orders?pageSize=200')
+        .set(...bearer(limitedManager))
+        .expect(200)
+    ).body as Paginated<ProductionOrder>;
+    expect(new Set(listed.items.map((order) => order.lineId))).toEqual(new Set([mine.id]));
+    expect(listed.total).toBe(listed.items.length);
+    await t
+      .http()
+      .get(`/api/orders/${elsewhere.id}`)
+      .set(...bearer(limitedManager))
+      .expect(403);
+    await t
+      .http()
+      .get(`/api/lines/${notMine.id}/schedule`)
+      .set(...bearer(limitedManager))
+      .expect(403);
+    const elsewhereJob = (
+      await assign(manager, { orderId: elsewhere.id, operatorId: operator.user.id }).expect(201)
+    ).body as JobAssignment;
+    const jobs = (
+      await t
+        .http()
+        .get('/api/jobs?pageSize=200')
+        .set(...bearer(limitedOperator))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(jobs.items.every((job) => job.lineId === mine.id)).toBe(true);
+    expect(jobs.items.map((job) => job.id)).not.toContain(elsewhereJob.id);
+    await t
+      .http()
+      .get(`/api/jobs/${elsewhereJob.id}`)
+      .set(...bearer(limitedOperator))
+      .expect(403);
+    // Their own jobs, with mine=true, whatever the line.
+    const mineOnly = (
+      await t
+        .http()
+        .get('/api/jobs?mine=true')
+        .set(...bearer(limitedOperator))
+        .expect(200)
+    ).body as Paginated<JobAssignment>;
+    expect(mineOnly.items.map((job) => job.orderId)).toEqual([own.id]);
   });
 
   it('lists the active operators for assigning jobs to a shift manager, not to a viewer', async () => {
