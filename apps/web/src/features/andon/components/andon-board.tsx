@@ -13,7 +13,7 @@ import { ageTone, formatAge } from '@/features/andon/components/andon-labels';
 import { ANDON_PRIORITY_LABELS, ANDON_STATUS_LABELS, ANDON_TYPE_LABELS } from '@/lib/domain-labels';
 import { LiveIndicator } from '@/features/andon/components/live-indicator';
 import { type AndonEvent, useAndonSocket } from '@/features/andon/hooks/use-andon-socket';
-import { useNow } from '@/features/andon/hooks/use-now';
+import { useNow } from '@/hooks/use-now';
 import './andon.css';
 
 /**

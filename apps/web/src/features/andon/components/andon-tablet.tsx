@@ -16,7 +16,7 @@ import { useAndonEquipment } from '@/features/andon/api/get-andon-equipment';
 import { useRaiseAndonCall } from '@/features/andon/api/raise-andon-call';
 import { ageTone, formatAge } from '@/features/andon/components/andon-labels';
 import { ANDON_PRIORITY_LABELS, ANDON_STATUS_LABELS, ANDON_TYPE_LABELS } from '@/lib/domain-labels';
-import { useNow } from '@/features/andon/hooks/use-now';
+import { useNow } from '@/hooks/use-now';
 import './andon.css';
 
 export interface AndonTabletProps {

@@ -132,8 +132,8 @@ export function ChecklistTemplateForm({
     );
   }
 
-  const scopeOptions = (items: readonly ScopeOption[], any: string) => [
-    { value: '', label: any },
+  const scopeOptions = (items: readonly ScopeOption[], emptyLabel: string) => [
+    { value: '', label: emptyLabel },
     ...items.map((item) => ({ value: item.id, label: `${item.code} · ${item.name}` })),
   ];
 

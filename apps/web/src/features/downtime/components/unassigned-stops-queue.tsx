@@ -8,7 +8,7 @@ import { formatDuration } from '@/lib/format';
 import { useAssignDowntimeReason } from '@/features/downtime/api/assign-downtime-reason';
 import { useDowntimeStops } from '@/features/downtime/api/get-downtime-stops';
 import { groupByCategory } from '@/features/downtime/utils/format';
-import { useNow } from '@/features/downtime/utils/use-now';
+import { useNow } from '@/hooks/use-now';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

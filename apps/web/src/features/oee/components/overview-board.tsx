@@ -2,7 +2,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { useOverviewLive } from '@/features/oee/api/use-overview-live';
 import { LineTile } from '@/features/oee/components/line-tile';
-import { useNow } from '@/features/oee/utils/use-now';
+import { useNow } from '@/hooks/use-now';
 
 const updatedFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 

@@ -12,7 +12,7 @@ import { type NamedOption, OrderForm } from '@/features/production/components/or
 import { OrderPanel } from '@/features/production/components/order-panel';
 import { OrdersTable } from '@/features/production/components/orders-table';
 import { ScheduleTimeline } from '@/features/production/components/schedule-timeline';
-import { useNow } from '@/features/production/hooks/use-now';
+import { useNow } from '@/hooks/use-now';
 import { useProductionRealtime } from '@/features/production/hooks/use-production-realtime';
 import { orderName } from '@/features/production/utils/order-labels';
 import { addDays } from '@/features/production/utils/local-time';

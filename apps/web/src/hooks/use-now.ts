@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `intervalMs` (for "now" markers that should move). */
-export function useNow(intervalMs: number): number {
+/**
+ * The current time in ms, re-rendering every `intervalMs`: clocks, ages and "now" markers that
+ * move without refetching. Shared by every feature.
+ */
+export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
