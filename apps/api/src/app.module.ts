@@ -3,28 +3,32 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AndonModule } from './andon/andon.module.js';
-import { AuditModule } from './audit/audit.module.js';
-import { AuthModule } from './auth/auth.module.js';
-import { ChecklistsModule } from './checklists/checklists.module.js';
-import { HandoverModule } from './handover/handover.module.js';
-import { HourByHourModule } from './hour-by-hour/hour-by-hour.module.js';
-import { ApiExceptionFilter } from './common/api-exception.filter.js';
-import { ValidationInterceptor } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
-import { ConfigModule } from './config/config.module.js';
-import { DemoModule } from './demo/demo.module.js';
-import type { RuntimeInfo } from './config/config.tokens.js';
-import { dataSourceOptions } from './database/database.js';
-import { HealthModule } from './health/health.module.js';
-import { MetricsModule } from './metrics/metrics.module.js';
-import { DowntimeModule } from './downtime/downtime.module.js';
-import { OeeModule } from './oee/oee.module.js';
-import { PlantModule } from './plant/plant.module.js';
-import { ProductionModule } from './production/production.module.js';
-import { ProductionOrdersModule } from './production-orders/production-orders.module.js';
-import { SimulatorModule } from './simulator/simulator.module.js';
-import { UsersModule } from './users/users.module.js';
+import { AndonModule } from './domains/andon/andon.module.js';
+import { ChecklistsModule } from './domains/checklists/checklists.module.js';
+import { DowntimeModule } from './domains/downtime/downtime.module.js';
+import { HandoverModule } from './domains/handover/handover.module.js';
+import { HourByHourModule } from './domains/hour-by-hour/hour-by-hour.module.js';
+import { IngestionModule } from './domains/ingestion/ingestion.module.js';
+import { JobsModule } from './domains/jobs/jobs.module.js';
+import { OeeModule } from './domains/oee/oee.module.js';
+import { ProductionOrdersModule } from './domains/orders/production-orders.module.js';
+import { PlantModule } from './domains/plant/plant.module.js';
+import { DemoModule } from './dev/demo/demo.module.js';
+import { SimulatorModule } from './dev/simulator/simulator.module.js';
+import { AuditModule } from './platform/audit/audit.module.js';
+import { AuthModule } from './platform/auth/auth.module.js';
+import { ClockModule } from './platform/clock/clock.module.js';
+import { ApiExceptionFilter } from './platform/common/api-exception.filter.js';
+import { ValidationInterceptor } from './platform/common/validation.js';
+import type { AppConfig } from './platform/config/app-config.js';
+import { ConfigModule } from './platform/config/config.module.js';
+import type { RuntimeInfo } from './platform/config/config.tokens.js';
+import { dataSourceOptions } from './platform/database/database.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { LineAccessModule } from './platform/line-access/line-access.module.js';
+import { MetricsModule } from './platform/metrics/metrics.module.js';
+import { RealtimeModule } from './platform/realtime/realtime.module.js';
+import { UsersModule } from './platform/users/users.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,21 +67,29 @@ export class AppModule {
             },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        // Each module registers its own entities with `TypeOrmModule.forFeature`.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        // platform: knows no domain
+        ClockModule,
         AuditModule,
         UsersModule,
         AuthModule,
+        LineAccessModule,
+        RealtimeModule,
         HealthModule,
         MetricsModule,
+        // domains
         PlantModule,
-        ProductionModule,
+        IngestionModule,
+        OeeModule,
+        DowntimeModule,
+        AndonModule,
         ProductionOrdersModule,
+        JobsModule,
         ChecklistsModule,
         HourByHourModule,
         HandoverModule,
-        AndonModule,
-        OeeModule,
-        DowntimeModule,
+        // dev: the demo plant and the line simulator
         SimulatorModule,
         DemoModule,
       ],

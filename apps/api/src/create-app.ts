@@ -6,8 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { MetricsService } from './metrics/metrics.service.js';
-import { mountOpenApi } from './openapi/openapi.js';
+import { MetricsService } from './platform/metrics/metrics.service.js';
+import { mountOpenApi } from './platform/openapi/openapi.js';
 
 const NOT_SPA = /^\/(api|health|metrics|socket\.io)(\/|$)/;
 

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
-import { bootstrapAdmin } from './bootstrap/bootstrap-admin.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { bootstrapAdmin } from './platform/users/bootstrap-admin.js';
+import { ConfigError, loadConfig } from './platform/config/app-config.js';
 import { createApp } from './create-app.js';
-import { startDemoAndSimulator } from './demo/start-demo.js';
-import { type DatabaseHandle, provideDatabase, runMigrations } from './database/database.js';
-import { ShutdownState } from './health/shutdown-state.js';
-import { resolveRuntimeInfo } from './runtime-info.js';
-import { UsersService } from './users/users.service.js';
+import { startDemoAndSimulator } from './dev/demo/start-demo.js';
+import {
+  type DatabaseHandle,
+  provideDatabase,
+  runMigrations,
+} from './platform/database/database.js';
+import { ShutdownState } from './platform/health/shutdown-state.js';
+import { resolveRuntimeInfo } from './platform/config/runtime-info.js';
+import { UsersService } from './platform/users/users.service.js';
 
 async function main(): Promise<void> {
   let config;

@@ -110,6 +110,34 @@ export type ChecklistTemplateListQuery = z.infer<typeof checklistTemplateListQue
 /** `true`/`false` for yes/no, a number for number items, a string for text items. */
 export const checklistAnswerValueSchema = z.union([z.boolean(), z.number().finite(), z.string()]);
 
+/** An answer as sent: yes/no as a boolean, a number, or a text. */
+export type ChecklistAnswerValue = z.infer<typeof checklistAnswerValueSchema>;
+
+/**
+ * Whether one answer passes its item — the one rule the server stores and the tablet previews: a
+ * yes/no answer equals the expected one (yes unless the item says otherwise); a number lies inside
+ * `[min, max]`, limits included, an open limit being no limit; a text is not blank, except that a
+ * non-critical text item may be left blank. A value of another kind than the item's fails.
+ */
+export function checklistItemPasses(
+  item: Pick<ChecklistItem, 'kind' | 'expected' | 'min' | 'max' | 'critical'>,
+  value: ChecklistAnswerValue,
+): boolean {
+  switch (item.kind) {
+    case 'yes_no':
+      return value === (item.expected ?? true);
+    case 'number':
+      return (
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (item.min === null || value >= item.min) &&
+        (item.max === null || value <= item.max)
+      );
+    case 'text':
+      return typeof value === 'string' && (!item.critical || value.trim().length > 0);
+  }
+}
+
 export const checklistAnswerInputSchema = z.strictObject({
   itemId: uuid,
   value: checklistAnswerValueSchema,

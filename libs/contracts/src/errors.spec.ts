@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toFieldErrors } from './errors.js';
+import {
+  DOMAIN_ERROR_CODES,
+  DOMAIN_ERROR_STATUS,
+  domainErrorCode,
+  toFieldErrors,
+} from './errors.js';
 import { createUserSchema } from './users.js';
 
 describe('toFieldErrors', () => {
@@ -45,5 +50,21 @@ describe('toFieldErrors', () => {
       .map((error) => error.path)
       .sort();
     expect(paths).toEqual(['password', 'role']);
+  });
+});
+
+describe('domain error codes', () => {
+  it('answers every code with a client-error status', () => {
+    for (const code of DOMAIN_ERROR_CODES)
+      expect([400, 404, 409]).toContain(DOMAIN_ERROR_STATUS[code]);
+    expect(DOMAIN_ERROR_STATUS.NOT_FOUND).toBe(404);
+    expect(DOMAIN_ERROR_STATUS.INVALID_REFERENCE).toBe(400);
+    expect(DOMAIN_ERROR_STATUS.SCHEDULE_CONFLICT).toBe(409);
+  });
+
+  it('narrows a known code and nothing else', () => {
+    expect(domainErrorCode('CHECKLIST_FAILED')).toBe('CHECKLIST_FAILED');
+    expect(domainErrorCode('checklist_failed')).toBeUndefined();
+    expect(domainErrorCode(undefined)).toBeUndefined();
   });
 });

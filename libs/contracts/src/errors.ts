@@ -7,6 +7,52 @@ export const fieldErrorSchema = z.object({
 
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
+/**
+ * The stable `code` of every business-rule refusal. Clients switch on it (exhaustively); the
+ * message beside it is for people and may change.
+ */
+export const DOMAIN_ERROR_CODES = [
+  'CONFLICT',
+  'NOT_FOUND',
+  'LAST_ADMIN',
+  'USERNAME_TAKEN',
+  'INVALID_TRANSITION',
+  'INVALID_REFERENCE',
+  'IN_USE',
+  'SCHEDULE_CONFLICT',
+  'LINE_BUSY',
+  'CHECKLIST_REQUIRED',
+  'CHECKLIST_FAILED',
+  'HANDOVER_EXISTS',
+  'ALREADY_ACKNOWLEDGED',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** The HTTP status each code is answered with. */
+export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, 400 | 404 | 409>> = {
+  CONFLICT: 409,
+  NOT_FOUND: 404,
+  LAST_ADMIN: 409,
+  USERNAME_TAKEN: 409,
+  INVALID_TRANSITION: 409,
+  INVALID_REFERENCE: 400,
+  IN_USE: 409,
+  SCHEDULE_CONFLICT: 409,
+  LINE_BUSY: 409,
+  CHECKLIST_REQUIRED: 409,
+  CHECKLIST_FAILED: 409,
+  HANDOVER_EXISTS: 409,
+  ALREADY_ACKNOWLEDGED: 409,
+};
+
+/** A `code` from an error body, narrowed to a known domain code (else undefined). */
+export function domainErrorCode(code: string | undefined): DomainErrorCode | undefined {
+  return (DOMAIN_ERROR_CODES as readonly string[]).includes(code ?? '')
+    ? (code as DomainErrorCode)
+    : undefined;
+}
+
 /** Every error body the API returns. */
 export const errorBodySchema = z.object({
   statusCode: z.number().int(),

@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AndonCall, AndonPolicy, AuthTokens, Equipment, Line } from '@ms5/contracts';
 import pg from 'pg';
-import { Clock } from '../../src/andon/clock.js';
-import { EscalationScheduler } from '../../src/andon/escalation.scheduler.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { Clock } from '../../src/platform/clock/clock.js';
+import { EscalationScheduler } from '../../src/domains/andon/escalation.scheduler.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
-import { OutboxDispatcher } from '../../src/realtime/outbox-dispatcher.js';
+import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 /** Another API instance on the same database (a replica, or the same API after a restart). */

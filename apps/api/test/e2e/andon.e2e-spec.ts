@@ -8,7 +8,7 @@ import type {
   Paginated,
 } from '@ms5/contracts';
 import pg from 'pg';
-import { Clock } from '../../src/andon/clock.js';
+import { Clock } from '../../src/platform/clock/clock.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 /** The andon lifecycle, permissions and line visibility over HTTP on real PostgreSQL. */

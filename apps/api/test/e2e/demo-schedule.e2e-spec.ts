@@ -5,16 +5,16 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AuthTokens, JobAssignment, Line, Paginated, ProductionOrder } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/andon/clock.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { Clock } from '../../src/platform/clock/clock.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
-import { DEMO_AREAS, DEMO_PRODUCTS } from '../../src/demo/demo-plant.js';
+import { DEMO_AREAS, DEMO_PRODUCTS } from '../../src/dev/demo-plant/demo-plant.js';
 import {
   DEMO_SCHEDULE_LOCK_KEY,
   type DemoSchedulePass,
   DemoScheduleKeeper,
-} from '../../src/demo/demo-schedule.js';
-import { DemoSeeder } from '../../src/demo/demo-seeder.js';
+} from '../../src/dev/demo/demo-schedule.js';
+import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 const MINUTE = 60_000;

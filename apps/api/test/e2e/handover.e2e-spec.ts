@@ -15,7 +15,7 @@ import type {
   Shift,
 } from '@ms5/contracts';
 import pg from 'pg';
-import { Clock } from '../../src/andon/clock.js';
+import { Clock } from '../../src/platform/clock/clock.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 interface ErrorBody {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { healthInfoSchema } from '@ms5/contracts';
-import { ShutdownState } from '../../src/health/shutdown-state.js';
+import { ShutdownState } from '../../src/platform/health/shutdown-state.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 describe('health, metrics, OpenAPI and request limits', () => {

@@ -10,9 +10,9 @@ import type {
   ProductionOrder,
   Shift,
 } from '@ms5/contracts';
-import { Clock } from '../../src/andon/clock.js';
-import { DemoSeeder } from '../../src/demo/demo-seeder.js';
-import { DEMO_AREAS } from '../../src/demo/demo-plant.js';
+import { Clock } from '../../src/platform/clock/clock.js';
+import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
+import { DEMO_AREAS } from '../../src/dev/demo-plant/demo-plant.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 interface ErrorBody {

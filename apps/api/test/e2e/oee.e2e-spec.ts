@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens, MachineEventInput, OeeReport, Overview } from '@ms5/contracts';
-import { OeeRollupService } from '../../src/oee/oee-rollup.service.js';
+import { OeeRollupService } from '../../src/domains/oee/oee-rollup.service.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 const DAY = '2026-11-02';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ROLES, type Role, type User } from '@ms5/contracts';
-import { IS_PUBLIC } from '../../src/auth/auth.decorators.js';
+import { IS_PUBLIC } from '../../src/platform/common/auth.decorators.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 const METHOD_NAMES = ['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head', 'search'];

@@ -11,8 +11,8 @@ import type {
 } from '@ms5/contracts';
 import pg from 'pg';
 import { type Socket, io } from 'socket.io-client';
-import { OutboxDispatcher } from '../../src/realtime/outbox-dispatcher.js';
-import { OutboxRepository } from '../../src/realtime/outbox.repository.js';
+import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
+import { OutboxRepository } from '../../src/platform/realtime/outbox.repository.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -9,7 +9,7 @@ import type {
   SimulatorState,
 } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
-import { Prng, deriveSeed } from '../../src/simulator/prng.js';
+import { Prng, deriveSeed } from '../../src/dev/simulator/prng.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -13,10 +13,10 @@ import {
   ingestBatchSchema,
 } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
-import { DemoSeeder } from '../../src/demo/demo-seeder.js';
-import { generateEvents } from '../../src/simulator/plant-simulation.js';
-import { buildSimPlant } from '../../src/simulator/sim-plant.js';
-import { SIMULATOR_LOCK_KEY } from '../../src/simulator/simulator.driver.js';
+import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
+import { generateEvents } from '../../src/dev/simulator/plant-simulation.js';
+import { buildSimPlant } from '../../src/dev/simulator/sim-plant.js';
+import { SIMULATOR_LOCK_KEY } from '../../src/dev/simulator/simulator.driver.js';
 import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

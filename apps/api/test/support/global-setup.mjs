@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { runMigrations } from '../../dist/database/database.js';
-import { EmbeddedPostgres } from '../../dist/database/embedded-postgres.js';
+import { runMigrations } from '../../dist/platform/database/database.js';
+import { EmbeddedPostgres } from '../../dist/platform/database/embedded-postgres.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const TEMPLATE_DATABASE = 'ms5_test_template';

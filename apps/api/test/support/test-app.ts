@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AuthTokens, Role } from '@ms5/contracts';
 import request from 'supertest';
-import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/platform/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
-import { UsersService } from '../../src/users/users.service.js';
+import { UsersService } from '../../src/platform/users/users.service.js';
 import { type TestDatabase, createTestDatabase } from './test-database.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';

@@ -1,0 +1,212 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  type CreateJobAssignmentInput,
+  JOB_TRANSITIONS,
+  type JobAssignment,
+  type JobListQuery,
+  type JobStep,
+  type Paginated,
+  type SessionUser,
+  toPage,
+} from '@ms5/contracts';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
+import { LineAccessService } from '../../platform/line-access/line-access.service.js';
+import { AuditService } from '../../platform/audit/audit.service.js';
+import { ChecklistGateService } from '../checklists/checklist-gate.service.js';
+import { DomainException, notFound } from '../../platform/common/domain.exception.js';
+import { FieldValidationException } from '../../platform/common/validation.js';
+import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
+import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
+import { lineAudience } from '../../platform/realtime/rooms.js';
+import { JobAssignmentsRepository } from './job-assignments.repository.js';
+import { ProductionOrdersService } from '../orders/production-orders.service.js';
+
+const ENTITY_TYPE = 'job-assignment';
+
+/**
+ * Operators' jobs on production orders: a shift manager assigns, the operator accepts, starts
+ * and completes. Only the assigned operator acts on a job. A job starts only once every
+ * pre-start checklist that applies to its order has passed (409 `CHECKLIST_REQUIRED` /
+ * `CHECKLIST_FAILED`); starting a job on a released order starts the order. Each change is
+ * audited and told to the line (`production.job.changed`) through the outbox, in its transaction.
+ */
+@Injectable()
+export class JobAssignmentsService {
+  constructor(
+    private readonly jobs: JobAssignmentsRepository,
+    private readonly orders: ProductionOrdersService,
+    private readonly audit: AuditService,
+    private readonly checklists: ChecklistGateService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly clock: Clock,
+    private readonly lineAccess: LineAccessService,
+  ) {}
+
+  async assign(input: CreateJobAssignmentInput, actor: SessionUser): Promise<JobAssignment> {
+    return this.write(async (manager) => {
+      const order = await this.orders.lock(manager, input.orderId);
+      if (order) await this.lineAccess.assertCanSee(actor, order.lineId, 'This order');
+      const role = await this.jobs.userRole(manager, input.operatorId);
+      // An operator limited to some lines (PUT /api/users/:id/lines) works only on those.
+      const operatorOnLine =
+        order === null || role !== 'operator'
+          ? true
+          : await this.lineAccess.canSee(input.operatorId, order.lineId);
+      const invalid = [
+        ...(order ? [] : [{ path: 'orderId', message: 'Does not exist' }]),
+        ...(role === 'operator'
+          ? []
+          : [
+              {
+                path: 'operatorId',
+                message: role === null ? 'Does not exist' : 'Must be a user of role operator',
+              },
+            ]),
+        ...(operatorOnLine
+          ? []
+          : [{ path: 'operatorId', message: 'This operator is not assigned to the order’s line' }]),
+      ];
+      if (invalid.length > 0) throw new FieldValidationException(invalid);
+      if (order && (order.status === 'completed' || order.status === 'cancelled')) {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          `Cannot assign a job on an order that is ${order.status}`,
+        );
+      }
+      const id = await this.jobs.insert(manager, {
+        orderId: input.orderId,
+        operatorId: input.operatorId,
+        shiftDate: input.shiftDate ?? null,
+        note: input.note || null,
+        assignedBy: actor.id,
+      });
+      const after = await this.mustGet(id, manager);
+      await this.audit.record(manager, {
+        actor,
+        action: `${ENTITY_TYPE}.created`,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        after,
+      });
+      await this.notifyChanged(manager, after);
+      return after;
+    });
+  }
+
+  /** Accept, start or complete: only the job's own operator, one step at a time. */
+  async transition(id: string, step: JobStep, user: SessionUser): Promise<JobAssignment> {
+    return this.write(async (manager) => {
+      const job = await this.jobs.lock(manager, id);
+      if (!job) throw notFound('Job', id);
+      if (job.operatorId !== user.id) {
+        throw new ForbiddenException('This job is assigned to another operator');
+      }
+      const rule = JOB_TRANSITIONS[step];
+      if (job.status !== rule.from) {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          `Cannot ${step} a job that is ${job.status}`,
+        );
+      }
+      if (step === 'start') await this.checklists.assertReadyToStart(manager, id);
+      const before = await this.mustGet(id, manager);
+      await this.checkOrder(manager, job.orderId, step, user);
+      await this.jobs.setStatus(manager, id, rule.to, this.clock.now());
+      const after = await this.mustGet(id, manager);
+      await this.audit.record(manager, {
+        actor: user,
+        action: `${ENTITY_TYPE}.${rule.to}`,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        before,
+        after,
+      });
+      await this.notifyChanged(manager, after);
+      return after;
+    });
+  }
+
+  /** 403 for a job on a line the user is not assigned to (its own operator always sees it). */
+  async get(id: string, user: SessionUser): Promise<JobAssignment> {
+    const job = await this.mustGet(id);
+    if (job.operator.id !== user.id)
+      await this.lineAccess.assertCanSee(user, job.lineId, 'This job');
+    return job;
+  }
+
+  /** `mine=true`: the caller's own jobs; otherwise only the jobs of the lines the user may see. */
+  async list(query: JobListQuery, user: SessionUser): Promise<Paginated<JobAssignment>> {
+    const mine = query.mine === 'true';
+    const [items, total] = await this.jobs.list(
+      {
+        operatorId: mine ? user.id : query.operatorId,
+        orderId: query.orderId,
+        lineId: query.lineId,
+        lineIds: mine ? null : await this.lineAccess.visibleLines(user.id),
+        statuses: query.status,
+      },
+      query.page,
+      query.pageSize,
+    );
+    return toPage(items, total, query);
+  }
+
+  /** Work happens on live orders: a job starts only when its order is released (then starts it) or running. */
+  private async checkOrder(
+    manager: EntityManager,
+    orderId: string,
+    step: JobStep,
+    user: SessionUser,
+  ): Promise<void> {
+    const order = await this.orders.lock(manager, orderId);
+    if (!order) throw notFound('Production order', orderId);
+    switch (step) {
+      case 'accept':
+        if (order.status === 'completed' || order.status === 'cancelled') {
+          throw new DomainException('INVALID_TRANSITION', `The order is ${order.status}`);
+        }
+        return;
+      case 'complete':
+        return;
+      case 'start':
+        if (order.status === 'released') {
+          await this.orders.applyStep(manager, order, 'start', user);
+        } else if (order.status !== 'running') {
+          throw new DomainException(
+            'INVALID_TRANSITION',
+            `The order is ${order.status}; it must be released or running to start a job`,
+          );
+        }
+        return;
+    }
+  }
+
+  private async notifyChanged(manager: EntityManager, job: JobAssignment): Promise<void> {
+    await this.outbox.append(manager, {
+      event: 'production.job.changed',
+      payload: {
+        id: job.id,
+        lineId: job.lineId,
+        status: job.status,
+        operatorId: job.operator.id,
+        at: this.clock.now().toISOString(),
+      },
+      rooms: lineAudience(job.lineId),
+    });
+  }
+
+  /** A transaction whose outbox events are published once it has committed. */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.jobs.transaction(work);
+    this.dispatcher.kick();
+    return result;
+  }
+
+  private async mustGet(id: string, manager?: EntityManager): Promise<JobAssignment> {
+    const job = await this.jobs.get(id, manager);
+    if (!job) throw notFound('Job', id);
+    return job;
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { OeeEngineAdapter } from './oee-engine.adapter.js';
+import { OeeRollupService } from './oee-rollup.service.js';
+import { OeeController } from './oee.controller.js';
+import { OeeRepository } from './oee.repository.js';
+import { OeeService } from './oee.service.js';
+import { OverviewService } from './overview.service.js';
+import { RollupQueueRepository } from './rollup-queue.repository.js';
+
+@Module({
+  controllers: [OeeController],
+  providers: [
+    OeeRepository,
+    OeeEngineAdapter,
+    OeeService,
+    OeeRollupService,
+    OverviewService,
+    RollupQueueRepository,
+  ],
+  exports: [OeeService, OeeRollupService],
+})
+export class OeeModule {}

@@ -1,0 +1,145 @@
+import type { Paginated, PaginationQuery, SessionUser } from '@ms5/contracts';
+import { toPage } from '@ms5/contracts';
+import type {
+  DataSource,
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsRelations,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
+import type { AuditService } from './audit.service.js';
+import { mapConstraintError } from '../common/database-errors.js';
+import { notFound } from '../common/domain.exception.js';
+
+export interface AuditedCrudOptions<E, D> {
+  entity: EntityTarget<E>;
+  /** The audit log's entity type, and the word used in messages. */
+  entityType: string;
+  label: string;
+  toDto: (entity: E) => D;
+  order: FindOptionsOrder<E>;
+  relations?: FindOptionsRelations<E>;
+}
+
+/**
+ * Create, read, update and delete for configuration data: paginated lists, 404s, constraint
+ * violations turned into field errors, and every change written to the audit log in the same
+ * transaction.
+ */
+export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends object> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly options: AuditedCrudOptions<E, D>,
+  ) {}
+
+  async list(
+    query: PaginationQuery,
+    where: FindOptionsWhere<E> | FindOptionsWhere<E>[] = {},
+  ): Promise<Paginated<D>> {
+    const [rows, total] = await this.dataSource.getRepository(this.options.entity).findAndCount({
+      where,
+      order: this.options.order,
+      relations: this.options.relations,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return toPage(rows.map(this.options.toDto), total, query);
+  }
+
+  async get(id: string): Promise<D> {
+    return this.options.toDto(await this.find(id));
+  }
+
+  async find(id: string): Promise<E> {
+    const found = await this.dataSource
+      .getRepository(this.options.entity)
+      .findOne({ where: { id } as FindOptionsWhere<E>, relations: this.options.relations });
+    if (!found) throw notFound(this.options.label, id);
+    return found;
+  }
+
+  async create(values: DeepPartial<E>, actor: SessionUser): Promise<D> {
+    return this.write('write', async (manager) => {
+      const saved = await manager.save(
+        this.options.entity,
+        manager.create(this.options.entity, values),
+      );
+      const dto = this.options.toDto(
+        await manager.findOneOrFail(this.options.entity, {
+          where: { id: saved.id } as FindOptionsWhere<E>,
+          relations: this.options.relations,
+        }),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: `${this.options.entityType}.created`,
+        entityType: this.options.entityType,
+        entityId: saved.id,
+        after: dto as Record<string, unknown>,
+      });
+      return dto;
+    });
+  }
+
+  async update(id: string, apply: (current: E) => void, actor: SessionUser): Promise<D> {
+    return this.write('write', async (manager) => {
+      const current = await manager.findOne(this.options.entity, {
+        where: { id } as FindOptionsWhere<E>,
+        relations: this.options.relations,
+        lock: this.options.relations ? undefined : { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound(this.options.label, id);
+      const before = this.options.toDto(current);
+      apply(current);
+      await manager.save(this.options.entity, current);
+      const after = this.options.toDto(
+        await manager.findOneOrFail(this.options.entity, {
+          where: { id } as FindOptionsWhere<E>,
+          relations: this.options.relations,
+        }),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: `${this.options.entityType}.updated`,
+        entityType: this.options.entityType,
+        entityId: id,
+        before: before as Record<string, unknown>,
+        after: after as Record<string, unknown>,
+      });
+      return after;
+    });
+  }
+
+  async remove(id: string, actor: SessionUser): Promise<void> {
+    await this.write('delete', async (manager) => {
+      const current = await manager.findOne(this.options.entity, {
+        where: { id } as FindOptionsWhere<E>,
+        relations: this.options.relations,
+      });
+      if (!current) throw notFound(this.options.label, id);
+      await manager.delete(this.options.entity, { id });
+      await this.audit.record(manager, {
+        actor,
+        action: `${this.options.entityType}.deleted`,
+        entityType: this.options.entityType,
+        entityId: id,
+        before: this.options.toDto(current) as Record<string, unknown>,
+      });
+    });
+  }
+
+  private async write<T>(
+    operation: 'write' | 'delete',
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      throw mapConstraintError(error, this.options.label, operation);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { RUNTIME_INFO, type RuntimeInfo } from '../config/config.tokens.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { PermissionsGuard } from './permissions.guard.js';
+import { TokenService } from './token.service.js';
+
+@Module({
+  imports: [
+    CredentialsModule,
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [RUNTIME_INFO],
+      useFactory: (runtime: RuntimeInfo) => ({
+        secret: runtime.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'ms5' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'ms5' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokenService,
+    { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+  exports: [TokenService],
+})
+export class AuthModule {}

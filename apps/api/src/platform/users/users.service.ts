@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CreateUserInput,
+  type Operator,
+  type OperatorListQuery,
+  type Paginated,
+  type SessionUser,
+  type UpdateUserInput,
+  type User,
+  type UserListQuery,
+  toPage,
+} from '@ms5/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { PasswordHasher } from '../credentials/password-hasher.js';
+import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { DomainException, notFound } from '../common/domain.exception.js';
+import type { UserEntity } from './user.entity.js';
+import { type UserPatch, UsersRepository } from './users.repository.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: UserListQuery): Promise<Paginated<User>> {
+    const [rows, total] = await this.users.findPage(query);
+    return toPage(rows.map(toUser), total, query);
+  }
+
+  /** Active users of role operator, for assigning jobs. */
+  async operators(query: OperatorListQuery): Promise<Paginated<Operator>> {
+    const [rows, total] = await this.users.findPage({ ...query, role: 'operator' }, true);
+    return toPage(
+      rows.map((row) => ({ id: row.id, username: row.username, displayName: row.displayName })),
+      total,
+      query,
+    );
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound('User', id);
+    return toUser(user);
+  }
+
+  /** The signed-in user behind a token, if still active. */
+  async findActiveSession(id: string): Promise<SessionUser | null> {
+    const user = await this.users.findById(id);
+    if (!user || user.disabled) return null;
+    return { id: user.id, username: user.username, role: user.role, displayName: user.displayName };
+  }
+
+  async create(input: CreateUserInput, actor: SessionUser | null): Promise<User> {
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.users.transaction(async (manager) => {
+        const created = await this.users.insert(manager, {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+        });
+        const user = toUser(created);
+        await this.audit.record(manager, {
+          actor,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: auditView(user),
+        });
+        return user;
+      });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
+        throw new DomainException('USERNAME_TAKEN', `Username ${input.username} is taken`, [
+          { path: 'username', message: 'Already taken' },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateUserInput, actor: SessionUser): Promise<User> {
+    const passwordHash =
+      input.password === undefined ? undefined : await this.hasher.hash(input.password);
+    return this.users.transaction(async (manager) => {
+      const adminIds = await this.users.lockActiveAdminIds(manager);
+      const current = await this.users.lockById(manager, id);
+      if (!current) throw notFound('User', id);
+      const losesAdmin =
+        current.role === 'admin' &&
+        !current.disabled &&
+        ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
+      if (losesAdmin && adminIds.filter((adminId) => adminId !== id).length === 0) {
+        throw new DomainException(
+          'LAST_ADMIN',
+          'The last active admin cannot be disabled or demoted',
+          [{ path: input.disabled === true ? 'disabled' : 'role', message: 'Last active admin' }],
+        );
+      }
+      const patch: UserPatch = {};
+      if (input.role !== undefined) patch.role = input.role;
+      if (input.displayName !== undefined) patch.displayName = input.displayName;
+      if (input.disabled !== undefined) patch.disabled = input.disabled;
+      if (passwordHash !== undefined) patch.passwordHash = passwordHash;
+      const before = toUser(current);
+      const after = toUser(await this.users.update(manager, id, patch));
+      if (input.disabled === true || passwordHash !== undefined || input.role !== undefined) {
+        await this.refreshTokens.revokeAllOfUser(manager, id);
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before: auditView(before),
+        after: { ...auditView(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+      });
+      return after;
+    });
+  }
+
+  /** On start: if nobody exists yet, the admin named by ADMIN_USERNAME is created. */
+  async ensureBootstrapAdmin(username: string, password: string): Promise<boolean> {
+    if ((await this.users.count()) > 0) return false;
+    try {
+      await this.create({ username, password, role: 'admin', displayName: 'Administrator' }, null);
+      return true;
+    } catch (error) {
+      // Another instance created it at the same moment.
+      if (error instanceof DomainException && error.code === 'USERNAME_TAKEN') return false;
+      throw error;
+    }
+  }
+}
+
+export function toUser(entity: UserEntity): User {
+  return {
+    id: entity.id,
+    username: entity.username,
+    role: entity.role,
+    displayName: entity.displayName,
+    disabled: entity.disabled,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+function auditView(user: User): Record<string, unknown> {
+  return {
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    disabled: user.disabled,
+  };
+}
