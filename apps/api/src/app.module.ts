@@ -13,8 +13,7 @@ import { JobsModule } from './domains/jobs/jobs.module.js';
 import { OeeModule } from './domains/oee/oee.module.js';
 import { ProductionOrdersModule } from './domains/orders/production-orders.module.js';
 import { PlantModule } from './domains/plant/plant.module.js';
-import { DemoModule } from './dev/demo/demo.module.js';
-import { SimulatorModule } from './dev/simulator/simulator.module.js';
+import { DevModule } from './dev/dev.module.js';
 import { AuditModule } from './platform/audit/audit.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { ClockModule } from './platform/clock/clock.module.js';
@@ -90,8 +89,7 @@ export class AppModule {
         HourByHourModule,
         HandoverModule,
         // dev: the demo plant and the line simulator
-        SimulatorModule,
-        DemoModule,
+        DevModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

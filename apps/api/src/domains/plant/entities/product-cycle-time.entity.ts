@@ -6,13 +6,14 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { ProductEntity } from './product.entity.js';
+// By name, not by class: the product imports this entity, and a value import back would be a cycle.
+import type { ProductEntity } from './product.entity.js';
 
 @Entity({ name: 'product_cycle_times' })
 export class ProductCycleTimeEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'product_id', type: 'uuid' }) productId!: string;
-  @ManyToOne(() => ProductEntity, (product) => product.cycleTimes, {
+  @ManyToOne('ProductEntity', (product: ProductEntity) => product.cycleTimes, {
     onDelete: 'CASCADE',
     orphanedRowAction: 'delete',
   })
