@@ -42,6 +42,11 @@ export interface ServerToClientEvents {
 
 export type ServerEventName = keyof ServerToClientEvents;
 
+/** Each server event's payload as the server writes it: the delivery `seq` is added on sending. */
+export type ServerEvents = {
+  [E in ServerEventName]: Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>;
+};
+
 export interface ClientToServerEvents {
   'rooms.join': (rooms: string[], ack: (result: { joined: string[] }) => void) => void;
 }

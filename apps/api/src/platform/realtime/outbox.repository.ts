@@ -1,31 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ServerEventName } from '@ms5/contracts';
+import type { ServerEventName, ServerEvents } from '@ms5/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface OutboxMessage {
-  event: ServerEventName;
-  /** The event's payload without `seq` (the dispatcher adds the delivery sequence). */
-  payload: Record<string, unknown>;
-  rooms: string[];
-}
+/**
+ * One notification, typed when appended: the payload must be the one the event map declares for
+ * its event (without `seq`: the dispatcher adds the delivery sequence). Without a type argument,
+ * the union of every event's message, discriminated by `event`.
+ */
+export type OutboxMessage<E extends ServerEventName = ServerEventName> = {
+  [K in E]: { event: K; payload: ServerEvents[K]; rooms: string[] };
+}[E];
 
-export interface PublishedMessage extends OutboxMessage {
-  seq: number;
-}
+export type PublishedMessage = OutboxMessage & { seq: number };
 
-interface OutboxRow {
-  event: ServerEventName;
-  payload: Record<string, unknown>;
-  rooms: string[];
-  delivery_seq: string;
-}
+/** A stored row holds what `append` wrote: a message of the event map, and its delivery number. */
+type OutboxRow = OutboxMessage & { delivery_seq: string };
 
-const toPublished = (row: OutboxRow): PublishedMessage => ({
-  event: row.event,
-  payload: row.payload,
-  rooms: row.rooms,
-  seq: Number(row.delivery_seq),
+const toPublished = ({ delivery_seq, ...message }: OutboxRow): PublishedMessage => ({
+  ...message,
+  seq: Number(delivery_seq),
 });
 
 /** Only one process hands out delivery sequence numbers at a time. */
@@ -40,7 +34,10 @@ export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Call inside the transaction that makes the change: rolled back with it. */
-  async append(manager: EntityManager, message: OutboxMessage): Promise<void> {
+  async append<E extends ServerEventName>(
+    manager: EntityManager,
+    message: OutboxMessage<E>,
+  ): Promise<void> {
     await manager.query(`INSERT INTO outbox_events (event, payload, rooms) VALUES ($1, $2, $3)`, [
       message.event,
       JSON.stringify(message.payload),
