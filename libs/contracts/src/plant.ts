@@ -237,7 +237,14 @@ export const plannedStopSchema = z.object({
   endsAt: z.string(),
   reason: z.string(),
 });
+/** A planned stop moved or renamed; it stays on its line or machine. */
+export const updatePlannedStopSchema = z.strictObject({
+  startsAt: instant.optional(),
+  endsAt: instant.optional(),
+  reason: z.string().trim().min(1, 'Required').max(200).optional(),
+});
 export type CreatePlannedStopInput = z.infer<typeof createPlannedStopSchema>;
+export type UpdatePlannedStopInput = z.infer<typeof updatePlannedStopSchema>;
 export type PlannedStop = z.infer<typeof plannedStopSchema>;
 
 // --- downtime reasons ------------------------------------------------------------------------

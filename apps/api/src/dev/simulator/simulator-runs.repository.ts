@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { SimulatorRun, SimulatorStatus } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
+import { SqlWhere } from '../../platform/database/sql-where.js';
 
 interface RunRow {
   id: string;
@@ -42,13 +43,7 @@ function toRun(row: RunRow): SimulatorRun {
 
 /** The `simulator_runs` table: the history of runs and the one active run. */
 @Injectable()
-export class SimulatorRunsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SimulatorRunsRepository extends BaseRepository {
   async active(manager?: EntityManager, lock = false): Promise<SimulatorRun | null> {
     const rows: RunRow[] = await (manager ?? this.dataSource).query(
       `${SELECT_RUN} WHERE r.status <> 'stopped' ORDER BY r.started_at DESC LIMIT 1${lock ? ' FOR UPDATE OF r' : ''}`,
@@ -56,12 +51,8 @@ export class SimulatorRunsRepository {
     return rows[0] ? toRun(rows[0]) : null;
   }
 
-  async get(id: string, manager?: EntityManager): Promise<SimulatorRun | null> {
-    const rows: RunRow[] = await (manager ?? this.dataSource).query(
-      `${SELECT_RUN} WHERE r.id = $1`,
-      [id],
-    );
-    return rows[0] ? toRun(rows[0]) : null;
+  get(id: string, manager?: EntityManager): Promise<SimulatorRun | null> {
+    return this.one(`${SELECT_RUN} WHERE r.id = $1`, [id], toRun, manager);
   }
 
   async insert(
@@ -97,14 +88,15 @@ export class SimulatorRunsRepository {
     );
   }
 
-  async page(page: number, pageSize: number): Promise<[SimulatorRun[], number]> {
-    const rows: RunRow[] = await this.dataSource.query(
-      `${SELECT_RUN} ORDER BY r.started_at DESC, r.id LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize],
-    );
-    const count: Array<{ n: string }> = await this.dataSource.query(
-      `SELECT count(*) AS n FROM simulator_runs`,
-    );
-    return [rows.map(toRun), Number(count[0]?.n ?? 0)];
+  page(page: number, pageSize: number): Promise<[SimulatorRun[], number]> {
+    return this.listPage({
+      from: 'simulator_runs r',
+      select: SELECT_RUN,
+      where: new SqlWhere(),
+      orderBy: 'r.started_at DESC, r.id',
+      map: toRun,
+      page,
+      pageSize,
+    });
   }
 }

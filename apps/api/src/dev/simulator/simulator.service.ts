@@ -18,6 +18,10 @@ import {
 } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
+import {
+  PG_UNIQUE_VIOLATION,
+  withConstraintErrors,
+} from '../../platform/common/database-errors.js';
 import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
@@ -26,7 +30,6 @@ import { buildSimPlant } from './sim-plant.js';
 import { SimulatorDriver } from './simulator.driver.js';
 import { SimulatorRunsRepository } from './simulator-runs.repository.js';
 
-const UNIQUE_VIOLATION = '23505';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const BACKFILL_CHUNK_MS = 6 * 60 * MINUTE;
@@ -69,24 +72,22 @@ export class SimulatorService {
     const seed = input.seed ?? this.config.SIMULATOR_SEED ?? randomInt(0, SIMULATOR_MAX_SEED);
     const speed = input.speed ?? this.config.SIMULATOR_SPEED;
     const lineIds = input.lineIds ?? [];
-    try {
-      await this.runs.transaction(async (manager) => {
-        const active = await this.runs.active(manager, true);
-        if (active) throw notAllowed('start', active.status);
-        const id = await this.runs.insert(manager, {
-          seed,
-          speed,
-          lineIds,
-          startedBy: actor?.id ?? null,
-        });
-        await this.record(manager, actor, 'simulator.started', id, { seed, speed, lineIds });
-      });
-    } catch (error) {
+    await withConstraintErrors(
+      () =>
+        this.runs.transaction(async (manager) => {
+          const active = await this.runs.active(manager, true);
+          if (active) throw notAllowed('start', active.status);
+          const id = await this.runs.insert(manager, {
+            seed,
+            speed,
+            lineIds,
+            startedBy: actor?.id ?? null,
+          });
+          await this.record(manager, actor, 'simulator.started', id, { seed, speed, lineIds });
+        }),
       // Another instance started a run at the same moment.
-      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
-        throw notAllowed('start', 'running');
-      throw error;
-    }
+      { known: [{ code: PG_UNIQUE_VIOLATION, error: () => notAllowed('start', 'running') }] },
+    );
     this.driver.ensureStarted();
     this.driver.poke();
     return this.state();

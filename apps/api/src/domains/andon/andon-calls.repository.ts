@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AndonCall,
   AndonListQuery,
@@ -8,7 +7,8 @@ import type {
   AndonType,
   EscalationLevelInput,
 } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 interface CallRow {
   id: string;
@@ -110,13 +110,7 @@ export interface LockedCall {
 
 /** Andon calls and their escalation schedule, in SQL. */
 @Injectable()
-export class AndonCallsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class AndonCallsRepository extends BaseRepository {
   async findEquipment(
     manager: EntityManager,
     equipmentId: string,
@@ -262,12 +256,8 @@ export class AndonCallsRepository {
     );
   }
 
-  async get(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<AndonCall | null> {
-    const [row] = await manager.query<CallRow[]>(`${SELECT_CALL} WHERE c.id = $1`, [id]);
-    return row ? toCall(row) : null;
+  get(id: string, db?: EntityManager): Promise<AndonCall | null> {
+    return this.one(`${SELECT_CALL} WHERE c.id = $1`, [id], toCall, db);
   }
 
   /** A page of calls; `visibleLines` null means every line. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AndonPriority,
   AndonStatus,
@@ -7,7 +6,8 @@ import type {
   EscalationCondition,
   Role,
 } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface DueEscalation {
   id: string;
@@ -37,13 +37,7 @@ interface DueRow {
 
 /** The escalation schedule: due steps are claimed with FOR UPDATE SKIP LOCKED. */
 @Injectable()
-export class AndonEscalationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class AndonEscalationsRepository extends BaseRepository {
   /**
    * Locks due, pending steps together with their calls. Rows another transaction holds (another
    * instance firing them, or an acknowledgement in progress) are skipped, never waited for.

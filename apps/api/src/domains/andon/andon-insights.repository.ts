@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AndonInsights, AndonInsightsQuery, AndonResponseStats } from '@ms5/contracts';
-import { DataSource } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 interface StatsRow {
   key: string;
@@ -12,9 +11,7 @@ interface StatsRow {
 
 /** Andon response statistics, computed in SQL over the calls raised in `[from, to)`. */
 @Injectable()
-export class AndonInsightsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class AndonInsightsRepository extends BaseRepository {
   async compute(
     query: AndonInsightsQuery,
     visibleLines: readonly string[] | null,

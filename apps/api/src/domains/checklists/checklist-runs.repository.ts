@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChecklistAnswer, ChecklistItem, ChecklistRun, JobStatus } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
+import { SqlWhere } from '../../platform/database/sql-where.js';
 
 interface RunRow {
   id: string;
@@ -87,40 +88,25 @@ export interface NewRun {
 
 /** Completed checklists (runs), and the jobs they are done on, in SQL. */
 @Injectable()
-export class ChecklistRunsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async get(id: string, db: EntityManager = this.dataSource.manager): Promise<ChecklistRun | null> {
-    const [row] = await db.query<RunRow[]>(`${SELECT_RUN} WHERE r.id = $1`, [id]);
-    return row ? toRun(row) : null;
+export class ChecklistRunsRepository extends BaseRepository {
+  get(id: string, db?: EntityManager): Promise<ChecklistRun | null> {
+    return this.one(`${SELECT_RUN} WHERE r.id = $1`, [id], toRun, db);
   }
 
   async list(filter: RunFilter, page: number, pageSize: number): Promise<[ChecklistRun[], number]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(`$${params.length}`));
-    };
-    if (filter.lineId) add((p) => `r.line_id = ${p}`, filter.lineId);
-    if (filter.jobId) add((p) => `r.job_id = ${p}`, filter.jobId);
-    if (filter.templateId) add((p) => `r.template_id = ${p}`, filter.templateId);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [count] = await this.dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total FROM checklist_runs r ${where}`,
-      params,
-    );
-    const rows = await this.dataSource.query<RunRow[]>(
-      `${SELECT_RUN} ${where}
-        ORDER BY r.completed_at DESC, r.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return [rows.map(toRun), count?.total ?? 0];
+    const where = new SqlWhere();
+    if (filter.lineId) where.add((p) => `r.line_id = ${p}`, filter.lineId);
+    if (filter.jobId) where.add((p) => `r.job_id = ${p}`, filter.jobId);
+    if (filter.templateId) where.add((p) => `r.template_id = ${p}`, filter.templateId);
+    return this.listPage({
+      from: 'checklist_runs r',
+      select: SELECT_RUN,
+      where,
+      orderBy: 'r.completed_at DESC, r.id',
+      map: toRun,
+      page,
+      pageSize,
+    });
   }
 
   /** The newest run of each template on the job. */

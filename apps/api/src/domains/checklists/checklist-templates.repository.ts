@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChecklistItem, ChecklistTemplate } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
+import { SqlWhere } from '../../platform/database/sql-where.js';
 
 interface TemplateRow {
   id: string;
@@ -56,19 +57,9 @@ export interface TemplateFields {
 
 /** Checklist templates in SQL. */
 @Injectable()
-export class ChecklistTemplatesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async get(
-    id: string,
-    db: EntityManager = this.dataSource.manager,
-  ): Promise<ChecklistTemplate | null> {
-    const [row] = await db.query<TemplateRow[]>(`${SELECT_TEMPLATE} WHERE t.id = $1`, [id]);
-    return row ? toTemplate(row) : null;
+export class ChecklistTemplatesRepository extends BaseRepository {
+  get(id: string, db?: EntityManager): Promise<ChecklistTemplate | null> {
+    return this.one(`${SELECT_TEMPLATE} WHERE t.id = $1`, [id], toTemplate, db);
   }
 
   /** The template, locked against edits (`update`) or only against changes (`share`). */
@@ -89,27 +80,19 @@ export class ChecklistTemplatesRepository {
     page: number,
     pageSize: number,
   ): Promise<[ChecklistTemplate[], number]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(`$${params.length}`));
-    };
-    if (filter.lineId) add((p) => `t.line_id = ${p}`, filter.lineId);
-    if (filter.productId) add((p) => `t.product_id = ${p}`, filter.productId);
-    if (filter.active !== undefined) add((p) => `t.active = ${p}`, filter.active);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [count] = await this.dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total FROM checklist_templates t ${where}`,
-      params,
-    );
-    const rows = await this.dataSource.query<TemplateRow[]>(
-      `${SELECT_TEMPLATE} ${where}
-        ORDER BY t.active DESC, lower(t.name), t.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return [rows.map(toTemplate), count?.total ?? 0];
+    const where = new SqlWhere();
+    if (filter.lineId) where.add((p) => `t.line_id = ${p}`, filter.lineId);
+    if (filter.productId) where.add((p) => `t.product_id = ${p}`, filter.productId);
+    if (filter.active !== undefined) where.add((p) => `t.active = ${p}`, filter.active);
+    return this.listPage({
+      from: 'checklist_templates t',
+      select: SELECT_TEMPLATE,
+      where,
+      orderBy: 't.active DESC, lower(t.name), t.id',
+      map: toTemplate,
+      page,
+      pageSize,
+    });
   }
 
   /**

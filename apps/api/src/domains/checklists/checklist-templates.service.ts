@@ -12,7 +12,7 @@ import {
 } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
-import { mapConstraintError } from '../../platform/common/database-errors.js';
+import { withConstraintErrors } from '../../platform/common/database-errors.js';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { normalizeItems, sameItems } from './checklist-template-items.js';
@@ -158,11 +158,9 @@ export class ChecklistTemplatesService {
     return template;
   }
 
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.templates.transaction(work);
-    } catch (error) {
-      throw mapConstraintError(error, 'Checklist template');
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withConstraintErrors(() => this.templates.transaction(work), {
+      what: 'Checklist template',
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface StopRow {
   equipment_id: string;
@@ -65,13 +65,7 @@ const STOPS_SQL = `
    LIMIT $5 OFFSET $6`;
 
 @Injectable()
-export class DowntimeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class DowntimeRepository extends BaseRepository {
   stops(
     equipmentIds: readonly string[],
     from: Date,

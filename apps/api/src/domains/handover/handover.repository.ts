@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Handover, HandoverSummary } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 interface HandoverRow {
   id: string;
@@ -87,16 +87,9 @@ type OpenOrder = HandoverSummary['openOrders'][number];
 
 /** Shift handovers in SQL, and the open andon calls and orders a summary lists. */
 @Injectable()
-export class HandoverRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async get(id: string, db: EntityManager = this.dataSource.manager): Promise<Handover | null> {
-    const [row] = await db.query<HandoverRow[]>(`${SELECT_HANDOVER} WHERE h.id = $1`, [id]);
-    return row ? toHandover(row) : null;
+export class HandoverRepository extends BaseRepository {
+  get(id: string, db?: EntityManager): Promise<Handover | null> {
+    return this.one(`${SELECT_HANDOVER} WHERE h.id = $1`, [id], toHandover, db);
   }
 
   /** The handover, locked for the rest of the transaction. */

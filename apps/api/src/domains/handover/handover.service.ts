@@ -15,6 +15,10 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
+import {
+  PG_UNIQUE_VIOLATION,
+  withConstraintErrors,
+} from '../../platform/common/database-errors.js';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { DowntimeService } from '../downtime/downtime.service.js';
@@ -33,11 +37,6 @@ const ENTITY_TYPE = 'handover';
 const TOP_LOSSES = 5;
 /** Orders planned to start within this long of the summary are still to do. */
 const OPEN_ORDER_HORIZON_MS = 24 * 3_600_000;
-
-interface PgError {
-  code?: unknown;
-  constraint?: unknown;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -114,49 +113,54 @@ export class HandoverService {
       ]);
     }
     const summary = await this.summarize(line, occurrence, now);
-    try {
-      const handover = await this.handovers.transaction(async (manager) => {
-        await this.handovers.lockLine(manager, line.id);
-        const existing = await this.handovers.findForOccurrence(
-          line.id,
-          occurrence.shift.id,
-          occurrence.shift.date,
-          manager,
-        );
-        if (existing !== null) throw alreadyWritten(occurrence, existing);
-        const id = await this.handovers.insert(manager, {
-          lineId: line.id,
-          shiftId: occurrence.shift.id,
-          shiftName: occurrence.shift.name,
-          timezone: occurrence.shift.timezone,
-          shiftDate: occurrence.shift.date,
-          periodStart: new Date(occurrence.start),
-          periodEnd: new Date(occurrence.end),
-          summary,
-          notes: input.notes,
-          createdBy: actor.id,
-          createdAt: new Date(now),
-        });
-        const after = await this.mustGet(id, manager);
-        await this.audit.record(manager, {
-          actor,
-          action: `${ENTITY_TYPE}.created`,
-          entityType: ENTITY_TYPE,
-          entityId: id,
-          after,
-        });
-        await this.announce(manager, after, now);
-        return after;
-      });
-      this.dispatcher.kick();
-      return handover;
-    } catch (error) {
-      const pg = error as PgError;
-      if (pg.code === '23505' && pg.constraint === 'shift_handovers_occurrence_idx') {
-        throw alreadyWritten(occurrence, null);
-      }
-      throw error;
-    }
+    const handover = await withConstraintErrors(
+      () =>
+        this.handovers.transaction(async (manager) => {
+          await this.handovers.lockLine(manager, line.id);
+          const existing = await this.handovers.findForOccurrence(
+            line.id,
+            occurrence.shift.id,
+            occurrence.shift.date,
+            manager,
+          );
+          if (existing !== null) throw alreadyWritten(occurrence, existing);
+          const id = await this.handovers.insert(manager, {
+            lineId: line.id,
+            shiftId: occurrence.shift.id,
+            shiftName: occurrence.shift.name,
+            timezone: occurrence.shift.timezone,
+            shiftDate: occurrence.shift.date,
+            periodStart: new Date(occurrence.start),
+            periodEnd: new Date(occurrence.end),
+            summary,
+            notes: input.notes,
+            createdBy: actor.id,
+            createdAt: new Date(now),
+          });
+          const after = await this.mustGet(id, manager);
+          await this.audit.record(manager, {
+            actor,
+            action: `${ENTITY_TYPE}.created`,
+            entityType: ENTITY_TYPE,
+            entityId: id,
+            after,
+          });
+          await this.announce(manager, after, now);
+          return after;
+        }),
+      {
+        // Two managers writing the same shift's handover at once: the second is told so.
+        known: [
+          {
+            code: PG_UNIQUE_VIOLATION,
+            constraint: 'shift_handovers_occurrence_idx',
+            error: () => alreadyWritten(occurrence, null),
+          },
+        ],
+      },
+    );
+    this.dispatcher.kick();
+    return handover;
   }
 
   /** The incoming manager confirms the handover: not its author (403), and only once (409). */

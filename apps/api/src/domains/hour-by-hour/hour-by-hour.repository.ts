@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductionOrderStatus } from '@ms5/contracts';
 import type { Interval, ShiftBreak } from '@ms5/oee';
-import { DataSource } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface LineOutput {
   id: string;
@@ -49,9 +48,7 @@ const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /** The SQL behind the hour-by-hour board: the line's shifts, orders, planned stops and output counts. */
 @Injectable()
-export class HourByHourRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class HourByHourRepository extends BaseRepository {
   async line(lineId: string): Promise<LineOutput | null> {
     const [row] = await this.dataSource.query<
       Array<{ id: string; code: string; output_equipment_id: string | null; equipment: string[] }>

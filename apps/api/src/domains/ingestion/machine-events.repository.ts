@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { MachineEventInput } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface InsertedEvent {
   eventId: string;
@@ -12,13 +12,7 @@ export interface InsertedEvent {
 
 /** The append-only event store. Heavy statements are plain SQL over arrays, one round trip a batch. */
 @Injectable()
-export class MachineEventsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class MachineEventsRepository extends BaseRepository {
   async existingEquipmentIds(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       'SELECT id FROM equipment WHERE id = ANY($1::uuid[])',

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobAssignment, JobStatus, ProductionOrderStatus, Role } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
+import { SqlWhere } from '../../platform/database/sql-where.js';
 
 interface JobRow {
   id: string;
@@ -108,19 +109,9 @@ export interface LockedJob {
 
 /** Job assignments in SQL. */
 @Injectable()
-export class JobAssignmentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async get(
-    id: string,
-    db: EntityManager = this.dataSource.manager,
-  ): Promise<JobAssignment | null> {
-    const [row] = await db.query<JobRow[]>(`${SELECT_JOB} WHERE j.id = $1`, [id]);
-    return row ? toJob(row) : null;
+export class JobAssignmentsRepository extends BaseRepository {
+  get(id: string, db?: EntityManager): Promise<JobAssignment | null> {
+    return this.one(`${SELECT_JOB} WHERE j.id = $1`, [id], toJob, db);
   }
 
   async lock(manager: EntityManager, id: string): Promise<LockedJob | null> {
@@ -139,30 +130,21 @@ export class JobAssignmentsRepository {
     page: number,
     pageSize: number,
   ): Promise<[JobAssignment[], number]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(`$${params.length}`));
-    };
-    if (filter.operatorId) add((p) => `j.operator_id = ${p}`, filter.operatorId);
-    if (filter.orderId) add((p) => `j.order_id = ${p}`, filter.orderId);
-    if (filter.lineId) add((p) => `o.line_id = ${p}`, filter.lineId);
-    if (filter.lineIds) add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
-    if (filter.statuses) add((p) => `j.status = ANY(${p}::text[])`, filter.statuses);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [count] = await this.dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total
-         FROM job_assignments j JOIN production_orders o ON o.id = j.order_id ${where}`,
-      params,
-    );
-    const rows = await this.dataSource.query<JobRow[]>(
-      `${SELECT_JOB} ${where}
-        ORDER BY j.shift_date DESC NULLS LAST, j.assigned_at DESC, j.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return [rows.map(toJob), count?.total ?? 0];
+    const where = new SqlWhere();
+    if (filter.operatorId) where.add((p) => `j.operator_id = ${p}`, filter.operatorId);
+    if (filter.orderId) where.add((p) => `j.order_id = ${p}`, filter.orderId);
+    if (filter.lineId) where.add((p) => `o.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) where.add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
+    if (filter.statuses) where.add((p) => `j.status = ANY(${p}::text[])`, filter.statuses);
+    return this.listPage({
+      from: 'job_assignments j JOIN production_orders o ON o.id = j.order_id',
+      select: SELECT_JOB,
+      where,
+      orderBy: 'j.shift_date DESC NULLS LAST, j.assigned_at DESC, j.id',
+      map: toJob,
+      page,
+      pageSize,
+    });
   }
 
   async userRole(manager: EntityManager, userId: string): Promise<Role | null> {

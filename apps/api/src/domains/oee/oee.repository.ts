@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CountEvent, Interval, OeeTotals, ShiftPattern, StateEvent } from '@ms5/oee';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 /** What the OEE engine needs to know about one equipment. */
 export interface EquipmentContext {
@@ -37,13 +37,7 @@ const TOTAL_COLUMNS = `
 
 /** The SQL behind OEE: raw events for the engine, and the hourly roll-ups it maintains. */
 @Injectable()
-export class OeeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class OeeRepository extends BaseRepository {
   async equipmentContexts(
     equipmentIds: readonly string[],
     db: Queryable = this.dataSource,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductionOrder, ProductionOrderStatus } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
+import { SqlWhere } from '../../platform/database/sql-where.js';
 
 interface OrderRow {
   id: string;
@@ -91,19 +92,9 @@ export interface OrderConflict {
 
 /** Production orders in SQL: the schedule's overlap rule lives in the table's constraint. */
 @Injectable()
-export class ProductionOrdersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async get(
-    id: string,
-    db: EntityManager = this.dataSource.manager,
-  ): Promise<ProductionOrder | null> {
-    const [row] = await db.query<OrderRow[]>(`${SELECT_ORDER} WHERE o.id = $1`, [id]);
-    return row ? toOrder(row) : null;
+export class ProductionOrdersRepository extends BaseRepository {
+  get(id: string, db?: EntityManager): Promise<ProductionOrder | null> {
+    return this.one(`${SELECT_ORDER} WHERE o.id = $1`, [id], toOrder, db);
   }
 
   /** The order, locked for the rest of the transaction. */
@@ -120,28 +111,22 @@ export class ProductionOrdersRepository {
     page: number,
     pageSize: number,
   ): Promise<[ProductionOrder[], number]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(`$${params.length}`));
-    };
-    if (filter.lineId) add((p) => `o.line_id = ${p}`, filter.lineId);
-    if (filter.lineIds) add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
-    if (filter.statuses) add((p) => `o.status = ANY(${p}::text[])`, filter.statuses);
-    else if (!filter.includeCancelled) conditions.push(`o.status <> 'cancelled'`);
-    if (filter.from) add((p) => `o.planned_end > ${p}::timestamptz`, filter.from);
-    if (filter.to) add((p) => `o.planned_start < ${p}::timestamptz`, filter.to);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [count] = await this.dataSource.query<Array<{ total: number }>>(
-      `SELECT count(*)::int AS total FROM production_orders o ${where}`,
-      params,
-    );
-    const rows = await this.dataSource.query<OrderRow[]>(
-      `${SELECT_ORDER} ${where} ORDER BY o.planned_start, o.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return [rows.map(toOrder), count?.total ?? 0];
+    const where = new SqlWhere();
+    if (filter.lineId) where.add((p) => `o.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) where.add((p) => `o.line_id = ANY(${p}::uuid[])`, filter.lineIds);
+    if (filter.statuses) where.add((p) => `o.status = ANY(${p}::text[])`, filter.statuses);
+    else if (!filter.includeCancelled) where.addLiteral(`o.status <> 'cancelled'`);
+    if (filter.from) where.add((p) => `o.planned_end > ${p}::timestamptz`, filter.from);
+    if (filter.to) where.add((p) => `o.planned_start < ${p}::timestamptz`, filter.to);
+    return this.listPage({
+      from: 'production_orders o',
+      select: SELECT_ORDER,
+      where,
+      orderBy: 'o.planned_start, o.id',
+      map: toOrder,
+      page,
+      pageSize,
+    });
   }
 
   async lineExists(lineId: string): Promise<boolean> {

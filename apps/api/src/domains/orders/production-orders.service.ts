@@ -16,7 +16,12 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
-import { mapConstraintError } from '../../platform/common/database-errors.js';
+import {
+  type KnownConstraint,
+  PG_EXCLUSION_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  withConstraintErrors,
+} from '../../platform/common/database-errors.js';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
@@ -38,10 +43,19 @@ const PAST_TENSE: Record<ProductionOrderStep, string> = {
   cancel: 'cancelled',
 };
 
-interface PgError {
-  code?: unknown;
-  constraint?: unknown;
-}
+/** The schedule's own rules, kept by the database against a race past the service's checks. */
+const ORDER_CONSTRAINTS: readonly KnownConstraint[] = [
+  {
+    code: PG_EXCLUSION_VIOLATION,
+    constraint: 'production_orders_no_overlap',
+    error: () => conflictError(null),
+  },
+  {
+    code: PG_UNIQUE_VIOLATION,
+    constraint: 'production_orders_one_running_idx',
+    error: () => new DomainException('LINE_BUSY', 'Another order is already running on this line'),
+  },
+];
 
 function conflictError(conflict: OrderConflict | null): DomainException {
   const name = conflict
@@ -342,19 +356,11 @@ export class ProductionOrdersService {
    * its outbox events are published once it has committed.
    */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      const result = await this.orders.transaction(work);
-      this.dispatcher.kick();
-      return result;
-    } catch (error) {
-      const pg = error as PgError;
-      if (pg.code === '23P01' && pg.constraint === 'production_orders_no_overlap') {
-        throw conflictError(null);
-      }
-      if (pg.code === '23505' && pg.constraint === 'production_orders_one_running_idx') {
-        throw new DomainException('LINE_BUSY', 'Another order is already running on this line');
-      }
-      throw mapConstraintError(error, 'Production order');
-    }
+    const result = await withConstraintErrors(() => this.orders.transaction(work), {
+      what: 'Production order',
+      known: ORDER_CONSTRAINTS,
+    });
+    this.dispatcher.kick();
+    return result;
   }
 }

@@ -7,6 +7,7 @@ import {
   type CreateEquipmentInput,
   type CreateLineInput,
   type CreatePlannedStopInput,
+  type UpdatePlannedStopInput,
   type CreateProductInput,
   type CreateShiftInput,
   type CreateSiteInput,
@@ -342,12 +343,7 @@ export const PLANT_PROVIDERS: Provider[] = [
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
-  definePort<
-    PlannedStopEntity,
-    PlannedStop,
-    CreatePlannedStopInput,
-    Partial<CreatePlannedStopInput>
-  >({
+  definePort<PlannedStopEntity, PlannedStop, CreatePlannedStopInput, UpdatePlannedStopInput>({
     token: PLANT_TOKENS.plannedStops,
     // Planned downtime changed from the stop's start on (the earlier of old and new).
     onChanged: async ({ dataSource, rollups }, before, after) => {

@@ -20,19 +20,13 @@ import {
   updateDowntimeReasonSchema,
   updateEquipmentSchema,
   updateLineSchema,
+  updatePlannedStopSchema,
   updateProductSchema,
   updateShiftSchema,
   updateSiteSchema,
 } from '@ms5/contracts';
-import { z } from 'zod';
 import { crudController } from '../../platform/common/crud-controller.factory.js';
 import { PLANT_TOKENS } from './plant-resources.js';
-
-const updatePlannedStopSchema = z.strictObject({
-  startsAt: z.iso.datetime({ offset: true }).optional(),
-  endsAt: z.iso.datetime({ offset: true }).optional(),
-  reason: z.string().trim().min(1).max(200).optional(),
-});
 
 /** The plant's configuration resources: read with `plant:read`, changed by engineers. */
 export const PLANT_CONTROLLERS = [

@@ -11,7 +11,7 @@ import type {
   ObjectLiteral,
 } from 'typeorm';
 import type { AuditService } from './audit.service.js';
-import { mapConstraintError } from '../common/database-errors.js';
+import { withConstraintErrors } from '../common/database-errors.js';
 import { notFound } from '../common/domain.exception.js';
 
 export interface AuditedCrudOptions<E, D> {
@@ -136,10 +136,9 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     operation: 'write' | 'delete',
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      throw mapConstraintError(error, this.options.label, operation);
-    }
+    return withConstraintErrors(() => this.dataSource.transaction(work), {
+      what: this.options.label,
+      operation,
+    });
   }
 }

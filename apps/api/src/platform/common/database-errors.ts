@@ -1,9 +1,52 @@
 import { DomainException } from './domain.exception.js';
 
-interface PgError {
+/** The fields of a PostgreSQL error (from `pg`) that say which rule a write broke. */
+export interface PgError {
   code?: unknown;
   constraint?: unknown;
   table?: unknown;
+}
+
+/** SQLSTATE codes the API answers itself. */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_EXCLUSION_VIOLATION = '23P01';
+
+/** A constraint with a meaning of its own: its violation is answered with `error()`. */
+export interface KnownConstraint {
+  /** SQLSTATE, e.g. `23505` (unique) or `23P01` (exclusion). */
+  code: string;
+  /** The constraint or index name; any constraint of that code when left out. */
+  constraint?: string;
+  error: () => Error;
+}
+
+/**
+ * Runs a write (usually a whole transaction) and answers a broken database rule as a 4xx: a
+ * `known` constraint with its own exception, any other with `mapConstraintError` when `what`
+ * names the thing written (`undefined`: rethrown as it is).
+ */
+export async function withConstraintErrors<T>(
+  work: () => Promise<T>,
+  options: {
+    what?: string;
+    operation?: 'write' | 'delete';
+    known?: readonly KnownConstraint[];
+  },
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const pg = error as PgError;
+    const known = options.known?.find(
+      (rule) =>
+        rule.code === pg.code &&
+        (rule.constraint === undefined || rule.constraint === pg.constraint),
+    );
+    if (known) throw known.error();
+    throw options.what === undefined
+      ? error
+      : mapConstraintError(error, options.what, options.operation);
+  }
 }
 
 const camel = (snake: string): string =>

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 @Injectable()
-export class RefreshTokensRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class RefreshTokensRepository extends BaseRepository {
   async insert(
     token: Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>,
   ): Promise<string> {

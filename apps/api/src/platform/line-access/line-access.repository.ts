@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 /** `user_lines`: the lines a user is limited to. No rows means every line. */
 @Injectable()
-export class LineAccessRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class LineAccessRepository extends BaseRepository {
   async linesOf(
     userId: string,
     manager: EntityManager = this.dataSource.manager,

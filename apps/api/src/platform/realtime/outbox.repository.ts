@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServerEventName, ServerEvents } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 /**
  * One notification, typed when appended: the payload must be the one the event map declares for
@@ -30,9 +30,7 @@ const DISPATCH_LOCK = 0x4d53_3501;
  * dispatcher publishes committed rows, numbering them in the order it emits them.
  */
 @Injectable()
-export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class OutboxRepository extends BaseRepository {
   /** Call inside the transaction that makes the change: rolled back with it. */
   async append<E extends ServerEventName>(
     manager: EntityManager,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, UserListQuery } from '@ms5/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
+import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface NewUser {
   username: string;
@@ -16,13 +16,7 @@ export type UserPatch = Partial<
 >;
 
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class UsersRepository extends BaseRepository {
   async findPage(query: UserListQuery, onlyActive = false): Promise<[UserEntity[], number]> {
     const builder = this.dataSource
       .getRepository(UserEntity)

@@ -13,11 +13,10 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../credentials/password-hasher.js';
 import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { PG_UNIQUE_VIOLATION, withConstraintErrors } from '../common/database-errors.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import type { UserEntity } from './user.entity.js';
 import { type UserPatch, UsersRepository } from './users.repository.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersService {
@@ -58,32 +57,37 @@ export class UsersService {
 
   async create(input: CreateUserInput, actor: SessionUser | null): Promise<User> {
     const passwordHash = await this.hasher.hash(input.password);
-    try {
-      return await this.users.transaction(async (manager) => {
-        const created = await this.users.insert(manager, {
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          passwordHash,
-        });
-        const user = toUser(created);
-        await this.audit.record(manager, {
-          actor,
-          action: 'user.created',
-          entityType: 'user',
-          entityId: user.id,
-          after: auditView(user),
-        });
-        return user;
-      });
-    } catch (error) {
-      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
-        throw new DomainException('USERNAME_TAKEN', `Username ${input.username} is taken`, [
-          { path: 'username', message: 'Already taken' },
-        ]);
-      }
-      throw error;
-    }
+    return withConstraintErrors(
+      () =>
+        this.users.transaction(async (manager) => {
+          const created = await this.users.insert(manager, {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            passwordHash,
+          });
+          const user = toUser(created);
+          await this.audit.record(manager, {
+            actor,
+            action: 'user.created',
+            entityType: 'user',
+            entityId: user.id,
+            after: auditView(user),
+          });
+          return user;
+        }),
+      {
+        known: [
+          {
+            code: PG_UNIQUE_VIOLATION,
+            error: () =>
+              new DomainException('USERNAME_TAKEN', `Username ${input.username} is taken`, [
+                { path: 'username', message: 'Already taken' },
+              ]),
+          },
+        ],
+      },
+    );
   }
 
   async update(id: string, input: UpdateUserInput, actor: SessionUser): Promise<User> {
