@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
-import { BaseRepository } from '../../platform/database/base.repository.js';
+import { BaseRepository } from '../database/base.repository.js';
 
 @Injectable()
 export class RefreshTokensRepository extends BaseRepository {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BaseRepository } from '../../platform/database/base.repository.js';
+import { BaseRepository } from '../database/base.repository.js';
 
 /** `user_lines`: the lines a user is limited to. No rows means every line. */
 @Injectable()

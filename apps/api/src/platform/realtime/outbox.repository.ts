@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ServerEventName, ServerEvents } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
-import { BaseRepository } from '../../platform/database/base.repository.js';
+import { BaseRepository } from '../database/base.repository.js';
 
 /**
  * One notification, typed when appended: the payload must be the one the event map declares for

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role, UserListQuery } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
-import { BaseRepository } from '../../platform/database/base.repository.js';
+import { BaseRepository } from '../database/base.repository.js';
 
 export interface NewUser {
   username: string;
