@@ -25,29 +25,39 @@ export interface TestApp {
 
 let counter = 0;
 
-/** The whole HTTP application on its own cloned database, with the bootstrap admin created. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = loadConfig({
+/** The configuration of an API in tests: silent, a fresh data folder, no web build to serve. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ms5-test-')),
-    ADMIN_PASSWORD,
     WEB_DIST_DIR: path.join(tmpdir(), 'ms5-no-web-dist'),
     ...env,
   });
-  const app = await createApp({
-    config,
-    databaseUrl: db.url,
-    runtime: {
-      startedAt: new Date(),
-      database: 'external',
-      version: '0.0.0-test',
-      commit: null,
-      builtAt: null,
-      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
-    },
-  });
+}
+
+const testRuntime = () => ({
+  startedAt: new Date(),
+  database: 'external' as const,
+  version: '0.0.0-test',
+  commit: null,
+  builtAt: null,
+  jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
+});
+
+/** Another API instance on a database (a replica, or the same API after a restart). */
+export function createInstance(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<NestExpressApplication> {
+  return createApp({ config: testConfig(env), databaseUrl, runtime: testRuntime() });
+}
+
+/** The whole HTTP application on its own cloned database, with the bootstrap admin created. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig({ ADMIN_PASSWORD, ...env });
+  const app = await createApp({ config, databaseUrl: db.url, runtime: testRuntime() });
   const users = app.get(UsersService);
   await users.ensureBootstrapAdmin('admin', ADMIN_PASSWORD);
   const server = app.getHttpServer();

@@ -13,7 +13,15 @@ export function serverUrl(database = 'postgres'): string {
 }
 
 export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl() });
+  return withClient(serverUrl(), work);
+}
+
+/** A client connected to the database for the work, ended after it whatever happens. */
+export async function withClient<T>(
+  connectionString: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     return await work(client);

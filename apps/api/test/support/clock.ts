@@ -1,0 +1,18 @@
+import { jest } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '../../src/platform/clock/clock.js';
+
+/** Freezes an instance's clock at `at`, and returns a setter to move it. */
+export function freezeClock(app: INestApplicationContext, at: Date): (next: Date) => void {
+  let now = at;
+  jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
+  return (next) => (now = next);
+}
+
+/** A setter that, at each call, makes the app's clock answer that ISO time from then on. */
+export function clockSetter(app: INestApplicationContext): (iso: string) => void {
+  const clock = app.get(Clock);
+  return (iso) => {
+    jest.spyOn(clock, 'now').mockImplementation(() => new Date(iso));
+  };
+}
