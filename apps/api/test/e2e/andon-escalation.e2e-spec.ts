@@ -1,44 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AndonCall, AndonPolicy, AuthTokens, Equipment, Line } from '@ms5/contracts';
+import type {
+  AndonCall,
+  AndonPolicy,
+  AndonPriority,
+  AndonType,
+  AuthTokens,
+  Equipment,
+  Line,
+} from '@ms5/contracts';
 import pg from 'pg';
-import { Clock } from '../../src/platform/clock/clock.js';
 import { EscalationScheduler } from '../../src/domains/andon/escalation.scheduler.js';
-import { loadConfig } from '../../src/platform/config/app-config.js';
-import { createApp } from '../../src/create-app.js';
 import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-/** Another API instance on the same database (a replica, or the same API after a restart). */
-async function instanceOn(databaseUrl: string): Promise<NestExpressApplication> {
-  return createApp({
-    config: loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ms5-test-')),
-      WEB_DIST_DIR: path.join(tmpdir(), 'ms5-no-web-dist'),
-    }),
-    databaseUrl,
-    runtime: {
-      startedAt: new Date(),
-      database: 'external',
-      version: '0.0.0-test',
-      commit: null,
-      builtAt: null,
-      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
-    },
-  });
-}
-
-/** Freezes an instance's clock at `at` (and returns a setter to move it). */
-function freezeClock(app: NestExpressApplication, at: Date): (next: Date) => void {
-  let now = at;
-  jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
-  return (next) => (now = next);
-}
+import { raiseAndonCall, stepAndonCall } from '../support/andon-factory.js';
+import { get, post, send } from '../support/api.js';
+import { freezeClock } from '../support/clock.js';
+import { createEquipment, createLine } from '../support/plant-factory.js';
+import { type TestApp, createInstance, createTestApp } from '../support/test-app.js';
+import { usersWithRoles } from '../support/user-factory.js';
 
 const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
 
@@ -55,27 +33,19 @@ describe('andon escalation', () => {
     t = await createTestApp();
     db = new pg.Client({ connectionString: t.db.url });
     await db.connect();
-    [engineer, operator, maintenance] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('operator'),
-      t.userWithRole('maintenance'),
-    ]);
-    line = (
-      await t
-        .http()
-        .post('/api/lines')
-        .set(...bearer(engineer))
-        .send({ code: 'ESC', name: 'Escalation line' })
-        .expect(201)
-    ).body as Line;
-    equipment = (
-      await t
-        .http()
-        .post('/api/equipment')
-        .set(...bearer(engineer))
-        .send({ code: 'ESC-1', name: 'Press', lineId: line.id, idealCycleTimeSeconds: 3 })
-        .expect(201)
-    ).body as Equipment;
+    [engineer, operator, maintenance] = await usersWithRoles(
+      t,
+      'engineer',
+      'operator',
+      'maintenance',
+    );
+    line = await createLine(t, engineer, { code: 'ESC', name: 'Escalation line' });
+    equipment = await createEquipment(t, engineer, {
+      code: 'ESC-1',
+      name: 'Press',
+      lineId: line.id,
+      idealCycleTimeSeconds: 3,
+    });
   });
   afterEach(() => {
     jest.restoreAllMocks();
@@ -85,14 +55,8 @@ describe('andon escalation', () => {
     await t.close();
   });
 
-  const raise = (priority = 'critical', type = 'maintenance') =>
-    t
-      .http()
-      .post('/api/andon')
-      .set(...bearer(operator))
-      .send({ equipmentId: equipment.id, type, priority })
-      .expect(201)
-      .then((response) => response.body as AndonCall);
+  const raise = (priority: AndonPriority = 'critical', type: AndonType = 'maintenance') =>
+    raiseAndonCall(t, operator, { equipmentId: equipment.id, type, priority });
   const escalatedEvents = async (callId: string) =>
     (
       await db.query(
@@ -102,14 +66,7 @@ describe('andon escalation', () => {
         [callId],
       )
     ).rows as Array<{ level: number; roles: string[] }>;
-  const levelOf = async (callId: string) =>
-    (
-      await t
-        .http()
-        .get(`/api/andon/${callId}`)
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as AndonCall;
+  const levelOf = (callId: string) => get<AndonCall>(t, operator, `/api/andon/${callId}`);
 
   it('policies are data: engineers manage them, operators cannot', async () => {
     const body = {
@@ -121,32 +78,13 @@ describe('andon escalation', () => {
         { afterMinutes: 15, condition: 'unresolved', notifyRoles: ['production_manager'] },
       ],
     };
-    await t
-      .http()
-      .post('/api/andon-policies')
-      .set(...bearer(operator))
-      .send(body)
-      .expect(403);
-    await t
-      .http()
-      .post('/api/andon-policies')
-      .set(...bearer(engineer))
-      .send({ ...body, levels: [] })
-      .expect(400);
-    await t
-      .http()
-      .post('/api/andon-policies')
-      .set(...bearer(engineer))
-      .send({ ...body, lineId: '00000000-0000-4000-8000-000000000000' })
-      .expect(400);
-    const policy = (
-      await t
-        .http()
-        .post('/api/andon-policies')
-        .set(...bearer(engineer))
-        .send(body)
-        .expect(201)
-    ).body as AndonPolicy;
+    await send(t, operator, 'post', '/api/andon-policies', body).expect(403);
+    await send(t, engineer, 'post', '/api/andon-policies', { ...body, levels: [] }).expect(400);
+    await send(t, engineer, 'post', '/api/andon-policies', {
+      ...body,
+      lineId: '00000000-0000-4000-8000-000000000000',
+    }).expect(400);
+    const policy = await post<AndonPolicy>(t, engineer, '/api/andon-policies', body);
     expect(policy).toMatchObject({
       priority: 'critical',
       type: 'maintenance',
@@ -157,11 +95,7 @@ describe('andon escalation', () => {
         { level: 2, afterMinutes: 15, condition: 'unresolved' },
       ],
     });
-    const list = await t
-      .http()
-      .get('/api/andon-policies')
-      .set(...bearer(operator))
-      .expect(200);
+    const list = await send(t, operator, 'get', '/api/andon-policies').expect(200);
     expect(list.body).toMatchObject({ total: 1, page: 1 });
   });
 
@@ -185,11 +119,7 @@ describe('andon escalation', () => {
     });
 
     setNow(minutes(t0, 6));
-    await t
-      .http()
-      .post(`/api/andon/${call.id}/acknowledge`)
-      .set(...bearer(maintenance))
-      .expect(200);
+    await stepAndonCall(t, maintenance, call.id, 'acknowledge');
     setNow(minutes(t0, 14));
     await scheduler.runDue();
     expect(await escalatedEvents(call.id)).toHaveLength(1);
@@ -204,16 +134,8 @@ describe('andon escalation', () => {
     // Acknowledged in time: the "unacknowledged" level never fires; resolved: nothing more.
     const early = await raise();
     setNow(minutes(t0, 16));
-    await t
-      .http()
-      .post(`/api/andon/${early.id}/acknowledge`)
-      .set(...bearer(maintenance))
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/andon/${early.id}/resolve`)
-      .set(...bearer(maintenance))
-      .expect(200);
+    await stepAndonCall(t, maintenance, early.id, 'acknowledge');
+    await stepAndonCall(t, maintenance, early.id, 'resolve');
     setNow(minutes(t0, 60));
     await scheduler.runDue();
     expect(await escalatedEvents(early.id)).toEqual([]);
@@ -226,27 +148,22 @@ describe('andon escalation', () => {
   });
 
   it('resumes pending escalations after a restart, without losing or doubling one', async () => {
-    await t
-      .http()
-      .post('/api/andon-policies')
-      .set(...bearer(engineer))
-      .send({
-        name: 'High safety on this line',
-        priority: 'high',
-        type: 'safety',
-        lineId: line.id,
-        levels: [
-          { afterMinutes: 1, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
-          { afterMinutes: 2, condition: 'unresolved', notifyRoles: ['production_manager'] },
-        ],
-      })
-      .expect(201);
+    await send(t, engineer, 'post', '/api/andon-policies', {
+      name: 'High safety on this line',
+      priority: 'high',
+      type: 'safety',
+      lineId: line.id,
+      levels: [
+        { afterMinutes: 1, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
+        { afterMinutes: 2, condition: 'unresolved', notifyRoles: ['production_manager'] },
+      ],
+    }).expect(201);
     const t0 = new Date();
     const call = await raise('high', 'safety');
 
     // A fresh instance on the same database, as after a restart, 3 minutes later. (The first
     // instance's clock never reaches the due time, so only the fresh one can fire.)
-    const restarted = await instanceOn(t.db.url);
+    const restarted = await createInstance(t.db.url);
     try {
       freezeClock(restarted, minutes(t0, 3));
       await Promise.all([
@@ -274,7 +191,7 @@ describe('andon escalation', () => {
   it('with two instances on one database, no level fires twice', async () => {
     const t0 = new Date();
     const calls = await Promise.all(Array.from({ length: 30 }, () => raise()));
-    const other = await instanceOn(t.db.url);
+    const other = await createInstance(t.db.url);
     try {
       freezeClock(t.app, minutes(t0, 20));
       freezeClock(other, minutes(t0, 20));

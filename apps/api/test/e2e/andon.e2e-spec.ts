@@ -7,9 +7,13 @@ import type {
   Line,
   Paginated,
 } from '@ms5/contracts';
-import pg from 'pg';
 import { Clock } from '../../src/platform/clock/clock.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { get, send } from '../support/api.js';
+import { type AndonStep, sendAndonCall, sendAndonStep } from '../support/andon-factory.js';
+import { createEquipment, createLine } from '../support/plant-factory.js';
+import { withClient } from '../support/test-database.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
 /** The andon lifecycle, permissions and line visibility over HTTP on real PostgreSQL. */
 describe('andon calls over HTTP', () => {
@@ -25,49 +29,24 @@ describe('andon calls over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, operator, viewer, maintenance] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-      t.userWithRole('maintenance'),
-    ]);
-    const line = async (code: string) =>
-      (
-        await t
-          .http()
-          .post('/api/lines')
-          .set(...bearer(engineer))
-          .send({ code, name: `Line ${code}` })
-          .expect(201)
-      ).body as Line;
-    const equipment = async (code: string, lineId: string) =>
-      (
-        await t
-          .http()
-          .post('/api/equipment')
-          .set(...bearer(engineer))
-          .send({ code, name: `Equipment ${code}`, lineId, idealCycleTimeSeconds: 2 })
-          .expect(201)
-      ).body as Equipment;
-    lineA = await line('ANDON-A');
-    lineB = await line('ANDON-B');
-    fillerA = await equipment('A-FILL', lineA.id);
-    cutterB = await equipment('B-CUT', lineB.id);
+    [engineer, operator, viewer, maintenance] = await usersWithRoles(
+      t,
+      'engineer',
+      'operator',
+      'viewer',
+      'maintenance',
+    );
+    lineA = await createLine(t, engineer, { code: 'ANDON-A' });
+    lineB = await createLine(t, engineer, { code: 'ANDON-B' });
+    fillerA = await createEquipment(t, engineer, { code: 'A-FILL', lineId: lineA.id });
+    cutterB = await createEquipment(t, engineer, { code: 'B-CUT', lineId: lineB.id });
   });
   afterAll(() => t.close());
 
   const raise = (tokens: AuthTokens, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post('/api/andon')
-      .set(...bearer(tokens))
-      .send(body);
-  const act = (tokens: AuthTokens, id: string, step: 'acknowledge' | 'resolve', body = {}) =>
-    t
-      .http()
-      .post(`/api/andon/${id}/${step}`)
-      .set(...bearer(tokens))
-      .send(body);
+    sendAndonCall(t, tokens, body);
+  const act = (tokens: AuthTokens, id: string, step: AndonStep, body = {}) =>
+    sendAndonStep(t, tokens, id, step, body);
 
   it('operator raises, maintenance acknowledges and resolves, with server time stamps', async () => {
     const before = Date.now();
@@ -122,11 +101,7 @@ describe('andon calls over HTTP', () => {
     expect(resolved.resolutionSeconds).toBeGreaterThanOrEqual(resolved.responseSeconds!);
     await act(maintenance, call.id, 'resolve').expect(409);
 
-    const read = await t
-      .http()
-      .get(`/api/andon/${call.id}`)
-      .set(...bearer(viewer))
-      .expect(200);
+    const read = await send(t, viewer, 'get', `/api/andon/${call.id}`).expect(200);
     expect(read.body).toMatchObject({ id: call.id, status: 'resolved' });
   });
 
@@ -173,21 +148,9 @@ describe('andon calls over HTTP', () => {
       priority: 'low',
       openDowntime: true,
     }).expect(400);
-    await t
-      .http()
-      .get('/api/andon/00000000-0000-4000-8000-000000000000')
-      .set(...bearer(viewer))
-      .expect(404);
-    await t
-      .http()
-      .get('/api/andon?status=closed')
-      .set(...bearer(viewer))
-      .expect(400);
-    await t
-      .http()
-      .get('/api/andon?pageSize=500')
-      .set(...bearer(viewer))
-      .expect(400);
+    await send(t, viewer, 'get', '/api/andon/00000000-0000-4000-8000-000000000000').expect(404);
+    await send(t, viewer, 'get', '/api/andon?status=closed').expect(400);
+    await send(t, viewer, 'get', '/api/andon?pageSize=500').expect(400);
   });
 
   it('a maintenance call can open a downtime record on its equipment', async () => {
@@ -200,9 +163,7 @@ describe('andon calls over HTTP', () => {
       }).expect(201)
     ).body as AndonCall;
     expect(call.downtimeEventId).toEqual(expect.any(String));
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
+    await withClient(t.db.url, async (client) => {
       const { rows } = await client.query(
         'SELECT equipment_id, type, state, reason_code FROM machine_events WHERE id = $1',
         [call.downtimeEventId],
@@ -215,9 +176,7 @@ describe('andon calls over HTTP', () => {
           reason_code: 'andon.maintenance',
         },
       ]);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('lists with filters and pagination in the contract shape', async () => {
@@ -226,34 +185,24 @@ describe('andon calls over HTTP', () => {
       type: 'quality',
       priority: 'critical',
     }).expect(201);
-    const open = (
-      await t
-        .http()
-        .get('/api/andon?status=open&pageSize=2')
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<AndonCall>;
+    const open = await get<Paginated<AndonCall>>(t, viewer, '/api/andon?status=open&pageSize=2');
     expect(open).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
     expect(open.items.every((call) => call.status === 'open')).toBe(true);
     expect(open.totalPages).toBe(Math.ceil(open.total / 2));
 
-    const critical = (
-      await t
-        .http()
-        .get(`/api/andon?priority=critical&type=quality&lineId=${lineB.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<AndonCall>;
+    const critical = await get<Paginated<AndonCall>>(
+      t,
+      viewer,
+      `/api/andon?priority=critical&type=quality&lineId=${lineB.id}`,
+    );
     expect(critical.total).toBe(1);
     expect(critical.items[0]).toMatchObject({ priority: 'critical', type: 'quality' });
 
-    const board = (
-      await t
-        .http()
-        .get('/api/andon?status=open,acknowledged&sort=urgency')
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<AndonCall>;
+    const board = await get<Paginated<AndonCall>>(
+      t,
+      viewer,
+      '/api/andon?status=open,acknowledged&sort=urgency',
+    );
     const ranks = board.items.map((call) =>
       ['low', 'medium', 'high', 'critical'].indexOf(call.priority),
     );
@@ -264,32 +213,17 @@ describe('andon calls over HTTP', () => {
     const restricted = await t.userWithRole('operator');
     const restrictedMaintenance = await t.userWithRole('maintenance');
     const admin = await t.adminTokens();
-    await t
-      .http()
-      .put(`/api/users/${restricted.user.id}/lines`)
-      .set(...bearer(engineer))
-      .send({ lineIds: [lineA.id] })
-      .expect(403);
-    await t
-      .http()
-      .put(`/api/users/${restricted.user.id}/lines`)
-      .set(...bearer(admin))
-      .send({ lineIds: ['00000000-0000-4000-8000-000000000000'] })
-      .expect(400);
+    await send(t, engineer, 'put', `/api/users/${restricted.user.id}/lines`, {
+      lineIds: [lineA.id],
+    }).expect(403);
+    await send(t, admin, 'put', `/api/users/${restricted.user.id}/lines`, {
+      lineIds: ['00000000-0000-4000-8000-000000000000'],
+    }).expect(400);
     for (const user of [restricted, restrictedMaintenance]) {
-      const set = await t
-        .http()
-        .put(`/api/users/${user.user.id}/lines`)
-        .set(...bearer(admin))
-        .send({ lineIds: [lineA.id] })
-        .expect(200);
-      expect(set.body).toEqual({ userId: user.user.id, lineIds: [lineA.id] });
+      const set = await assignLines(t, admin, user, [lineA.id]);
+      expect(set).toEqual({ userId: user.user.id, lineIds: [lineA.id] });
     }
-    const mine = await t
-      .http()
-      .get('/api/andon/my-lines')
-      .set(...bearer(restricted))
-      .expect(200);
+    const mine = await send(t, restricted, 'get', '/api/andon/my-lines').expect(200);
     expect(mine.body).toEqual({ userId: restricted.user.id, lineIds: [lineA.id] });
 
     // Raise only on its own line.
@@ -302,30 +236,15 @@ describe('andon calls over HTTP', () => {
         201,
       )
     ).body as AndonCall;
-    await t
-      .http()
-      .get(`/api/andon/${other.id}`)
-      .set(...bearer(restricted))
-      .expect(403);
+    await send(t, restricted, 'get', `/api/andon/${other.id}`).expect(403);
     await act(restrictedMaintenance, other.id, 'acknowledge').expect(403);
-    const listed = (
-      await t
-        .http()
-        .get('/api/andon?pageSize=200')
-        .set(...bearer(restricted))
-        .expect(200)
-    ).body as Paginated<AndonCall>;
+    const listed = await get<Paginated<AndonCall>>(t, restricted, '/api/andon?pageSize=200');
     expect(listed.total).toBeGreaterThan(0);
     expect(listed.items.every((call) => call.lineId === lineA.id)).toBe(true);
     await act(maintenance, other.id, 'acknowledge').expect(200);
 
     // An empty list gives every line back.
-    await t
-      .http()
-      .put(`/api/users/${restricted.user.id}/lines`)
-      .set(...bearer(admin))
-      .send({ lineIds: [] })
-      .expect(200);
+    await assignLines(t, admin, restricted, []);
     await raise(restricted, { equipmentId: cutterB.id, type: 'help', priority: 'low' }).expect(201);
   });
 
@@ -361,13 +280,11 @@ describe('andon calls over HTTP', () => {
     await scenario(cutterB.id, 'quality', 'low', '14:20:00', null, null);
     jest.restoreAllMocks();
 
-    const insights = (
-      await t
-        .http()
-        .get(`/api/andon/insights?from=${day}T00:00:00Z&to=${day}T23:59:59Z`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as AndonInsights;
+    const insights = await get<AndonInsights>(
+      t,
+      viewer,
+      `/api/andon/insights?from=${day}T00:00:00Z&to=${day}T23:59:59Z`,
+    );
     expect(insights.total).toBe(4);
     expect(insights.byType).toEqual([
       { key: 'maintenance', calls: 2, meanSecondsToAcknowledge: 120, meanSecondsToResolve: 600 },
@@ -388,10 +305,11 @@ describe('andon calls over HTTP', () => {
       ['A-FILL', 2],
       ['B-CUT', 2],
     ]);
-    await t
-      .http()
-      .get(`/api/andon/insights?from=${day}T10:00:00Z&to=${day}T09:00:00Z`)
-      .set(...bearer(viewer))
-      .expect(400);
+    await send(
+      t,
+      viewer,
+      'get',
+      `/api/andon/insights?from=${day}T10:00:00Z&to=${day}T09:00:00Z`,
+    ).expect(400);
   });
 });

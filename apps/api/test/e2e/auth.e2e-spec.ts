@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens } from '@ms5/contracts';
-import { ADMIN_PASSWORD, type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { send } from '../support/api.js';
+import { ADMIN_PASSWORD, type TestApp, createTestApp } from '../support/test-app.js';
 
 describe('auth over HTTP', () => {
   let t: TestApp;
@@ -44,11 +45,7 @@ describe('auth over HTTP', () => {
 
   it('answers /api/auth/me with the signed-in user', async () => {
     const tokens = await t.userWithRole('operator', 'olga');
-    const me = await t
-      .http()
-      .get('/api/auth/me')
-      .set(...bearer(tokens))
-      .expect(200);
+    const me = await send(t, tokens, 'get', '/api/auth/me').expect(200);
     expect(me.body).toMatchObject({ username: 'olga', role: 'operator' });
   });
 
@@ -62,11 +59,7 @@ describe('auth over HTTP', () => {
         .expect(200)
     ).body as AuthTokens;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await t
-      .http()
-      .get('/api/auth/me')
-      .set(...bearer(second))
-      .expect(200);
+    await send(t, second, 'get', '/api/auth/me').expect(200);
 
     // The first token again: refused, and the family (including `second`) is revoked.
     await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
@@ -94,12 +87,9 @@ describe('auth over HTTP', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: 'not-a-token' }).expect(401);
     await t.http().post('/api/auth/refresh').send({}).expect(400);
     const tokens = await t.login('admin', ADMIN_PASSWORD);
-    await t
-      .http()
-      .post('/api/auth/logout')
-      .set(...bearer(tokens))
-      .send({ refreshToken: tokens.refreshToken })
-      .expect(204);
+    await send(t, tokens, 'post', '/api/auth/logout', { refreshToken: tokens.refreshToken }).expect(
+      204,
+    );
     await t
       .http()
       .post('/api/auth/refresh')
@@ -145,24 +135,17 @@ describe('auth over HTTP', () => {
 
   it('shuts a disabled user out at once, tokens included', async () => {
     const admin = await t.adminTokens();
-    const created = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({ username: 'dora', password: 'dora-password', role: 'operator', displayName: 'Dora' })
-      .expect(201);
+    const created = await send(t, admin, 'post', '/api/users', {
+      username: 'dora',
+      password: 'dora-password',
+      role: 'operator',
+      displayName: 'Dora',
+    }).expect(201);
     const dora = await t.login('dora', 'dora-password');
-    await t
-      .http()
-      .patch(`/api/users/${created.body.id as string}`)
-      .set(...bearer(admin))
-      .send({ disabled: true })
-      .expect(200);
-    await t
-      .http()
-      .get('/api/auth/me')
-      .set(...bearer(dora))
-      .expect(401);
+    await send(t, admin, 'patch', `/api/users/${created.body.id as string}`, {
+      disabled: true,
+    }).expect(200);
+    await send(t, dora, 'get', '/api/auth/me').expect(401);
     await t.http().post('/api/auth/refresh').send({ refreshToken: dora.refreshToken }).expect(401);
     await t
       .http()

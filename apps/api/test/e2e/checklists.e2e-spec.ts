@@ -4,7 +4,7 @@ import type {
   AuthTokens,
   ChecklistRun,
   ChecklistTemplate,
-  Equipment,
+  ErrorBody,
   JobAssignment,
   JobChecklistStatus,
   Line,
@@ -14,14 +14,19 @@ import type {
 } from '@ms5/contracts';
 import pg from 'pg';
 import { Clock } from '../../src/platform/clock/clock.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-interface ErrorBody {
-  statusCode: number;
-  code?: string;
-  message: string;
-  fieldErrors?: Array<{ path: string; message: string }>;
-}
+import { fieldPaths, get, send } from '../support/api.js';
+import { createEquipment, createLine, createProduct } from '../support/plant-factory.js';
+import {
+  type JobStep,
+  createJob,
+  createOrder,
+  sendChecklistRun,
+  sendChecklistTemplate,
+  sendJobStep,
+  stepOrder,
+} from '../support/production-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { usersWithRoles } from '../support/user-factory.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -42,13 +47,14 @@ describe('pre-start checklists over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, manager, operator, otherOperator, viewer] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('shift_manager'),
-      t.userWithRole('operator'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-    ]);
+    [engineer, manager, operator, otherOperator, viewer] = await usersWithRoles(
+      t,
+      'engineer',
+      'shift_manager',
+      'operator',
+      'operator',
+      'viewer',
+    );
     product = await newProduct('CAN-330');
     db = new pg.Client({ connectionString: t.db.url });
     await db.connect();
@@ -58,68 +64,21 @@ describe('pre-start checklists over HTTP', () => {
     await t.close();
   });
 
-  async function newProduct(code: string): Promise<Product> {
-    return (
-      await t
-        .http()
-        .post('/api/products')
-        .set(...bearer(engineer))
-        .send({ code, name: `Product ${code}`, idealCycleTimeSeconds: 2 })
-        .expect(201)
-    ).body as Product;
-  }
-  const newLine = async (): Promise<Line> =>
-    (
-      await t
-        .http()
-        .post('/api/lines')
-        .set(...bearer(engineer))
-        .send({ code: `CL-${++counter}`, name: `Checklist line ${counter}` })
-        .expect(201)
-    ).body as Line;
-  const newEquipment = async (code: string, lineId: string): Promise<Equipment> =>
-    (
-      await t
-        .http()
-        .post('/api/equipment')
-        .set(...bearer(engineer))
-        .send({ code, name: `Equipment ${code}`, lineId, idealCycleTimeSeconds: 2 })
-        .expect(201)
-    ).body as Equipment;
+  const newProduct = (code: string): Promise<Product> => createProduct(t, engineer, { code });
+  const newLine = (): Promise<Line> =>
+    createLine(t, engineer, { code: `CL-${++counter}`, name: `Checklist line ${counter}` });
+  const newEquipment = (code: string, lineId: string) =>
+    createEquipment(t, engineer, { code, lineId });
   const createTemplate = (tokens: AuthTokens, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post('/api/checklist-templates')
-      .set(...bearer(tokens))
-      .send(body);
+    sendChecklistTemplate(t, tokens, body);
   const patchTemplate = (id: string, body: Record<string, unknown>) =>
-    t
-      .http()
-      .patch(`/api/checklist-templates/${id}`)
-      .set(...bearer(engineer))
-      .send(body);
+    send(t, engineer, 'patch', `/api/checklist-templates/${id}`, body);
   const submit = (tokens: AuthTokens, jobId: string, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post(`/api/jobs/${jobId}/checklists`)
-      .set(...bearer(tokens))
-      .send(body);
-  const jobStep = (tokens: AuthTokens, id: string, step: string) =>
-    t
-      .http()
-      .post(`/api/jobs/${id}/${step}`)
-      .set(...bearer(tokens))
-      .send({});
-  const jobStatus = async (jobId: string): Promise<JobChecklistStatus> =>
-    (
-      await t
-        .http()
-        .get(`/api/jobs/${jobId}/checklists`)
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as JobChecklistStatus;
-  const fieldPaths = (body: unknown) =>
-    ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+    sendChecklistRun(t, tokens, jobId, body);
+  const jobStep = (tokens: AuthTokens, id: string, step: JobStep) =>
+    sendJobStep(t, tokens, id, step);
+  const jobStatus = (jobId: string) =>
+    get<JobChecklistStatus>(t, operator, `/api/jobs/${jobId}/checklists`);
   const count = async (table: 'checklist_templates' | 'checklist_runs' | 'andon_calls') => {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     return rows[0]!.n;
@@ -131,34 +90,15 @@ describe('pre-start checklists over HTTP', () => {
     productId: string,
     hour: number,
   ): Promise<{ order: ProductionOrder; job: JobAssignment }> {
-    const order = (
-      await t
-        .http()
-        .post('/api/orders')
-        .set(...bearer(manager))
-        .send({
-          lineId,
-          productId,
-          quantity: 500,
-          plannedStart: at(hour),
-          plannedEnd: at(hour + 1),
-        })
-        .expect(201)
-    ).body as ProductionOrder;
-    await t
-      .http()
-      .post(`/api/orders/${order.id}/release`)
-      .set(...bearer(manager))
-      .send({})
-      .expect(200);
-    const job = (
-      await t
-        .http()
-        .post('/api/jobs')
-        .set(...bearer(manager))
-        .send({ orderId: order.id, operatorId: operator.user.id })
-        .expect(201)
-    ).body as JobAssignment;
+    const order = await createOrder(t, manager, {
+      lineId,
+      productId,
+      quantity: 500,
+      plannedStart: at(hour),
+      plannedEnd: at(hour + 1),
+    });
+    await stepOrder(t, manager, order.id, 'release');
+    const job = await createJob(t, manager, { orderId: order.id, operatorId: operator.user.id });
     await jobStep(operator, job.id, 'accept').expect(200);
     return { order, job };
   }
@@ -307,13 +247,11 @@ describe('pre-start checklists over HTTP', () => {
       const response = await patchTemplate(created.id, body).expect(400);
       expect(fieldPaths(response.body)).toEqual(paths);
     }
-    const unchanged = (
-      await t
-        .http()
-        .get(`/api/checklist-templates/${created.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as ChecklistTemplate;
+    const unchanged = await get<ChecklistTemplate>(
+      t,
+      viewer,
+      `/api/checklist-templates/${created.id}`,
+    );
     expect(unchanged).toMatchObject({ version: 3, productId: product.id, active: true });
     await patchTemplate(NO_ID, { name: 'Nobody' }).expect(404);
 
@@ -329,10 +267,7 @@ describe('pre-start checklists over HTTP', () => {
       .body as ChecklistTemplate;
     expect(retired).toMatchObject({ active: false, version: 1 });
     const list = (query: string) =>
-      t
-        .http()
-        .get(`/api/checklist-templates?${query}`)
-        .set(...bearer(operator))
+      send(t, operator, 'get', `/api/checklist-templates?${query}`)
         .expect(200)
         .then((response) => response.body as Paginated<ChecklistTemplate>);
     expect((await list(`lineId=${line.id}`)).items.map((item) => item.id)).toEqual([created.id]);
@@ -345,16 +280,8 @@ describe('pre-start checklists over HTTP', () => {
     expect((await list(`productId=${product.id}`)).items.map((item) => item.id)).toEqual([
       created.id,
     ]);
-    await t
-      .http()
-      .get('/api/checklist-templates?active=maybe')
-      .set(...bearer(viewer))
-      .expect(400);
-    await t
-      .http()
-      .get(`/api/checklist-templates/${NO_ID}`)
-      .set(...bearer(viewer))
-      .expect(404);
+    await send(t, viewer, 'get', '/api/checklist-templates?active=maybe').expect(400);
+    await send(t, viewer, 'get', `/api/checklist-templates/${NO_ID}`).expect(404);
     await t.http().get('/api/checklist-templates').expect(401);
 
     const { rows } = await db.query<{ action: string; actor_id: string }>(
@@ -518,13 +445,11 @@ describe('pre-start checklists over HTTP', () => {
       completedAt: failedAt.toISOString(),
     });
     expect(await count('andon_calls')).toBe(callsBefore + 1);
-    const calls = (
-      await t
-        .http()
-        .get(`/api/andon?equipmentId=${filler.id}`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<AndonCall>;
+    const calls = await get<Paginated<AndonCall>>(
+      t,
+      manager,
+      `/api/andon?equipmentId=${filler.id}`,
+    );
     expect(calls.items).toHaveLength(1);
     expect(calls.items[0]).toMatchObject({
       id: failed.andonCallId,
@@ -547,13 +472,7 @@ describe('pre-start checklists over HTTP', () => {
       status: 'blocked',
       latestRun: { id: failed.id },
     });
-    const stillAccepted = (
-      await t
-        .http()
-        .get(`/api/jobs/${job.id}`)
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as JobAssignment;
+    const stillAccepted = await get<JobAssignment>(t, operator, `/api/jobs/${job.id}`);
     expect(stillAccepted).toMatchObject({ status: 'accepted', orderStatus: 'released' });
 
     // A second run passes (3.0 bar is on the limit; the remarks may stay blank): the job starts.
@@ -578,13 +497,7 @@ describe('pre-start checklists over HTTP', () => {
 
     const started = (await jobStep(operator, job.id, 'start').expect(200)).body as JobAssignment;
     expect(started).toMatchObject({ status: 'started', orderStatus: 'running' });
-    const running = (
-      await t
-        .http()
-        .get(`/api/orders/${order.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as ProductionOrder;
+    const running = await get<ProductionOrder>(t, viewer, `/api/orders/${order.id}`);
     expect(running.status).toBe('running');
 
     // A started job takes no more checklists.
@@ -592,13 +505,11 @@ describe('pre-start checklists over HTTP', () => {
     expect(late.body).toMatchObject({ code: 'INVALID_TRANSITION' });
 
     // The results are kept with who and when, newest first; any floor role may read them.
-    const runs = (
-      await t
-        .http()
-        .get(`/api/checklist-runs?jobId=${job.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<ChecklistRun>;
+    const runs = await get<Paginated<ChecklistRun>>(
+      t,
+      viewer,
+      `/api/checklist-runs?jobId=${job.id}`,
+    );
     expect(runs.total).toBe(2);
     expect(runs.items.map((run) => run.id)).toEqual([passed.id, failed.id]);
     expect(runs.items.map((run) => run.completedBy.id)).toEqual([
@@ -608,41 +519,23 @@ describe('pre-start checklists over HTTP', () => {
     expect(Date.parse(runs.items[0]!.completedAt)).toBeGreaterThan(
       Date.parse(runs.items[1]!.completedAt),
     );
-    const byLine = (
-      await t
-        .http()
-        .get(`/api/checklist-runs?lineId=${otherLine.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<ChecklistRun>;
+    const byLine = await get<Paginated<ChecklistRun>>(
+      t,
+      viewer,
+      `/api/checklist-runs?lineId=${otherLine.id}`,
+    );
     expect(byLine.total).toBe(0);
-    const byTemplate = (
-      await t
-        .http()
-        .get(`/api/checklist-runs?templateId=${template.id}&pageSize=1&page=2`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<ChecklistRun>;
+    const byTemplate = await get<Paginated<ChecklistRun>>(
+      t,
+      manager,
+      `/api/checklist-runs?templateId=${template.id}&pageSize=1&page=2`,
+    );
     expect(byTemplate).toMatchObject({ total: 2, page: 2, totalPages: 2 });
     expect(byTemplate.items.map((run) => run.id)).toEqual([failed.id]);
-    const one = (
-      await t
-        .http()
-        .get(`/api/checklist-runs/${failed.id}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as ChecklistRun;
+    const one = await get<ChecklistRun>(t, viewer, `/api/checklist-runs/${failed.id}`);
     expect(one).toEqual(failed);
-    await t
-      .http()
-      .get(`/api/checklist-runs/${NO_ID}`)
-      .set(...bearer(viewer))
-      .expect(404);
-    await t
-      .http()
-      .get('/api/checklist-runs?jobId=nope')
-      .set(...bearer(viewer))
-      .expect(400);
+    await send(t, viewer, 'get', `/api/checklist-runs/${NO_ID}`).expect(404);
+    await send(t, viewer, 'get', '/api/checklist-runs?jobId=nope').expect(400);
 
     const audit = await db.query<{ entity_id: string; actor_id: string }>(
       `SELECT entity_id, actor_id FROM audit_log WHERE action = 'checklist-run.completed' AND entity_id = ANY($1) ORDER BY id`,
@@ -724,12 +617,7 @@ describe('pre-start checklists over HTTP', () => {
     expect((await jobStatus(plain.job.id)).checklists).toEqual([]);
     await jobStep(operator, plain.job.id, 'start').expect(200);
     await jobStep(operator, plain.job.id, 'complete').expect(200);
-    await t
-      .http()
-      .post(`/api/orders/${plain.order.id}/complete`)
-      .set(...bearer(manager))
-      .send({})
-      .expect(200);
+    await send(t, manager, 'post', `/api/orders/${plain.order.id}/complete`, {}).expect(200);
 
     // An order of the juice on this line needs the product's template, not the other line's.
     const juiceJob = await acceptedJob(line.id, juice.id, 8);
@@ -798,16 +686,8 @@ describe('pre-start checklists over HTTP', () => {
     expect(fieldPaths(retired.body)).toEqual(['templateId']);
     await jobStep(operator, juiceJob.job.id, 'start').expect(200);
 
-    await t
-      .http()
-      .get(`/api/jobs/${NO_ID}/checklists`)
-      .set(...bearer(operator))
-      .expect(404);
-    await t
-      .http()
-      .get(`/api/jobs/${juiceJob.job.id}/checklists`)
-      .set(...bearer(viewer))
-      .expect(403);
+    await send(t, operator, 'get', `/api/jobs/${NO_ID}/checklists`).expect(404);
+    await send(t, viewer, 'get', `/api/jobs/${juiceJob.job.id}/checklists`).expect(403);
   });
 
   it('documents the routes in OpenAPI', async () => {

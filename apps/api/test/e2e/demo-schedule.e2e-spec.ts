@@ -1,13 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens, JobAssignment, Line, Paginated, ProductionOrder } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/platform/clock/clock.js';
-import { loadConfig } from '../../src/platform/config/app-config.js';
-import { createApp } from '../../src/create-app.js';
 import { DEMO_AREAS, DEMO_PRODUCTS } from '../../src/dev/demo-plant/demo-plant.js';
 import {
   DEMO_SCHEDULE_LOCK_KEY,
@@ -15,40 +8,13 @@ import {
   DemoScheduleKeeper,
 } from '../../src/dev/demo/demo-schedule.js';
 import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { get } from '../support/api.js';
+import { freezeClock } from '../support/clock.js';
+import { type TestApp, createInstance, createTestApp } from '../support/test-app.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** Freezes an instance's clock at `at` and returns a setter to move it. */
-function freezeClock(app: NestExpressApplication, at: Date): (next: Date) => void {
-  let now = at;
-  jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
-  return (next) => (now = next);
-}
-
-/** Another API instance on the same database, with `DEMO=1`. */
-function demoInstanceOn(databaseUrl: string): Promise<NestExpressApplication> {
-  return createApp({
-    config: loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DEMO: '1',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ms5-test-')),
-      WEB_DIST_DIR: path.join(tmpdir(), 'ms5-no-web-dist'),
-    }),
-    databaseUrl,
-    runtime: {
-      startedAt: new Date(),
-      database: 'external',
-      version: '0.0.0-test',
-      commit: null,
-      builtAt: null,
-      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
-    },
-  });
-}
 
 /** Wednesday 12 March 2031, 10:17 in Berlin (CET, UTC+1): the early shift (06–14) runs. */
 const T0 = new Date('2031-03-12T09:17:00Z');
@@ -88,20 +54,21 @@ describe('demo schedule keeper', () => {
   let lines: Line[];
   let operatorId: string;
 
-  const get = <T>(url: string) =>
-    t
-      .http()
-      .get(url)
-      .set(...bearer(admin))
-      .expect(200)
-      .then((response) => response.body as T);
   /** The line's orders that hold a slot (not cancelled), by planned start. */
   const ordersOf = async (line: Line) =>
-    (await get<Paginated<ProductionOrder>>(`/api/orders?lineId=${line.id}&pageSize=200`)).items
+    (
+      await get<Paginated<ProductionOrder>>(t, admin, `/api/orders?lineId=${line.id}&pageSize=200`)
+    ).items
       .filter((o) => o.status !== 'cancelled')
       .sort((a, b) => Date.parse(a.plannedStart) - Date.parse(b.plannedStart));
   const operatorJobs = async () =>
-    (await get<Paginated<JobAssignment>>(`/api/jobs?operatorId=${operatorId}&pageSize=200`)).items;
+    (
+      await get<Paginated<JobAssignment>>(
+        t,
+        admin,
+        `/api/jobs?operatorId=${operatorId}&pageSize=200`,
+      )
+    ).items;
   const audited = async (action: string): Promise<number> => {
     const rows: Array<{ n: number }> = await db.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND actor_username = 'simulator'`,
@@ -129,7 +96,7 @@ describe('demo schedule keeper', () => {
     await t.app.get(DemoSeeder).seed();
     keeper = t.app.get(DemoScheduleKeeper);
     setNow = freezeClock(t.app, T0);
-    lines = (await get<Paginated<Line>>('/api/lines?pageSize=200')).items
+    lines = (await get<Paginated<Line>>(t, admin, '/api/lines?pageSize=200')).items
       .filter((line) => LINE_CODES.includes(line.code))
       .sort((a, b) => LINE_CODES.indexOf(a.code) - LINE_CODES.indexOf(b.code));
     const rows: Array<{ id: string }> = await db.query(
@@ -241,7 +208,8 @@ describe('demo schedule keeper', () => {
 
   it('after the shift ends, completes the running order and starts the next, once across two instances', async () => {
     setNow(T1);
-    const other = await demoInstanceOn(t.db.url);
+    // Another API instance on the same database, with `DEMO=1`.
+    const other = await createInstance(t.db.url, { DEMO: '1' });
     const otherKeeper = other.get(DemoScheduleKeeper);
     freezeClock(other, T1);
     try {
@@ -314,7 +282,11 @@ describe('demo schedule keeper', () => {
     );
     for (const line of lines) {
       const all = (
-        await get<Paginated<ProductionOrder>>(`/api/orders?lineId=${line.id}&pageSize=200`)
+        await get<Paginated<ProductionOrder>>(
+          t,
+          admin,
+          `/api/orders?lineId=${line.id}&pageSize=200`,
+        )
       ).items;
       expect(
         all

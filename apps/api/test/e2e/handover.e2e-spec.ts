@@ -1,34 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AndonCall,
   AuthTokens,
   Equipment,
+  ErrorBody,
   Handover,
   HandoverDraft,
   HourByHour,
   Line,
-  MachineEventInput,
   OeeReport,
   Paginated,
   Product,
   ProductionOrder,
   Shift,
 } from '@ms5/contracts';
-import pg from 'pg';
-import { Clock } from '../../src/platform/clock/clock.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-interface ErrorBody {
-  statusCode: number;
-  code?: string;
-  message: string;
-  fieldErrors?: Array<{ path: string; message: string }>;
-}
-
-const DAY = '2024-03-04';
-const at = (time: string, day = DAY) => `${day}T${time}:00.000Z`;
-const fieldPaths = (body: unknown) =>
-  ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+import { raiseAndonCall, stepAndonCall } from '../support/andon-factory.js';
+import { fieldPaths, get, post, send } from '../support/api.js';
+import { clockSetter } from '../support/clock.js';
+import { assignDowntimeReason, eventsAt, ingestEvents } from '../support/ingestion-factory.js';
+import { DAY, at, createPackingLine, packingLineEvents } from '../support/packing-line.js';
+import { createLine, createShift } from '../support/plant-factory.js';
+import { type OrderStep, createOrder, stepOrder } from '../support/production-factory.js';
+import { withClient } from '../support/test-database.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
 /**
  * Line HO: a filler (FILL, 20 s a part on this line) feeding a case packer (PACK, 30 s, the
@@ -67,59 +62,9 @@ describe('shift handover over HTTP', () => {
   let openCall: AndonCall;
   let setNow: (iso: string) => void;
 
-  const send = (
-    method: 'post' | 'get' | 'put' | 'patch',
-    tokens: AuthTokens,
-    path: string,
-    body?: object,
-  ) => {
-    const http = t.http();
-    const request = (
-      method === 'post'
-        ? http.post(path)
-        : method === 'put'
-          ? http.put(path)
-          : method === 'patch'
-            ? http.patch(path)
-            : http.get(path)
-    ).set(...bearer(tokens));
-    return body === undefined ? request : request.send(body);
-  };
-  const ok = async <T>(
-    method: 'post' | 'get' | 'put' | 'patch',
-    tokens: AuthTokens,
-    path: string,
-    body?: object,
-    status = method === 'post' ? 201 : 200,
-  ): Promise<T> => (await send(method, tokens, path, body).expect(status)).body as T;
-  const state = (
-    equipment: Equipment,
-    time: string,
-    s: 'running' | 'stopped',
-    reasonCode?: string,
-  ): MachineEventInput => ({
-    eventId: `${equipment.code}-s-${time}`,
-    equipmentId: equipment.id,
-    ts: at(time),
-    type: 'state',
-    state: s,
-    ...(reasonCode ? { reasonCode } : {}),
-  });
-  const count = (
-    equipment: Equipment,
-    time: string,
-    good: number,
-    reject = 0,
-  ): MachineEventInput => ({
-    eventId: `${equipment.code}-n-${time}`,
-    equipmentId: equipment.id,
-    ts: at(time),
-    type: 'count',
-    good,
-    reject,
-  });
+  const { count } = eventsAt(at);
   const planOrder = (plannedStart: string, plannedEnd: string, reference: string) =>
-    ok<ProductionOrder>('post', outgoing, '/api/orders', {
+    createOrder(t, outgoing, {
       lineId: line.id,
       productId: product.id,
       quantity: 400,
@@ -127,80 +72,28 @@ describe('shift handover over HTTP', () => {
       plannedEnd,
       reference,
     });
-  const step = (order: ProductionOrder, name: string) =>
-    ok<ProductionOrder>('post', outgoing, `/api/orders/${order.id}/${name}`, {}, 200);
+  const step = (order: ProductionOrder, name: OrderStep) => stepOrder(t, outgoing, order.id, name);
   const draft = (query = '') =>
-    ok<HandoverDraft>('get', viewer, `/api/lines/${line.id}/handover-draft${query}`);
+    get<HandoverDraft>(t, viewer, `/api/lines/${line.id}/handover-draft${query}`);
 
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, outgoing, incoming, productionManager, operator, viewer] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('shift_manager', 'outgoing-manager'),
-      t.userWithRole('shift_manager', 'incoming-manager'),
-      t.userWithRole('production_manager'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-    ]);
-    const clock = t.app.get(Clock);
-    setNow = (iso) => {
-      jest.spyOn(clock, 'now').mockImplementation(() => new Date(iso));
-    };
+    [engineer, outgoing, incoming, productionManager, operator, viewer] = await usersWithRoles(
+      t,
+      'engineer',
+      ['shift_manager', 'outgoing-manager'],
+      ['shift_manager', 'incoming-manager'],
+      'production_manager',
+      'operator',
+      'viewer',
+    );
+    setNow = clockSetter(t.app);
 
-    line = await ok<Line>('post', engineer, '/api/lines', { code: 'HO', name: 'Handover line' });
-    fill = await ok<Equipment>('post', engineer, '/api/equipment', {
-      code: 'HO-FILL',
-      name: 'Filler',
-      lineId: line.id,
-      idealCycleTimeSeconds: 5,
-    });
-    pack = await ok<Equipment>('post', engineer, '/api/equipment', {
-      code: 'HO-PACK',
-      name: 'Case packer',
-      lineId: line.id,
-      idealCycleTimeSeconds: 5,
-    });
-    await ok('patch', engineer, `/api/lines/${line.id}`, { outputEquipmentId: pack.id });
-    shift = await ok<Shift>('post', engineer, '/api/shifts', {
-      lineId: line.id,
-      name: 'Early',
-      startTime: '06:00',
-      endTime: '14:00',
-      timezone: 'UTC',
-      breaks: [
-        { startTime: '09:00', durationMinutes: 15 },
-        { startTime: '12:00', durationMinutes: 30 },
-      ],
-    });
-    await ok('post', engineer, '/api/planned-stops', {
-      lineId: line.id,
-      startsAt: at('10:30'),
-      endsAt: at('11:00'),
-      reason: 'Cleaning (planned)',
-    });
-    await ok('post', engineer, '/api/downtime-reasons', {
-      code: 'JAM',
-      name: 'Jam',
-      category: 'Mechanical',
-      planned: false,
-      lossClass: 'availability',
-    });
-    await ok('post', engineer, '/api/downtime-reasons', {
-      code: 'CLEAN',
-      name: 'Planned cleaning',
-      category: 'Planned',
-      planned: true,
-      lossClass: 'availability',
-    });
-    product = await ok<Product>('post', engineer, '/api/products', {
-      code: 'HO-CASE',
-      name: 'Case of 12',
-      idealCycleTimeSeconds: 10,
-      cycleTimes: [
-        { lineId: line.id, idealCycleTimeSeconds: 20 },
-        { equipmentId: pack.id, idealCycleTimeSeconds: 30 },
-      ],
-    });
+    ({ line, fill, pack, shift, product } = await createPackingLine(t, engineer, {
+      code: 'HO',
+      name: 'Handover line',
+      packIsOutput: true,
+    }));
 
     // Yesterday's order, done: not open.
     const done = await planOrder(at('06:00', '2024-03-03'), at('08:00', '2024-03-03'), 'PO-DONE');
@@ -226,66 +119,36 @@ describe('shift handover over HTTP', () => {
     );
     await step(cancelled, 'cancel');
 
-    await ok(
-      'post',
-      engineer,
-      '/api/ingest/events',
-      {
-        events: [
-          state(pack, '06:00', 'running'),
-          state(pack, '07:10', 'stopped'),
-          state(pack, '07:40', 'running'),
-          state(pack, '10:30', 'stopped', 'JAM'),
-          state(pack, '11:00', 'running'),
-          state(fill, '06:00', 'running'),
-          state(fill, '10:05', 'stopped'),
-          state(fill, '10:15', 'running'),
-          state(fill, '10:16', 'stopped', 'CLEAN'),
-          state(fill, '10:29', 'running'),
-          count(pack, '06:30', 60),
-          count(pack, '06:59', 60, 2),
-          count(pack, '07:50', 60),
-          count(pack, '08:30', 125, 1),
-          count(pack, '09:45', 90),
-          count(pack, '10:20', 50),
-          count(pack, '11:05', 40),
-          count(pack, '11:45', 30),
-          count(fill, '06:30', 500),
-        ],
-      },
-      200,
-    );
-    await ok(
-      'put',
-      operator,
-      '/api/downtime/reason',
-      { equipmentId: pack.id, startedAt: at('07:10'), reasonCode: 'JAM' },
-      200,
-    );
+    await ingestEvents(t, engineer, packingLineEvents(fill, pack));
+    await assignDowntimeReason(t, operator, {
+      equipmentId: pack.id,
+      startedAt: at('07:10'),
+      reasonCode: 'JAM',
+    });
 
     // Andon: one resolved (not open), one acknowledged and one open at 14:30.
     setNow(at('12:00'));
-    const resolved = await ok<AndonCall>('post', operator, '/api/andon', {
+    const resolved = await raiseAndonCall(t, operator, {
       equipmentId: pack.id,
       type: 'quality',
       priority: 'medium',
       description: 'Label check',
     });
     setNow(at('12:10'));
-    await ok('post', incoming, `/api/andon/${resolved.id}/acknowledge`, {}, 200);
+    await stepAndonCall(t, incoming, resolved.id, 'acknowledge', {});
     setNow(at('12:30'));
-    await ok('post', incoming, `/api/andon/${resolved.id}/resolve`, {}, 200);
+    await stepAndonCall(t, incoming, resolved.id, 'resolve', {});
     setNow(at('13:00'));
-    acknowledgedCall = await ok<AndonCall>('post', operator, '/api/andon', {
+    acknowledgedCall = await raiseAndonCall(t, operator, {
       equipmentId: fill.id,
       type: 'maintenance',
       priority: 'high',
       description: 'Infeed wobble',
     });
     setNow(at('13:05'));
-    await ok('post', incoming, `/api/andon/${acknowledgedCall.id}/acknowledge`, {}, 200);
+    await stepAndonCall(t, incoming, acknowledgedCall.id, 'acknowledge', {});
     setNow(at('13:30'));
-    openCall = await ok<AndonCall>('post', operator, '/api/andon', {
+    openCall = await raiseAndonCall(t, operator, {
       equipmentId: pack.id,
       type: 'material',
       priority: 'low',
@@ -319,8 +182,8 @@ describe('shift handover over HTTP', () => {
     expect(summary.oee.quality).toBeCloseTo(1015 / 1018, 6);
     expect(summary.oee.oee).toBeCloseTo((45420 / 48600) * (25540 / 45420) * (1015 / 1018), 5);
     // The same figures as the OEE endpoint over the shift.
-    const report = await ok<OeeReport>(
-      'get',
+    const report = await get<OeeReport>(
+      t,
       engineer,
       `/api/oee?lineId=${line.id}&from=${at('06:00')}&to=${at('14:00')}`,
     );
@@ -397,7 +260,7 @@ describe('shift handover over HTTP', () => {
 
   it('writes the handover once with notes, frozen, and lets only someone else acknowledge it once', async () => {
     const expected = (await draft()).summary;
-    const created = await ok<Handover>('post', outgoing, '/api/handovers', {
+    const created = await post<Handover>(t, outgoing, '/api/handovers', {
       lineId: line.id,
       notes: 'Packer jammed at 07:10; filler infeed still wobbles (andon open).',
     });
@@ -417,32 +280,36 @@ describe('shift handover over HTTP', () => {
     expect(created.summary).toEqual(expected);
 
     // One handover per shift occurrence, whichever way it is named.
-    const again = await send('post', productionManager, '/api/handovers', {
+    const again = await send(t, productionManager, 'post', '/api/handovers', {
       lineId: line.id,
       shiftId: shift.id,
       date: DAY,
     }).expect(409);
     expect(again.body).toMatchObject({ code: 'HANDOVER_EXISTS' });
     expect((again.body as ErrorBody).message).toContain(created.id);
-    await send('post', outgoing, '/api/handovers', { lineId: line.id }).expect(409);
+    await send(t, outgoing, 'post', '/api/handovers', { lineId: line.id }).expect(409);
     expect((await draft()).existingHandoverId).toBe(created.id);
 
     // Later parts change the draft, not the written handover.
-    await ok('post', engineer, '/api/ingest/events', { events: [count(pack, '13:30', 100)] }, 200);
+    await ingestEvents(t, engineer, [count(pack, '13:30', 100)]);
     expect((await draft()).summary.output.actualGood).toBe(615);
-    const stored = await ok<Handover>('get', viewer, `/api/handovers/${created.id}`);
+    const stored = await get<Handover>(t, viewer, `/api/handovers/${created.id}`);
     expect(stored.summary.output.actualGood).toBe(515);
 
     // The author may not acknowledge it; an operator lacks the permission.
-    const own = await send('post', outgoing, `/api/handovers/${created.id}/acknowledge`, {}).expect(
-      403,
-    );
+    const own = await send(
+      t,
+      outgoing,
+      'post',
+      `/api/handovers/${created.id}/acknowledge`,
+      {},
+    ).expect(403);
     expect((own.body as ErrorBody).message).toContain('not its author');
-    await send('post', operator, `/api/handovers/${created.id}/acknowledge`, {}).expect(403);
+    await send(t, operator, 'post', `/api/handovers/${created.id}/acknowledge`, {}).expect(403);
 
     setNow(at('14:45'));
-    const acknowledged = await ok<Handover>(
-      'post',
+    const acknowledged = await post<Handover>(
+      t,
       incoming,
       `/api/handovers/${created.id}/acknowledge`,
       { note: 'Taken over; calling maintenance for the filler.' },
@@ -455,8 +322,9 @@ describe('shift handover over HTTP', () => {
       summary: stored.summary,
     });
     const twice = await send(
-      'post',
+      t,
       productionManager,
+      'post',
       `/api/handovers/${created.id}/acknowledge`,
       {
         note: 'me too',
@@ -464,18 +332,17 @@ describe('shift handover over HTTP', () => {
     ).expect(409);
     expect(twice.body).toMatchObject({ code: 'ALREADY_ACKNOWLEDGED' });
     expect((twice.body as ErrorBody).message).toContain('already acknowledged');
-    await send('post', incoming, `/api/handovers/${created.id}/acknowledge`, {}).expect(409);
+    await send(t, incoming, 'post', `/api/handovers/${created.id}/acknowledge`, {}).expect(409);
     await send(
-      'post',
+      t,
       incoming,
+      'post',
       '/api/handovers/00000000-0000-4000-8000-000000000000/acknowledge',
       {},
     ).expect(404);
 
     // Audited and announced to the line's rooms, each in its own transaction.
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
+    await withClient(t.db.url, async (client) => {
       const audit = await client.query<{ action: string; actor_id: string }>(
         `SELECT action, actor_id FROM audit_log WHERE entity_type = 'handover' AND entity_id = $1 ORDER BY id`,
         [created.id],
@@ -497,15 +364,13 @@ describe('shift handover over HTTP', () => {
         { rooms: [`line:${line.id}`, 'lines:all'], acknowledged: false, line_id: line.id },
         { rooms: [`line:${line.id}`, 'lines:all'], acknowledged: true, line_id: line.id },
       ]);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('lists past handovers, newest shift first, by line and status', async () => {
     // The day before, written by the incoming manager. PO-DONE was planned 06:00–08:00 but ran
     // 06:00–07:00: its actual window counts, 3600 / 30 = 120 due, none counted.
-    const yesterday = await ok<Handover>('post', incoming, '/api/handovers', {
+    const yesterday = await post<Handover>(t, incoming, '/api/handovers', {
       lineId: line.id,
       shiftId: shift.id,
       date: '2024-03-03',
@@ -515,8 +380,7 @@ describe('shift handover over HTTP', () => {
       notes: '',
       summary: { output: { target: 120, actualGood: 0, actualReject: 0, gap: -120 } },
     });
-    const list = (query: string) =>
-      ok<Paginated<Handover>>('get', viewer, `/api/handovers${query}`);
+    const list = (query: string) => get<Paginated<Handover>>(t, viewer, `/api/handovers${query}`);
     const all = await list(`?lineId=${line.id}`);
     expect(all).toMatchObject({ total: 2, page: 1 });
     expect(all.items.map((h) => h.shift.date)).toEqual([DAY, '2024-03-03']);
@@ -528,39 +392,39 @@ describe('shift handover over HTTP', () => {
     const paged = await list(`?lineId=${line.id}&pageSize=1&page=2`);
     expect(paged).toMatchObject({ total: 2, totalPages: 2, pageSize: 1 });
     expect(paged.items.map((h) => h.id)).toEqual([yesterday.id]);
-    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-2', name: 'Other' });
+    const other = await createLine(t, engineer, { code: 'HO-2', name: 'Other' });
     expect((await list(`?lineId=${other.id}`)).total).toBe(0);
 
-    const bad = await send('get', viewer, '/api/handovers?status=closed&lineId=x').expect(400);
+    const bad = await send(t, viewer, 'get', '/api/handovers?status=closed&lineId=x').expect(400);
     expect(fieldPaths(bad.body)).toEqual(expect.arrayContaining(['status', 'lineId']));
-    await send('get', viewer, '/api/handovers/00000000-0000-4000-8000-000000000000').expect(404);
+    await send(t, viewer, 'get', '/api/handovers/00000000-0000-4000-8000-000000000000').expect(404);
     await t.http().get('/api/handovers').expect(401);
   });
 
   it('validates with field errors and checks permissions', async () => {
-    const bad = await send('post', outgoing, '/api/handovers', {
+    const bad = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: 'line-1',
       date: '4 March',
       colour: 'red',
     }).expect(400);
     expect(fieldPaths(bad.body)).toEqual(expect.arrayContaining(['lineId', 'date', 'colour']));
-    const alone = await send('post', outgoing, '/api/handovers', {
+    const alone = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: line.id,
       shiftId: shift.id,
     }).expect(400);
     expect(fieldPaths(alone.body)).toEqual(['date']);
-    const unknownLine = await send('post', outgoing, '/api/handovers', {
+    const unknownLine = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: '00000000-0000-4000-8000-000000000000',
     }).expect(400);
     expect(fieldPaths(unknownLine.body)).toEqual(['lineId']);
-    const notBegun = await send('post', outgoing, '/api/handovers', {
+    const notBegun = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: line.id,
       shiftId: shift.id,
       date: '2024-03-06',
     }).expect(400);
     expect(fieldPaths(notBegun.body)).toEqual(['date']);
-    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-3', name: 'Third' });
-    const otherShift = await ok<Shift>('post', engineer, '/api/shifts', {
+    const other = await createLine(t, engineer, { code: 'HO-3', name: 'Third' });
+    const otherShift = await createShift(t, engineer, {
       lineId: other.id,
       name: 'Late',
       startTime: '14:00',
@@ -568,35 +432,37 @@ describe('shift handover over HTTP', () => {
       timezone: 'UTC',
       breaks: [],
     });
-    const foreign = await send('post', outgoing, '/api/handovers', {
+    const foreign = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: line.id,
       shiftId: otherShift.id,
       date: DAY,
     }).expect(400);
     expect(fieldPaths(foreign.body)).toEqual(['shiftId']);
-    const long = await send('post', outgoing, '/api/handovers', {
+    const long = await send(t, outgoing, 'post', '/api/handovers', {
       lineId: line.id,
       notes: 'x'.repeat(4001),
     }).expect(400);
     expect(fieldPaths(long.body)).toEqual(['notes']);
     const ackBody = await send(
-      'post',
+      t,
       incoming,
+      'post',
       '/api/handovers/00000000-0000-4000-8000-000000000000/acknowledge',
       { note: 5 },
     ).expect(400);
     expect(fieldPaths(ackBody.body)).toEqual(['note']);
 
-    await send('post', viewer, '/api/handovers', { lineId: line.id }).expect(403);
-    await send('post', operator, '/api/handovers', { lineId: line.id }).expect(403);
-    await send('get', viewer, `/api/lines/${line.id}/handover-draft?date=${DAY}`).expect(400);
+    await send(t, viewer, 'post', '/api/handovers', { lineId: line.id }).expect(403);
+    await send(t, operator, 'post', '/api/handovers', { lineId: line.id }).expect(403);
+    await send(t, viewer, 'get', `/api/lines/${line.id}/handover-draft?date=${DAY}`).expect(400);
     await send(
-      'get',
+      t,
       viewer,
+      'get',
       '/api/lines/00000000-0000-4000-8000-000000000000/handover-draft',
     ).expect(404);
-    const bare = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-4', name: 'Bare' });
-    await send('get', viewer, `/api/lines/${bare.id}/handover-draft`).expect(409);
+    const bare = await createLine(t, engineer, { code: 'HO-4', name: 'Bare' });
+    await send(t, viewer, 'get', `/api/lines/${bare.id}/handover-draft`).expect(409);
   });
 
   it('sums up a running shift against what was due so far, and defaults to the shift ending nearest now', async () => {
@@ -612,12 +478,12 @@ describe('shift handover over HTTP', () => {
       actualReject: 3,
       gap: -215,
     });
-    const board = await ok<HourByHour>('get', viewer, `/api/lines/${line.id}/hour-by-hour`);
+    const board = await get<HourByHour>(t, viewer, `/api/lines/${line.id}/hour-by-hour`);
     expect(board.totals).toMatchObject({ target: 810, targetSoFar: 730, gapSoFar: -215 });
 
     // With a Late shift 14:00–22:00 after it: at 14:05 the board shows the Late shift (running),
     // while the handover's default is the Early one that ended five minutes ago.
-    const late = await ok<Shift>('post', engineer, '/api/shifts', {
+    const late = await createShift(t, engineer, {
       lineId: line.id,
       name: 'Late',
       startTime: '14:00',
@@ -626,7 +492,7 @@ describe('shift handover over HTTP', () => {
       breaks: [],
     });
     setNow(at('14:05'));
-    const lateBoard = await ok<HourByHour>('get', viewer, `/api/lines/${line.id}/hour-by-hour`);
+    const lateBoard = await get<HourByHour>(t, viewer, `/api/lines/${line.id}/hour-by-hour`);
     expect(lateBoard.shift).toMatchObject({ id: late.id, name: 'Late' });
     const ending = await draft();
     expect(ending.shift).toMatchObject({ id: shift.id, name: 'Early', date: DAY });
@@ -639,23 +505,19 @@ describe('shift handover over HTTP', () => {
 
   it('keeps a user limited to other lines out of this line: board, draft, handovers', async () => {
     const admin = await t.adminTokens();
-    const other = await ok<Line>('post', engineer, '/api/lines', { code: 'HO-X', name: 'Other' });
+    const other = await createLine(t, engineer, { code: 'HO-X', name: 'Other' });
     const limited = await t.userWithRole('shift_manager');
-    await ok('put', admin, `/api/users/${limited.user.id}/lines`, { lineIds: [other.id] }, 200);
-    await send('get', limited, `/api/lines/${line.id}/hour-by-hour`).expect(403);
-    await send('get', limited, `/api/lines/${line.id}/handover-draft`).expect(403);
-    const listed = await ok<Paginated<Handover>>('get', limited, '/api/handovers');
+    await assignLines(t, admin, limited, [other.id]);
+    await send(t, limited, 'get', `/api/lines/${line.id}/hour-by-hour`).expect(403);
+    await send(t, limited, 'get', `/api/lines/${line.id}/handover-draft`).expect(403);
+    const listed = await get<Paginated<Handover>>(t, limited, '/api/handovers');
     expect(listed).toMatchObject({ total: 0, items: [] });
-    const everyone = await ok<Paginated<Handover>>(
-      'get',
-      viewer,
-      `/api/handovers?lineId=${line.id}`,
-    );
+    const everyone = await get<Paginated<Handover>>(t, viewer, `/api/handovers?lineId=${line.id}`);
     expect(everyone.total).toBeGreaterThan(0);
     const first = everyone.items[0];
     if (!first) throw new Error('no handover');
-    await send('get', limited, `/api/handovers/${first.id}`).expect(403);
-    await send('post', limited, '/api/handovers', { lineId: line.id }).expect(403);
+    await send(t, limited, 'get', `/api/handovers/${first.id}`).expect(403);
+    await send(t, limited, 'post', '/api/handovers', { lineId: line.id }).expect(403);
   });
 
   it('documents every handover route in OpenAPI', async () => {

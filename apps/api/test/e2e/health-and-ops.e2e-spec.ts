@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { healthInfoSchema } from '@ms5/contracts';
 import { ShutdownState } from '../../src/platform/health/shutdown-state.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { send } from '../support/api.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
 
 describe('health, metrics, OpenAPI and request limits', () => {
   let t: TestApp;
@@ -63,10 +64,7 @@ describe('health, metrics, OpenAPI and request limits', () => {
 
   it('answers a body over the limit with 413 JSON and malformed JSON with 400 JSON', async () => {
     const admin = await t.adminTokens();
-    const big = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
+    const big = await send(t, admin, 'post', '/api/users')
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ username: 'x'.repeat(70_000) }))
       .expect(413);

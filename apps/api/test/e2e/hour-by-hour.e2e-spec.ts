@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AuthTokens,
   Equipment,
+  ErrorBody,
   HourByHour,
   JobAssignment,
   Line,
-  MachineEventInput,
   Product,
   ProductionOrder,
   Shift,
 } from '@ms5/contracts';
-import { Clock } from '../../src/platform/clock/clock.js';
 import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
 import { DEMO_AREAS } from '../../src/dev/demo-plant/demo-plant.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-interface ErrorBody {
-  statusCode: number;
-  code?: string;
-  message: string;
-  fieldErrors?: Array<{ path: string; message: string }>;
-}
-
-const DAY = '2024-03-04';
-const at = (time: string, day = DAY) => `${day}T${time}:00.000Z`;
-const fieldPaths = (body: unknown) =>
-  ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+import { fieldPaths, get, send } from '../support/api.js';
+import { clockSetter } from '../support/clock.js';
+import { assignDowntimeReason, ingestEvents } from '../support/ingestion-factory.js';
+import { DAY, at, createPackingLine, packingLineEvents } from '../support/packing-line.js';
+import { createEquipment, createLine, createShift } from '../support/plant-factory.js';
+import { createJob, createOrder, stepOrder } from '../support/production-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { usersWithRoles } from '../support/user-factory.js';
 
 /**
  * Line HBH: a filler (FILL) feeding a case packer (PACK, the line's output). Early shift
@@ -59,129 +53,27 @@ describe('hour-by-hour board over HTTP', () => {
   let order: ProductionOrder;
   let setNow: (iso: string) => void;
 
-  const post = <T>(tokens: AuthTokens, path: string, body: unknown, status = 201) =>
-    t
-      .http()
-      .post(path)
-      .set(...bearer(tokens))
-      .send(body as object)
-      .expect(status)
-      .then((response) => response.body as T);
   const patchLine = (body: Record<string, unknown>) =>
-    t
-      .http()
-      .patch(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .send(body);
-  const board = async (query = '', tokens = viewer): Promise<HourByHour> =>
-    (
-      await t
-        .http()
-        .get(`/api/lines/${line.id}/hour-by-hour${query}`)
-        .set(...bearer(tokens))
-        .expect(200)
-    ).body as HourByHour;
-  const ingest = (events: MachineEventInput[]) =>
-    post(engineer, '/api/ingest/events', { events }, 200);
-  const state = (
-    equipment: Equipment,
-    time: string,
-    s: 'running' | 'stopped',
-    reasonCode?: string,
-  ): MachineEventInput => ({
-    eventId: `${equipment.code}-s-${time}`,
-    equipmentId: equipment.id,
-    ts: at(time),
-    type: 'state',
-    state: s,
-    ...(reasonCode ? { reasonCode } : {}),
-  });
-  const count = (
-    equipment: Equipment,
-    time: string,
-    good: number,
-    reject = 0,
-  ): MachineEventInput => ({
-    eventId: `${equipment.code}-n-${time}`,
-    equipmentId: equipment.id,
-    ts: at(time),
-    type: 'count',
-    good,
-    reject,
-  });
-
+    send(t, engineer, 'patch', `/api/lines/${line.id}`, body);
+  const board = (query = '', tokens = viewer) =>
+    get<HourByHour>(t, tokens, `/api/lines/${line.id}/hour-by-hour${query}`);
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, manager, operator, viewer] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('shift_manager'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-    ]);
-    const clock = t.app.get(Clock);
-    setNow = (iso) => {
-      jest.spyOn(clock, 'now').mockImplementation(() => new Date(iso));
-    };
+    [engineer, manager, operator, viewer] = await usersWithRoles(
+      t,
+      'engineer',
+      'shift_manager',
+      'operator',
+      'viewer',
+    );
+    setNow = clockSetter(t.app);
 
-    line = await post<Line>(engineer, '/api/lines', { code: 'HBH', name: 'Hour by hour' });
-    fill = await post<Equipment>(engineer, '/api/equipment', {
-      code: 'HBH-FILL',
-      name: 'Filler',
-      lineId: line.id,
-      idealCycleTimeSeconds: 5,
-    });
-    pack = await post<Equipment>(engineer, '/api/equipment', {
-      code: 'HBH-PACK',
-      name: 'Case packer',
-      lineId: line.id,
-      idealCycleTimeSeconds: 5,
-    });
-    shift = await post<Shift>(engineer, '/api/shifts', {
-      lineId: line.id,
-      name: 'Early',
-      startTime: '06:00',
-      endTime: '14:00',
-      timezone: 'UTC',
-      breaks: [
-        { startTime: '09:00', durationMinutes: 15 },
-        { startTime: '12:00', durationMinutes: 30 },
-      ],
-    });
-    await post(engineer, '/api/planned-stops', {
-      lineId: line.id,
-      startsAt: at('10:30'),
-      endsAt: at('11:00'),
-      reason: 'Cleaning (planned)',
-    });
-    for (const reason of [
-      {
-        code: 'JAM',
-        name: 'Jam',
-        category: 'Mechanical',
-        planned: false,
-        lossClass: 'availability',
-      },
-      {
-        code: 'CLEAN',
-        name: 'Planned cleaning',
-        category: 'Planned',
-        planned: true,
-        lossClass: 'availability',
-      },
-    ]) {
-      await post(engineer, '/api/downtime-reasons', reason);
-    }
-    product = await post<Product>(engineer, '/api/products', {
-      code: 'HBH-CASE',
-      name: 'Case of 12',
-      idealCycleTimeSeconds: 10,
-      cycleTimes: [
-        { lineId: line.id, idealCycleTimeSeconds: 20 },
-        { equipmentId: pack.id, idealCycleTimeSeconds: 30 },
-      ],
-    });
+    ({ line, fill, pack, shift, product } = await createPackingLine(t, engineer, {
+      code: 'HBH',
+      name: 'Hour by hour',
+    }));
 
-    order = await post<ProductionOrder>(manager, '/api/orders', {
+    order = await createOrder(t, manager, {
       lineId: line.id,
       productId: product.id,
       quantity: 1000,
@@ -190,58 +82,33 @@ describe('hour-by-hour board over HTTP', () => {
       reference: 'PO-HBH-1',
     });
     // A cancelled order never counts, even in the same slot on the next day.
-    const cancelled = await post<ProductionOrder>(manager, '/api/orders', {
+    const cancelled = await createOrder(t, manager, {
       lineId: line.id,
       productId: product.id,
       quantity: 50,
       plannedStart: at('06:00', '2024-03-05'),
       plannedEnd: at('14:00', '2024-03-05'),
     });
-    await post(manager, `/api/orders/${cancelled.id}/cancel`, {}, 200);
-    await post(manager, `/api/orders/${order.id}/release`, {}, 200);
+    await stepOrder(t, manager, cancelled.id, 'cancel');
+    await stepOrder(t, manager, order.id, 'release');
     setNow(at('06:00'));
-    order = await post<ProductionOrder>(manager, `/api/orders/${order.id}/start`, {}, 200);
+    order = await stepOrder(t, manager, order.id, 'start');
     expect(order.actualStart).toBe(at('06:00'));
 
-    await ingest([
-      state(pack, '06:00', 'running'),
-      state(pack, '07:10', 'stopped'),
-      state(pack, '07:40', 'running'),
-      state(pack, '10:30', 'stopped', 'JAM'), // inside the planned stop: no loss
-      state(pack, '11:00', 'running'),
-      state(fill, '06:00', 'running'),
-      state(fill, '10:05', 'stopped'), // no reason given: 600 s
-      state(fill, '10:15', 'running'),
-      state(fill, '10:16', 'stopped', 'CLEAN'), // a planned reason: 780 s, not a loss
-      state(fill, '10:29', 'running'),
-      count(pack, '06:30', 60),
-      count(pack, '06:59', 60, 2),
-      count(pack, '07:50', 60),
-      count(pack, '08:30', 125, 1),
-      count(pack, '09:45', 90),
-      count(pack, '10:20', 50),
-      count(pack, '11:05', 40),
-      count(pack, '11:45', 30),
-      count(fill, '06:30', 500),
-    ]);
+    await ingestEvents(t, engineer, packingLineEvents(fill, pack));
     // The operator says why the packer stopped at 07:10.
-    await t
-      .http()
-      .put('/api/downtime/reason')
-      .set(...bearer(operator))
-      .send({
-        equipmentId: pack.id,
-        startedAt: at('07:10'),
-        reasonCode: 'JAM',
-        comment: 'Carton jam',
-      })
-      .expect(200);
+    await assignDowntimeReason(t, operator, {
+      equipmentId: pack.id,
+      startedAt: at('07:10'),
+      reasonCode: 'JAM',
+      comment: 'Carton jam',
+    });
   });
   afterAll(() => t.close());
 
   it('takes an output equipment of the line only, naming outputEquipmentId otherwise', async () => {
-    const other = await post<Line>(engineer, '/api/lines', { code: 'HBH-OTHER', name: 'Other' });
-    const foreign = await post<Equipment>(engineer, '/api/equipment', {
+    const other = await createLine(t, engineer, { code: 'HBH-OTHER', name: 'Other' });
+    const foreign = await createEquipment(t, engineer, {
       code: 'HBH-OTHER-1',
       name: 'Elsewhere',
       lineId: other.id,
@@ -255,40 +122,25 @@ describe('hour-by-hour board over HTTP', () => {
     expect(fieldPaths(unknown.body)).toEqual(['outputEquipmentId']);
     const notUuid = await patchLine({ outputEquipmentId: 'pack' }).expect(400);
     expect(fieldPaths(notUuid.body)).toEqual(['outputEquipmentId']);
-    const onCreate = await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(engineer))
-      .send({ code: 'HBH-NEW', name: 'New', outputEquipmentId: pack.id })
-      .expect(400);
+    const onCreate = await send(t, engineer, 'post', '/api/lines', {
+      code: 'HBH-NEW',
+      name: 'New',
+      outputEquipmentId: pack.id,
+    }).expect(400);
     expect(fieldPaths(onCreate.body)).toEqual(['outputEquipmentId']);
 
     const set = (await patchLine({ outputEquipmentId: pack.id }).expect(200)).body as Line;
     expect(set.outputEquipmentId).toBe(pack.id);
-    const read = await t
-      .http()
-      .get(`/api/lines/${line.id}`)
-      .set(...bearer(viewer))
-      .expect(200);
+    const read = await send(t, viewer, 'get', `/api/lines/${line.id}`).expect(200);
     expect((read.body as Line).outputEquipmentId).toBe(pack.id);
-    expect(
-      (
-        await t
-          .http()
-          .get(`/api/lines/${other.id}`)
-          .set(...bearer(viewer))
-      ).body,
-    ).toMatchObject({
+    expect((await send(t, viewer, 'get', `/api/lines/${other.id}`)).body).toMatchObject({
       outputEquipmentId: null,
     });
 
     // The output stays on its line: moving it away is refused, naming lineId.
-    const move = await t
-      .http()
-      .patch(`/api/equipment/${pack.id}`)
-      .set(...bearer(engineer))
-      .send({ lineId: other.id })
-      .expect(400);
+    const move = await send(t, engineer, 'patch', `/api/equipment/${pack.id}`, {
+      lineId: other.id,
+    }).expect(400);
     expect(fieldPaths(move.body)).toEqual(['lineId']);
     expect((move.body as ErrorBody).fieldErrors?.[0]?.message).toContain('HBH');
   });
@@ -403,7 +255,7 @@ describe('hour-by-hour board over HTTP', () => {
 
     // A late shift: at 15:20 it is the one running. The order still runs past its planned end
     // (14:00), so it counts until now: 14–15 3600/30 = 120, 15–16 20 min = 1200/30 = 40, then none.
-    const late = await post<Shift>(engineer, '/api/shifts', {
+    const late = await createShift(t, engineer, {
       lineId: line.id,
       name: 'Late',
       startTime: '14:00',
@@ -418,11 +270,7 @@ describe('hour-by-hour board over HTTP', () => {
       expect(overrun.hours.map((h) => h.target)).toEqual([120, 40, 0, 0, 0, 0, 0, 0]);
       expect(overrun.hours.map((h) => h.phase).slice(0, 3)).toEqual(['past', 'current', 'future']);
     } finally {
-      await t
-        .http()
-        .delete(`/api/shifts/${late.id}`)
-        .set(...bearer(engineer))
-        .expect(204);
+      await send(t, engineer, 'delete', `/api/shifts/${late.id}`).expect(204);
     }
   });
 
@@ -442,7 +290,7 @@ describe('hour-by-hour board over HTTP', () => {
   });
 
   it("counts a job's progress at the line's output", async () => {
-    const job = await post<JobAssignment>(manager, '/api/jobs', {
+    const job = await createJob(t, manager, {
       orderId: order.id,
       operatorId: operator.user.id,
     });
@@ -450,13 +298,7 @@ describe('hour-by-hour board over HTTP', () => {
     expect(job.progress.goodCount).toBe(515);
     await patchLine({ outputEquipmentId: null }).expect(200);
     try {
-      const all = (
-        await t
-          .http()
-          .get(`/api/jobs/${job.id}`)
-          .set(...bearer(manager))
-          .expect(200)
-      ).body as JobAssignment;
+      const all = await get<JobAssignment>(t, manager, `/api/jobs/${job.id}`);
       expect(all.progress.goodCount).toBe(1015);
     } finally {
       await patchLine({ outputEquipmentId: pack.id }).expect(200);
@@ -465,8 +307,8 @@ describe('hour-by-hour board over HTTP', () => {
 
   it('answers bad queries with 400 naming the field, 404 for an unknown line, 409 without shifts', async () => {
     setNow(at('11:30'));
-    const other = await post<Line>(engineer, '/api/lines', { code: 'HBH-DST', name: 'DST' });
-    const otherShift = await post<Shift>(engineer, '/api/shifts', {
+    const other = await createLine(t, engineer, { code: 'HBH-DST', name: 'DST' });
+    const otherShift = await createShift(t, engineer, {
       lineId: other.id,
       name: 'Small hours',
       startTime: '02:00',
@@ -475,10 +317,7 @@ describe('hour-by-hour board over HTTP', () => {
       breaks: [],
     });
     const get = (lineId: string, query: string) =>
-      t
-        .http()
-        .get(`/api/lines/${lineId}/hour-by-hour${query}`)
-        .set(...bearer(viewer));
+      send(t, viewer, 'get', `/api/lines/${lineId}/hour-by-hour${query}`);
 
     const foreignShift = await get(line.id, `?shiftId=${otherShift.id}&date=${DAY}`).expect(400);
     expect(fieldPaths(foreignShift.body)).toEqual(['shiftId']);
@@ -497,7 +336,7 @@ describe('hour-by-hour board over HTTP', () => {
 
     await get('00000000-0000-4000-8000-000000000000', '').expect(404);
     await get('not-a-uuid', '').expect(400);
-    const bare = await post<Line>(engineer, '/api/lines', { code: 'HBH-BARE', name: 'No shifts' });
+    const bare = await createLine(t, engineer, { code: 'HBH-BARE', name: 'No shifts' });
     const noShifts = await get(bare.id, '').expect(409);
     expect((noShifts.body as ErrorBody).message).toContain('no shifts');
     await t.http().get(`/api/lines/${line.id}/hour-by-hour`).expect(401);
@@ -505,20 +344,8 @@ describe('hour-by-hour board over HTTP', () => {
 
   it('sets each demo line’s output to its last station', async () => {
     await t.app.get(DemoSeeder).seed();
-    const lines = (
-      await t
-        .http()
-        .get('/api/lines?pageSize=200')
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as { items: Line[] };
-    const equipment = (
-      await t
-        .http()
-        .get('/api/equipment?pageSize=200')
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as { items: Equipment[] };
+    const lines = await get<{ items: Line[] }>(t, viewer, '/api/lines?pageSize=200');
+    const equipment = await get<{ items: Equipment[] }>(t, viewer, '/api/equipment?pageSize=200');
     const codeOf = new Map(equipment.items.map((e) => [e.id, e.code]));
     for (const demoLine of DEMO_AREAS.flatMap((area) => area.lines)) {
       const found = lines.items.find((l) => l.code === demoLine.code);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens, MachineEventInput } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { sendEvents } from '../support/ingestion-factory.js';
+import { createEquipment, createLine } from '../support/plant-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
 
 describe('event ingestion over HTTP', () => {
   let t: TestApp;
@@ -12,19 +14,14 @@ describe('event ingestion over HTTP', () => {
   beforeAll(async () => {
     t = await createTestApp();
     gateway = await t.userWithRole('engineer', 'gateway');
-    const line = await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(gateway))
-      .send({ code: 'ING', name: 'Ingest line' })
-      .expect(201);
-    const equipment = await t
-      .http()
-      .post('/api/equipment')
-      .set(...bearer(gateway))
-      .send({ code: 'ING-1', name: 'Press', lineId: line.body.id, idealCycleTimeSeconds: 2 })
-      .expect(201);
-    equipmentId = equipment.body.id as string;
+    const line = await createLine(t, gateway, { code: 'ING', name: 'Ingest line' });
+    const equipment = await createEquipment(t, gateway, {
+      code: 'ING-1',
+      name: 'Press',
+      lineId: line.id,
+      idealCycleTimeSeconds: 2,
+    });
+    equipmentId = equipment.id;
   });
   afterAll(() => t.close());
 
@@ -34,12 +31,7 @@ describe('event ingestion over HTTP', () => {
       .query('SELECT count(*)::int AS n FROM machine_events');
     return row.n as number;
   };
-  const post = (events: unknown[]) =>
-    t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(gateway))
-      .send({ events });
+  const post = (events: unknown[]) => sendEvents(t, gateway, events);
 
   it('accepts a batch, and counts repeated eventIds as duplicates that change nothing', async () => {
     const events: MachineEventInput[] = [
@@ -158,18 +150,8 @@ describe('event ingestion over HTTP', () => {
 
   it('is for gateways and engineers, not viewers or operators', async () => {
     const viewer = await t.userWithRole('viewer');
-    await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(viewer))
-      .send({ events: [] })
-      .expect(403);
+    await sendEvents(t, viewer, []).expect(403);
     const operator = await t.userWithRole('operator');
-    await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(operator))
-      .send({ events: [] })
-      .expect(403);
+    await sendEvents(t, operator, []).expect(403);
   });
 });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens, MachineEventInput, OeeReport, Overview } from '@ms5/contracts';
 import { OeeRollupService } from '../../src/domains/oee/oee-rollup.service.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { get, send } from '../support/api.js';
+import { ingestEvents } from '../support/ingestion-factory.js';
+import {
+  createDowntimeReason,
+  createEquipment,
+  createLine,
+  createPlannedStop,
+  createShift,
+} from '../support/plant-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
 
 const DAY = '2026-11-02';
 const at = (time: string) => `${DAY}T${time}Z`;
@@ -81,107 +90,67 @@ describe('OEE over HTTP from ingested events', () => {
   beforeAll(async () => {
     t = await createTestApp();
     engineer = await t.userWithRole('engineer');
-    const line = await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(engineer))
-      .send({ code: 'OEE', name: 'OEE line' })
-      .expect(201);
-    lineId = line.body.id as string;
+    lineId = (await createLine(t, engineer, { code: 'OEE', name: 'OEE line' })).id;
     const make = async (code: string) =>
-      (
-        await t
-          .http()
-          .post('/api/equipment')
-          .set(...bearer(engineer))
-          .send({ code, name: code, lineId, idealCycleTimeSeconds: 30 })
-          .expect(201)
-      ).body.id as string;
+      (await createEquipment(t, engineer, { code, name: code, lineId, idealCycleTimeSeconds: 30 }))
+        .id;
     pressId = await make('OEE-PRESS');
     packerId = await make('OEE-PACK');
-    await t
-      .http()
-      .post('/api/shifts')
-      .set(...bearer(engineer))
-      .send({
-        lineId,
-        name: 'Early',
-        startTime: '06:00',
-        endTime: '14:00',
-        timezone: 'UTC',
-        breaks: [
-          { startTime: '09:00', durationMinutes: 15 },
-          { startTime: '12:00', durationMinutes: 15 },
-        ],
-      })
-      .expect(201);
+    await createShift(t, engineer, {
+      lineId,
+      name: 'Early',
+      startTime: '06:00',
+      endTime: '14:00',
+      timezone: 'UTC',
+      breaks: [
+        { startTime: '09:00', durationMinutes: 15 },
+        { startTime: '12:00', durationMinutes: 15 },
+      ],
+    });
 
     const events = shiftEvents(pressId);
-    await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(engineer))
-      .send({ events: events.slice(0, 12) })
-      .expect(200);
-    const second = await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(engineer))
-      .send({ events: events.slice(8) })
-      .expect(200);
-    expect(second.body.duplicates).toBeGreaterThan(0);
+    await ingestEvents(t, engineer, events.slice(0, 12));
+    const second = await ingestEvents(t, engineer, events.slice(8));
+    expect(second.duplicates).toBeGreaterThan(0);
 
     // The packer runs the whole shift and makes 800 good parts: A = 1, P = 24,000 / 27,000, Q = 1.
-    await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(engineer))
-      .send({
-        events: [
-          {
-            eventId: 'pack-run',
-            equipmentId: packerId,
-            ts: at('05:00:00'),
-            type: 'state',
-            state: 'running',
-          },
-          {
-            eventId: 'pack-stop',
-            equipmentId: packerId,
-            ts: at('14:00:00'),
-            type: 'state',
-            state: 'stopped',
-          },
-          {
-            eventId: 'pack-n1',
-            equipmentId: packerId,
-            ts: at('10:30:00'),
-            type: 'count',
-            good: 400,
-            reject: 0,
-          },
-          {
-            eventId: 'pack-n2',
-            equipmentId: packerId,
-            ts: at('13:30:00'),
-            type: 'count',
-            good: 400,
-            reject: 0,
-          },
-        ],
-      })
-      .expect(200);
+    await ingestEvents(t, engineer, [
+      {
+        eventId: 'pack-run',
+        equipmentId: packerId,
+        ts: at('05:00:00'),
+        type: 'state',
+        state: 'running',
+      },
+      {
+        eventId: 'pack-stop',
+        equipmentId: packerId,
+        ts: at('14:00:00'),
+        type: 'state',
+        state: 'stopped',
+      },
+      {
+        eventId: 'pack-n1',
+        equipmentId: packerId,
+        ts: at('10:30:00'),
+        type: 'count',
+        good: 400,
+        reject: 0,
+      },
+      {
+        eventId: 'pack-n2',
+        equipmentId: packerId,
+        ts: at('13:30:00'),
+        type: 'count',
+        good: 400,
+        reject: 0,
+      },
+    ]);
   });
   afterAll(() => t.close());
 
-  const oee = async (query: string): Promise<OeeReport> =>
-    (
-      await t
-        .http()
-        .get(`/api/oee?${query}`)
-        .set(...bearer(engineer))
-        .expect(200)
-    ).body as OeeReport;
+  const oee = (query: string): Promise<OeeReport> =>
+    get<OeeReport>(t, engineer, `/api/oee?${query}`);
 
   function expectPress(report: OeeReport) {
     expect(report.availability).toBeCloseTo(0.8556, 4);
@@ -236,25 +205,23 @@ describe('OEE over HTTP from ingested events', () => {
   });
 
   it('answers series by hour and by shift', async () => {
-    const hourly = await t
-      .http()
-      .get(
-        `/api/oee/series?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}&bucket=hour`,
-      )
-      .set(...bearer(engineer))
-      .expect(200);
+    const hourly = await send(
+      t,
+      engineer,
+      'get',
+      `/api/oee/series?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}&bucket=hour`,
+    ).expect(200);
     expect(hourly.body.points).toHaveLength(8);
     expect(hourly.body.points[1]).toMatchObject({
       label: at('07:00:00').replace('Z', '.000Z'),
       runSeconds: 1200,
     }); // 07:40–08:00
-    const byShift = await t
-      .http()
-      .get(
-        `/api/oee/series?lineId=${lineId}&from=${DAY}T00:00:00Z&to=2026-11-03T00:00:00Z&bucket=shift`,
-      )
-      .set(...bearer(engineer))
-      .expect(200);
+    const byShift = await send(
+      t,
+      engineer,
+      'get',
+      `/api/oee/series?lineId=${lineId}&from=${DAY}T00:00:00Z&to=2026-11-03T00:00:00Z&bucket=shift`,
+    ).expect(200);
     expect(byShift.body.points).toHaveLength(1);
     expect(byShift.body.points[0].oee).toBeCloseTo((1520 * 30) / 54000, 6);
   });
@@ -266,21 +233,22 @@ describe('OEE over HTTP from ingested events', () => {
         ['NO_ORDER', 'availability'],
         ['CLEANING', 'availability'],
       ] as const) {
-        await t
-          .http()
-          .post('/api/downtime-reasons')
-          .set(...bearer(engineer))
-          .send({ code, name: code.toLowerCase(), category: 'Machine', lossClass })
-          .expect(201);
+        await createDowntimeReason(t, engineer, {
+          code,
+          name: code.toLowerCase(),
+          category: 'Machine',
+          lossClass,
+        });
       }
     });
 
     it('lists stops with their class and reason, newest first', async () => {
-      const list = await t
-        .http()
-        .get(`/api/downtime?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`)
-        .set(...bearer(engineer))
-        .expect(200);
+      const list = await send(
+        t,
+        engineer,
+        'get',
+        `/api/downtime?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
+      ).expect(200);
       expect(list.body.total).toBe(6); // the breakdown and five micro-stops (the 14:00 stop starts at `to`)
       const breakdown = (list.body.items as Array<Record<string, unknown>>).find(
         (stop) => stop.reasonCode === 'JAM',
@@ -299,16 +267,12 @@ describe('OEE over HTTP from ingested events', () => {
     });
 
     it('queues stops without a reason, and an operator assigns and corrects one, audited', async () => {
-      const queue = async (): Promise<{ items: unknown[] }> =>
-        (
-          await t
-            .http()
-            .get(
-              `/api/downtime?lineId=${lineId}&from=${at('12:00:00')}&to=2026-11-03T00:00:00Z&unassigned=true`,
-            )
-            .set(...bearer(engineer))
-            .expect(200)
-        ).body as { items: unknown[] };
+      const queue = (): Promise<{ items: unknown[] }> =>
+        get<{ items: unknown[] }>(
+          t,
+          engineer,
+          `/api/downtime?lineId=${lineId}&from=${at('12:00:00')}&to=2026-11-03T00:00:00Z&unassigned=true`,
+        );
       const before = await queue();
       expect(before.items).toEqual([
         expect.objectContaining({
@@ -319,36 +283,26 @@ describe('OEE over HTTP from ingested events', () => {
       ]);
 
       const operator = await t.userWithRole('operator');
-      const assigned = await t
-        .http()
-        .put('/api/downtime/reason')
-        .set(...bearer(operator))
-        .send({ equipmentId: packerId, startedAt: at('14:00:00'), reasonCode: 'CLEANING' })
-        .expect(200);
+      const assigned = await send(t, operator, 'put', '/api/downtime/reason', {
+        equipmentId: packerId,
+        startedAt: at('14:00:00'),
+        reasonCode: 'CLEANING',
+      }).expect(200);
       expect(assigned.body).toMatchObject({
         reasonCode: 'CLEANING',
         reasonSource: 'operator',
         assignedBy: operator.user.username,
       });
-      await t
-        .http()
-        .put('/api/downtime/reason')
-        .set(...bearer(operator))
-        .send({
-          equipmentId: packerId,
-          startedAt: at('14:00:00'),
-          reasonCode: 'NO_ORDER',
-          comment: 'No order planned',
-        })
-        .expect(200);
+      await send(t, operator, 'put', '/api/downtime/reason', {
+        equipmentId: packerId,
+        startedAt: at('14:00:00'),
+        reasonCode: 'NO_ORDER',
+        comment: 'No order planned',
+      }).expect(200);
       expect((await queue()).items).toEqual([]);
 
       const admin = await t.adminTokens();
-      const log = await t
-        .http()
-        .get(`/api/audit-log?entityType=downtime`)
-        .set(...bearer(admin))
-        .expect(200);
+      const log = await send(t, admin, 'get', `/api/audit-log?entityType=downtime`).expect(200);
       expect(log.body.items[0]).toMatchObject({
         action: 'downtime.reason-corrected',
         actorUsername: operator.user.username,
@@ -358,33 +312,30 @@ describe('OEE over HTTP from ingested events', () => {
     });
 
     it('refuses an unknown reason or a time where no stop starts, naming the fields', async () => {
-      const bad = await t
-        .http()
-        .put('/api/downtime/reason')
-        .set(...bearer(engineer))
-        .send({ equipmentId: pressId, startedAt: at('07:05:00'), reasonCode: 'NOPE' })
-        .expect(400);
+      const bad = await send(t, engineer, 'put', '/api/downtime/reason', {
+        equipmentId: pressId,
+        startedAt: at('07:05:00'),
+        reasonCode: 'NOPE',
+      }).expect(400);
       expect((bad.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([
         'reasonCode',
         'startedAt',
       ]);
       const viewer = await t.userWithRole('viewer');
-      await t
-        .http()
-        .put('/api/downtime/reason')
-        .set(...bearer(viewer))
-        .send({ equipmentId: pressId, startedAt: at('07:00:00'), reasonCode: 'JAM' })
-        .expect(403);
+      await send(t, viewer, 'put', '/api/downtime/reason', {
+        equipmentId: pressId,
+        startedAt: at('07:00:00'),
+        reasonCode: 'JAM',
+      }).expect(403);
     });
 
     it('gives the Pareto of lost planned time, matching the OEE losses', async () => {
-      const pareto = await t
-        .http()
-        .get(
-          `/api/downtime/pareto?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
-        )
-        .set(...bearer(engineer))
-        .expect(200);
+      const pareto = await send(
+        t,
+        engineer,
+        'get',
+        `/api/downtime/pareto?equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
+      ).expect(200);
       // breakdown 2,400 s + changeover 1,200 s + micro-stops 300 s = 3,900 s
       expect(pareto.body.totalSeconds).toBe(3900);
       expect(pareto.body.items).toEqual([
@@ -419,13 +370,12 @@ describe('OEE over HTTP from ingested events', () => {
     });
 
     it('computes MTBF and MTTR from real stops', async () => {
-      const report = await t
-        .http()
-        .get(
-          `/api/downtime/reliability?lineId=${lineId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
-        )
-        .set(...bearer(engineer))
-        .expect(200);
+      const report = await send(
+        t,
+        engineer,
+        'get',
+        `/api/downtime/reliability?lineId=${lineId}&from=${at('06:00:00')}&to=${at('14:00:00')}`,
+      ).expect(200);
       const press = (report.body.items as Array<Record<string, unknown>>).find(
         (item) => item.equipmentId === pressId,
       );
@@ -439,11 +389,7 @@ describe('OEE over HTTP from ingested events', () => {
   });
 
   it('shows the plant overview: live state with its reason, and current-shift OEE', async () => {
-    const overview = await t
-      .http()
-      .get('/api/overview')
-      .set(...bearer(engineer))
-      .expect(200);
+    const overview = await send(t, engineer, 'get', '/api/overview').expect(200);
     const line = (overview.body as Overview).lines.find((l) => l.id === lineId);
     expect(line?.window.label).toBe('Early');
     const press = line?.equipment.find((e) => e.id === pressId);
@@ -459,20 +405,17 @@ describe('OEE over HTTP from ingested events', () => {
   });
 
   it('reports every line and the plant over a window, and the roll-up status', async () => {
-    const report = await t
-      .http()
-      .get(`/api/oee/lines?from=${at('06:00:00')}&to=${at('14:00:00')}`)
-      .set(...bearer(engineer))
-      .expect(200);
+    const report = await send(
+      t,
+      engineer,
+      'get',
+      `/api/oee/lines?from=${at('06:00:00')}&to=${at('14:00:00')}`,
+    ).expect(200);
     expect(report.body.lines).toHaveLength(1);
     expect(report.body.lines[0]).toMatchObject({ lineCode: 'OEE', lineId });
     expect(report.body.lines[0].oee).toBeCloseTo((1520 * 30) / 54000, 6);
     expect(report.body.plant.oee).toBeCloseTo((1520 * 30) / 54000, 6);
-    const status = await t
-      .http()
-      .get('/api/oee/rollups/status')
-      .set(...bearer(engineer))
-      .expect(200);
+    const status = await send(t, engineer, 'get', '/api/oee/rollups/status').expect(200);
     expect(status.body).toMatchObject({ queuedEquipment: 0, storedHours: expect.any(Number) });
     // Whole hours from the first event (less the 120 s threshold) to the hour of the last one:
     // press 05:00–15:00 (10 h), packer 04:00–15:00 (11 h). Later hours, where the last state
@@ -481,19 +424,21 @@ describe('OEE over HTTP from ingested events', () => {
   });
 
   it('names bad query fields', async () => {
-    const bad = await t
-      .http()
-      .get(`/api/oee?equipmentId=${pressId}&from=yesterday&to=${at('14:00:00')}`)
-      .set(...bearer(engineer))
-      .expect(400);
+    const bad = await send(
+      t,
+      engineer,
+      'get',
+      `/api/oee?equipmentId=${pressId}&from=yesterday&to=${at('14:00:00')}`,
+    ).expect(400);
     expect((bad.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([
       'from',
     ]);
-    const neither = await t
-      .http()
-      .get(`/api/oee?from=${at('06:00:00')}&to=${at('14:00:00')}`)
-      .set(...bearer(engineer))
-      .expect(400);
+    const neither = await send(
+      t,
+      engineer,
+      'get',
+      `/api/oee?from=${at('06:00:00')}&to=${at('14:00:00')}`,
+    ).expect(400);
     expect(neither.body.fieldErrors).toEqual([
       { path: 'equipmentId', message: 'Give either equipmentId or lineId' },
     ]);
@@ -501,28 +446,16 @@ describe('OEE over HTTP from ingested events', () => {
 
   it('recomputes the roll-ups when planned time changes: a planned stop, a shift', async () => {
     const rollups = t.app.get(OeeRollupService);
-    const status = async () =>
-      (
-        await t
-          .http()
-          .get('/api/oee/rollups/status')
-          .set(...bearer(engineer))
-          .expect(200)
-      ).body as { queuedEquipment: number };
+    const status = () => get<{ queuedEquipment: number }>(t, engineer, '/api/oee/rollups/status');
     const shiftWindow = `equipmentId=${pressId}&from=${at('06:00:00')}&to=${at('14:00:00')}`;
 
     // Planned maintenance 11:00–11:30, entered afterwards: 1,800 s leave planned busy time.
-    const stop = await t
-      .http()
-      .post('/api/planned-stops')
-      .set(...bearer(engineer))
-      .send({
-        lineId,
-        startsAt: at('11:00:00'),
-        endsAt: at('11:30:00'),
-        reason: 'Planned maintenance',
-      })
-      .expect(201);
+    const stop = await createPlannedStop(t, engineer, {
+      lineId,
+      startsAt: at('11:00:00'),
+      endsAt: at('11:30:00'),
+      reason: 'Planned maintenance',
+    });
     expect((await status()).queuedEquipment).toBe(2);
     expect(await rollups.processQueue()).toBe(2);
     const withStop = await oee(shiftWindow);
@@ -531,28 +464,16 @@ describe('OEE over HTTP from ingested events', () => {
       runSeconds: 23100 - 1800,
     });
 
-    await t
-      .http()
-      .delete(`/api/planned-stops/${stop.body.id as string}`)
-      .set(...bearer(engineer))
-      .expect(204);
+    await send(t, engineer, 'delete', `/api/planned-stops/${stop.id}`).expect(204);
     expect(await rollups.processQueue()).toBe(2);
     expectPress(await oee(shiftWindow));
 
     // A changed shift calendar queues the line from its first event.
-    const [shift] = (
-      await t
-        .http()
-        .get(`/api/shifts?lineId=${lineId}`)
-        .set(...bearer(engineer))
-        .expect(200)
-    ).body.items as Array<{ id: string }>;
-    await t
-      .http()
-      .patch(`/api/shifts/${shift!.id}`)
-      .set(...bearer(engineer))
-      .send({ name: 'Early shift' })
-      .expect(200);
+    const [shift] = (await send(t, engineer, 'get', `/api/shifts?lineId=${lineId}`).expect(200))
+      .body.items as Array<{ id: string }>;
+    await send(t, engineer, 'patch', `/api/shifts/${shift!.id}`, { name: 'Early shift' }).expect(
+      200,
+    );
     expect((await status()).queuedEquipment).toBe(2);
     expect(await rollups.processQueue()).toBe(2);
     expectPress(await oee(shiftWindow));

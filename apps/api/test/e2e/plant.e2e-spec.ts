@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AuthTokens, Equipment, Line, Shift } from '@ms5/contracts';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import type { AuthTokens } from '@ms5/contracts';
+import { send } from '../support/api.js';
+import {
+  createEquipment,
+  createLine,
+  createProduct,
+  createShift,
+} from '../support/plant-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
 
 describe('plant configuration over HTTP', () => {
   let t: TestApp;
@@ -13,18 +20,8 @@ describe('plant configuration over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  async function createLine(code: string): Promise<Line> {
-    const response = await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(engineer))
-      .send({ code, name: `Line ${code}` })
-      .expect(201);
-    return response.body as Line;
-  }
-
   it('creates a line, equipment and a shift with breaks in the contract shapes', async () => {
-    const line = await createLine('L1');
+    const line = await createLine(t, engineer, { code: 'L1' });
     expect(line).toMatchObject({
       id: expect.any(String),
       code: 'L1',
@@ -32,56 +29,31 @@ describe('plant configuration over HTTP', () => {
       microStopThresholdSeconds: 120,
     });
 
-    const equipment = (
-      await t
-        .http()
-        .post('/api/equipment')
-        .set(...bearer(engineer))
-        .send({ code: 'L1-FILL', name: 'Filler', lineId: line.id, idealCycleTimeSeconds: 1.5 })
-        .expect(201)
-    ).body as Equipment;
+    const equipment = await createEquipment(t, engineer, {
+      code: 'L1-FILL',
+      name: 'Filler',
+      lineId: line.id,
+      idealCycleTimeSeconds: 1.5,
+    });
     expect(equipment).toMatchObject({ lineId: line.id, idealCycleTimeSeconds: 1.5 });
 
-    const shift = (
-      await t
-        .http()
-        .post('/api/shifts')
-        .set(...bearer(engineer))
-        .send({
-          lineId: line.id,
-          name: 'Early',
-          startTime: '06:00',
-          endTime: '14:00',
-          timezone: 'UTC',
-          breaks: [{ startTime: '09:00', durationMinutes: 15 }],
-        })
-        .expect(201)
-    ).body as Shift;
+    const shift = await createShift(t, engineer, {
+      lineId: line.id,
+      name: 'Early',
+      startTime: '06:00',
+      endTime: '14:00',
+      timezone: 'UTC',
+      breaks: [{ startTime: '09:00', durationMinutes: 15 }],
+    });
     expect(shift).toMatchObject({
       id: expect.any(String),
       breaks: [{ startTime: '09:00', durationMinutes: 15 }],
     });
 
-    await t
-      .http()
-      .get(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .expect(200);
-    await t
-      .http()
-      .get(`/api/equipment/${equipment.id}`)
-      .set(...bearer(engineer))
-      .expect(200);
-    await t
-      .http()
-      .get(`/api/shifts/${shift.id}`)
-      .set(...bearer(engineer))
-      .expect(200);
-    const list = await t
-      .http()
-      .get(`/api/equipment?lineId=${line.id}`)
-      .set(...bearer(engineer))
-      .expect(200);
+    await send(t, engineer, 'get', `/api/lines/${line.id}`).expect(200);
+    await send(t, engineer, 'get', `/api/equipment/${equipment.id}`).expect(200);
+    await send(t, engineer, 'get', `/api/shifts/${shift.id}`).expect(200);
+    const list = await send(t, engineer, 'get', `/api/equipment?lineId=${line.id}`).expect(200);
     expect(list.body).toMatchObject({
       items: [expect.objectContaining({ code: 'L1-FILL' })],
       total: 1,
@@ -92,12 +64,12 @@ describe('plant configuration over HTTP', () => {
   });
 
   it('names bad fields: a bad cycle time, an unknown line, a duplicate code, a bad time zone', async () => {
-    const bad = await t
-      .http()
-      .post('/api/equipment')
-      .set(...bearer(engineer))
-      .send({ code: 'X 1', name: '', lineId: 'nope', idealCycleTimeSeconds: 0 })
-      .expect(400);
+    const bad = await send(t, engineer, 'post', '/api/equipment', {
+      code: 'X 1',
+      name: '',
+      lineId: 'nope',
+      idealCycleTimeSeconds: 0,
+    }).expect(400);
     expect((bad.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([
       'code',
       'idealCycleTimeSeconds',
@@ -105,142 +77,91 @@ describe('plant configuration over HTTP', () => {
       'name',
     ]);
 
-    const unknownLine = await t
-      .http()
-      .post('/api/equipment')
-      .set(...bearer(engineer))
-      .send({ code: 'ORPHAN', name: 'Orphan', lineId: randomUUID(), idealCycleTimeSeconds: 2 })
-      .expect(400);
+    const unknownLine = await send(t, engineer, 'post', '/api/equipment', {
+      code: 'ORPHAN',
+      name: 'Orphan',
+      lineId: randomUUID(),
+      idealCycleTimeSeconds: 2,
+    }).expect(400);
     expect(unknownLine.body.fieldErrors).toEqual([{ path: 'lineId', message: 'Does not exist' }]);
 
-    await createLine('DUP');
-    const duplicate = await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(engineer))
-      .send({ code: 'DUP', name: 'Again' })
-      .expect(409);
+    await createLine(t, engineer, { code: 'DUP' });
+    const duplicate = await send(t, engineer, 'post', '/api/lines', {
+      code: 'DUP',
+      name: 'Again',
+    }).expect(409);
     expect(duplicate.body.fieldErrors).toEqual([{ path: 'code', message: 'Already taken' }]);
 
-    const line = await createLine('TZ');
-    const tz = await t
-      .http()
-      .post('/api/shifts')
-      .set(...bearer(engineer))
-      .send({
-        lineId: line.id,
-        name: 'Night',
-        startTime: '22:00',
-        endTime: '06:00',
-        timezone: 'Atlantis/Nowhere',
-      })
-      .expect(400);
+    const line = await createLine(t, engineer, { code: 'TZ' });
+    const tz = await send(t, engineer, 'post', '/api/shifts', {
+      lineId: line.id,
+      name: 'Night',
+      startTime: '22:00',
+      endTime: '06:00',
+      timezone: 'Atlantis/Nowhere',
+    }).expect(400);
     expect(tz.body.fieldErrors).toEqual([
       { path: 'timezone', message: expect.stringContaining('time zone') },
     ]);
   });
 
   it('patches and deletes, refusing to delete a line that still has equipment', async () => {
-    const line = await createLine('PATCH');
-    const patched = await t
-      .http()
-      .patch(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .send({ name: 'Renamed', microStopThresholdSeconds: 90 })
-      .expect(200);
+    const line = await createLine(t, engineer, { code: 'PATCH' });
+    const patched = await send(t, engineer, 'patch', `/api/lines/${line.id}`, {
+      name: 'Renamed',
+      microStopThresholdSeconds: 90,
+    }).expect(200);
     expect(patched.body).toMatchObject({
       name: 'Renamed',
       microStopThresholdSeconds: 90,
       code: 'PATCH',
     });
-    const equipment = await t
-      .http()
-      .post('/api/equipment')
-      .set(...bearer(engineer))
-      .send({ code: 'PATCH-1', name: 'Cell', lineId: line.id, idealCycleTimeSeconds: 3 })
-      .expect(201);
-    const inUse = await t
-      .http()
-      .delete(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .expect(409);
+    const equipment = await createEquipment(t, engineer, {
+      code: 'PATCH-1',
+      name: 'Cell',
+      lineId: line.id,
+      idealCycleTimeSeconds: 3,
+    });
+    const inUse = await send(t, engineer, 'delete', `/api/lines/${line.id}`).expect(409);
     expect(inUse.body.code).toBe('IN_USE');
-    await t
-      .http()
-      .delete(`/api/equipment/${equipment.body.id as string}`)
-      .set(...bearer(engineer))
-      .expect(204);
-    await t
-      .http()
-      .delete(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .expect(204);
-    await t
-      .http()
-      .get(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .expect(404);
+    await send(t, engineer, 'delete', `/api/equipment/${equipment.id}`).expect(204);
+    await send(t, engineer, 'delete', `/api/lines/${line.id}`).expect(204);
+    await send(t, engineer, 'get', `/api/lines/${line.id}`).expect(404);
   });
 
   it('keeps per-line and per-equipment product cycle times', async () => {
-    const line = await createLine('PROD');
-    const product = await t
-      .http()
-      .post('/api/products')
-      .set(...bearer(engineer))
-      .send({
-        code: 'BOTTLE-1L',
-        name: 'Bottle 1 l',
-        idealCycleTimeSeconds: 2,
-        cycleTimes: [{ lineId: line.id, idealCycleTimeSeconds: 1.6 }],
-      })
-      .expect(201);
-    expect(product.body.cycleTimes).toEqual([
+    const line = await createLine(t, engineer, { code: 'PROD' });
+    const product = await createProduct(t, engineer, {
+      code: 'BOTTLE-1L',
+      name: 'Bottle 1 l',
+      idealCycleTimeSeconds: 2,
+      cycleTimes: [{ lineId: line.id, idealCycleTimeSeconds: 1.6 }],
+    });
+    expect(product.cycleTimes).toEqual([
       { lineId: line.id, equipmentId: null, idealCycleTimeSeconds: 1.6 },
     ]);
-    const replaced = await t
-      .http()
-      .patch(`/api/products/${product.body.id as string}`)
-      .set(...bearer(engineer))
-      .send({ cycleTimes: [] })
-      .expect(200);
+    const replaced = await send(t, engineer, 'patch', `/api/products/${product.id}`, {
+      cycleTimes: [],
+    }).expect(200);
     expect(replaced.body.cycleTimes).toEqual([]);
   });
 
   it('lets viewers read but not change, and audits every change', async () => {
     const viewer = await t.userWithRole('viewer');
-    await t
-      .http()
-      .get('/api/lines')
-      .set(...bearer(viewer))
-      .expect(200);
-    await t
-      .http()
-      .post('/api/lines')
-      .set(...bearer(viewer))
-      .send({ code: 'V', name: 'V' })
-      .expect(403);
+    await send(t, viewer, 'get', '/api/lines').expect(200);
+    await send(t, viewer, 'post', '/api/lines', { code: 'V', name: 'V' }).expect(403);
     const operator = await t.userWithRole('operator');
-    await t
-      .http()
-      .post('/api/shifts')
-      .set(...bearer(operator))
-      .send({})
-      .expect(403);
+    await send(t, operator, 'post', '/api/shifts', {}).expect(403);
 
-    const line = await createLine('AUDIT');
-    await t
-      .http()
-      .patch(`/api/lines/${line.id}`)
-      .set(...bearer(engineer))
-      .send({ name: 'Audited line' })
-      .expect(200);
+    const line = await createLine(t, engineer, { code: 'AUDIT' });
+    await send(t, engineer, 'patch', `/api/lines/${line.id}`, { name: 'Audited line' }).expect(200);
     const admin = await t.adminTokens();
-    const log = await t
-      .http()
-      .get(`/api/audit-log?entityType=line&entityId=${line.id}`)
-      .set(...bearer(admin))
-      .expect(200);
+    const log = await send(
+      t,
+      admin,
+      'get',
+      `/api/audit-log?entityType=line&entityId=${line.id}`,
+    ).expect(200);
     expect((log.body.items as Array<{ action: string }>).map((entry) => entry.action)).toEqual([
       'line.updated',
       'line.created',

@@ -1,23 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AuthTokens,
-  Equipment,
+  ErrorBody,
   JobAssignment,
   Line,
   LineSchedule,
+  MachineEventInput,
   Paginated,
   Product,
   ProductionOrder,
 } from '@ms5/contracts';
-import pg from 'pg';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-interface ErrorBody {
-  statusCode: number;
-  code?: string;
-  message: string;
-  fieldErrors?: Array<{ path: string; message: string }>;
-}
+import { fieldPaths, get, send } from '../support/api.js';
+import { ingestEvents } from '../support/ingestion-factory.js';
+import {
+  createEquipment,
+  createLine,
+  createProduct,
+  createShift,
+} from '../support/plant-factory.js';
+import {
+  type JobStep,
+  type OrderStep,
+  createOrder,
+  sendJob,
+  sendJobStep,
+  sendOrder,
+  sendOrderStep,
+} from '../support/production-factory.js';
+import { withClient } from '../support/test-database.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
 const at = (hour: number, minute = 0) =>
   `2030-03-04T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -35,79 +47,37 @@ describe('production orders and job assignments over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, manager, operator, otherOperator, viewer] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('shift_manager'),
-      t.userWithRole('operator'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-    ]);
-    product = (
-      await t
-        .http()
-        .post('/api/products')
-        .set(...bearer(engineer))
-        .send({ code: 'BOTTLE-1L', name: 'Bottle 1 l', idealCycleTimeSeconds: 2 })
-        .expect(201)
-    ).body as Product;
+    [engineer, manager, operator, otherOperator, viewer] = await usersWithRoles(
+      t,
+      'engineer',
+      'shift_manager',
+      'operator',
+      'operator',
+      'viewer',
+    );
+    product = await createProduct(t, engineer, { code: 'BOTTLE-1L', name: 'Bottle 1 l' });
   });
   afterAll(() => t.close());
 
-  const newLine = async (): Promise<Line> =>
-    (
-      await t
-        .http()
-        .post('/api/lines')
-        .set(...bearer(engineer))
-        .send({ code: `PO-${++lineCounter}`, name: `Orders line ${lineCounter}` })
-        .expect(201)
-    ).body as Line;
-  const newEquipment = async (code: string, lineId: string): Promise<Equipment> =>
-    (
-      await t
-        .http()
-        .post('/api/equipment')
-        .set(...bearer(engineer))
-        .send({ code, name: `Equipment ${code}`, lineId, idealCycleTimeSeconds: 2 })
-        .expect(201)
-    ).body as Equipment;
-  const plan = (tokens: AuthTokens, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post('/api/orders')
-      .set(...bearer(tokens))
-      .send(body);
-  const planOk = async (lineId: string, start: string, end: string, extra = {}) =>
-    (
-      await plan(manager, {
-        lineId,
-        productId: product.id,
-        quantity: 100,
-        plannedStart: start,
-        plannedEnd: end,
-        ...extra,
-      }).expect(201)
-    ).body as ProductionOrder;
-  const orderStep = (tokens: AuthTokens, id: string, step: string, body = {}) =>
-    t
-      .http()
-      .post(`/api/orders/${id}/${step}`)
-      .set(...bearer(tokens))
-      .send(body);
-  const jobStep = (tokens: AuthTokens, id: string, step: string) =>
-    t
-      .http()
-      .post(`/api/jobs/${id}/${step}`)
-      .set(...bearer(tokens))
-      .send({});
-  const assign = (tokens: AuthTokens, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post('/api/jobs')
-      .set(...bearer(tokens))
-      .send(body);
-  const fieldPaths = (body: unknown) =>
-    ((body as ErrorBody).fieldErrors ?? []).map((error) => error.path);
+  const newLine = (): Promise<Line> =>
+    createLine(t, engineer, { code: `PO-${++lineCounter}`, name: `Orders line ${lineCounter}` });
+  const newEquipment = (code: string, lineId: string) =>
+    createEquipment(t, engineer, { code, lineId });
+  const plan = (tokens: AuthTokens, body: Record<string, unknown>) => sendOrder(t, tokens, body);
+  const planOk = (lineId: string, start: string, end: string, extra: { reference?: string } = {}) =>
+    createOrder(t, manager, {
+      lineId,
+      productId: product.id,
+      quantity: 100,
+      plannedStart: start,
+      plannedEnd: end,
+      ...extra,
+    });
+  const orderStep = (tokens: AuthTokens, id: string, step: OrderStep, body = {}) =>
+    sendOrderStep(t, tokens, id, step, body);
+  const jobStep = (tokens: AuthTokens, id: string, step: JobStep) =>
+    sendJobStep(t, tokens, id, step);
+  const assign = (tokens: AuthTokens, body: Record<string, unknown>) => sendJob(t, tokens, body);
 
   it('plans an order and rejects an overlap on the same line with 409 naming the fields', async () => {
     const line = await newLine();
@@ -147,19 +117,15 @@ describe('production orders and job assignments over HTTP', () => {
 
     // A patch into an occupied slot is rejected the same way.
     const later = await planOk(line.id, at(14), at(16));
-    const moved = await t
-      .http()
-      .patch(`/api/orders/${later.id}`)
-      .set(...bearer(manager))
-      .send({ plannedStart: at(11) })
-      .expect(409);
+    const moved = await send(t, manager, 'patch', `/api/orders/${later.id}`, {
+      plannedStart: at(11),
+    }).expect(409);
     expect(moved.body).toMatchObject({ code: 'SCHEDULE_CONFLICT' });
-    const patched = await t
-      .http()
-      .patch(`/api/orders/${later.id}`)
-      .set(...bearer(manager))
-      .send({ plannedStart: at(13), quantity: 250, reference: 'PO-1003' })
-      .expect(200);
+    const patched = await send(t, manager, 'patch', `/api/orders/${later.id}`, {
+      plannedStart: at(13),
+      quantity: 250,
+      reference: 'PO-1003',
+    }).expect(200);
     expect(patched.body).toMatchObject({
       plannedStart: at(13),
       quantity: 250,
@@ -172,43 +138,33 @@ describe('production orders and job assignments over HTTP', () => {
     expect(replacement.status).toBe('planned');
 
     // The timeline lists the line's live orders in time order; cancelled ones on request.
-    const schedule = (
-      await t
-        .http()
-        .get(`/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as LineSchedule;
+    const schedule = await get<LineSchedule>(
+      t,
+      viewer,
+      `/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}`,
+    );
     expect(schedule).toMatchObject({ lineId: line.id, from: at(0), to: at(23), total: 3 });
     expect(schedule.items.map((order) => order.plannedStart)).toEqual([at(7), at(10), at(13)]);
-    const withCancelled = (
-      await t
-        .http()
-        .get(`/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}&includeCancelled=true`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as LineSchedule;
+    const withCancelled = await get<LineSchedule>(
+      t,
+      viewer,
+      `/api/lines/${line.id}/schedule?from=${at(0)}&to=${at(23)}&includeCancelled=true`,
+    );
     expect(withCancelled.items.map((order) => order.status)).toContain('cancelled');
-    await t
-      .http()
-      .get(`/api/lines/00000000-0000-4000-8000-000000000000/schedule`)
-      .set(...bearer(viewer))
-      .expect(404);
+    await send(t, viewer, 'get', `/api/lines/00000000-0000-4000-8000-000000000000/schedule`).expect(
+      404,
+    );
 
     // The list filters by line and status, paginated.
-    const listed = (
-      await t
-        .http()
-        .get(`/api/orders?lineId=${line.id}&status=cancelled&pageSize=1`)
-        .set(...bearer(viewer))
-        .expect(200)
-    ).body as Paginated<ProductionOrder>;
+    const listed = await get<Paginated<ProductionOrder>>(
+      t,
+      viewer,
+      `/api/orders?lineId=${line.id}&status=cancelled&pageSize=1`,
+    );
     expect(listed).toMatchObject({ page: 1, pageSize: 1, total: 1, totalPages: 1 });
     expect(listed.items[0]).toMatchObject({ id: first.id, cancelReason: 'Material short' });
 
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
+    await withClient(t.db.url, async (client) => {
       const { rows } = await client.query<{ action: string }>(
         `SELECT action FROM audit_log WHERE entity_type = 'production-order' AND entity_id = $1 ORDER BY id`,
         [first.id],
@@ -217,9 +173,7 @@ describe('production orders and job assignments over HTTP', () => {
         'production-order.created',
         'production-order.cancelled',
       ]);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('walks the order lifecycle and answers nonsense transitions with 409', async () => {
@@ -233,12 +187,7 @@ describe('production orders and job assignments over HTTP', () => {
     expect(released.status).toBe('released');
     const again = await orderStep(manager, order.id, 'release').expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
-    await t
-      .http()
-      .patch(`/api/orders/${order.id}`)
-      .set(...bearer(manager))
-      .send({ quantity: 5 })
-      .expect(409);
+    await send(t, manager, 'patch', `/api/orders/${order.id}`, { quantity: 5 }).expect(409);
 
     const before = Date.now();
     const running = (await orderStep(manager, order.id, 'start').expect(200))
@@ -286,11 +235,7 @@ describe('production orders and job assignments over HTTP', () => {
     const order = (await plan(manager, body).expect(201)).body as ProductionOrder;
     await orderStep(viewer, order.id, 'release').expect(403);
     await orderStep(operator, order.id, 'release').expect(403);
-    await t
-      .http()
-      .get(`/api/orders/${order.id}`)
-      .set(...bearer(viewer))
-      .expect(200);
+    await send(t, viewer, 'get', `/api/orders/${order.id}`).expect(200);
     await t.http().get('/api/orders').expect(401);
   });
 
@@ -335,23 +280,12 @@ describe('production orders and job assignments over HTTP', () => {
     expect(fieldPaths(unknown.body)).toEqual(['productId']);
 
     const order = await planOk(line.id, at(6), at(8));
-    const patch = await t
-      .http()
-      .patch(`/api/orders/${order.id}`)
-      .set(...bearer(manager))
-      .send({ plannedEnd: at(5) })
-      .expect(400);
+    const patch = await send(t, manager, 'patch', `/api/orders/${order.id}`, {
+      plannedEnd: at(5),
+    }).expect(400);
     expect(fieldPaths(patch.body)).toEqual(['plannedEnd']);
-    await t
-      .http()
-      .get('/api/orders?status=paused')
-      .set(...bearer(viewer))
-      .expect(400);
-    await t
-      .http()
-      .get('/api/orders?pageSize=500')
-      .set(...bearer(viewer))
-      .expect(400);
+    await send(t, viewer, 'get', '/api/orders?status=paused').expect(400);
+    await send(t, viewer, 'get', '/api/orders?pageSize=500').expect(400);
   });
 
   it('runs the job lifecycle, only for the job’s own operator, with progress from count events', async () => {
@@ -414,13 +348,7 @@ describe('production orders and job assignments over HTTP', () => {
     await orderStep(manager, order.id, 'release').expect(200);
 
     // Parts made before the start do not count.
-    const ingest = (events: Array<Record<string, unknown>>) =>
-      t
-        .http()
-        .post('/api/ingest/events')
-        .set(...bearer(engineer))
-        .send({ events })
-        .expect(200);
+    const ingest = (events: MachineEventInput[]) => ingestEvents(t, engineer, events);
     await ingest([
       {
         eventId: `${line.code}-before`,
@@ -435,13 +363,7 @@ describe('production orders and job assignments over HTTP', () => {
     await jobStep(otherOperator, job.id, 'start').expect(403);
     const started = (await jobStep(operator, job.id, 'start').expect(200)).body as JobAssignment;
     expect(started).toMatchObject({ status: 'started', orderStatus: 'running' });
-    const runningOrder = (
-      await t
-        .http()
-        .get(`/api/orders/${order.id}`)
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as ProductionOrder;
+    const runningOrder = await get<ProductionOrder>(t, operator, `/api/orders/${order.id}`);
     expect(runningOrder.status).toBe('running');
     const startMs = Date.parse(runningOrder.actualStart!);
 
@@ -491,53 +413,29 @@ describe('production orders and job assignments over HTTP', () => {
       },
     ]);
 
-    const mine = (
-      await t
-        .http()
-        .get('/api/jobs?mine=true')
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const mine = await get<Paginated<JobAssignment>>(t, operator, '/api/jobs?mine=true');
     expect(mine).toMatchObject({ page: 1, total: 1 });
     expect(mine.items[0]).toMatchObject({
       id: job.id,
       status: 'started',
       progress: { goodCount: 25, targetQuantity: 100, fraction: 0.25 },
     });
-    const othersMine = (
-      await t
-        .http()
-        .get('/api/jobs?mine=true')
-        .set(...bearer(otherOperator))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const othersMine = await get<Paginated<JobAssignment>>(t, otherOperator, '/api/jobs?mine=true');
     expect(othersMine.total).toBe(0);
-    const byOrder = (
-      await t
-        .http()
-        .get(`/api/jobs?orderId=${order.id}`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const byOrder = await get<Paginated<JobAssignment>>(
+      t,
+      manager,
+      `/api/jobs?orderId=${order.id}`,
+    );
     expect(byOrder.items.map((item) => item.id)).toEqual([job.id]);
-    const byLine = (
-      await t
-        .http()
-        .get(`/api/jobs?lineId=${otherLine.id}`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const byLine = await get<Paginated<JobAssignment>>(
+      t,
+      manager,
+      `/api/jobs?lineId=${otherLine.id}`,
+    );
     expect(byLine.total).toBe(0);
-    await t
-      .http()
-      .get('/api/jobs?mine=yes')
-      .set(...bearer(operator))
-      .expect(400);
-    await t
-      .http()
-      .get('/api/jobs')
-      .set(...bearer(viewer))
-      .expect(403);
+    await send(t, operator, 'get', '/api/jobs?mine=yes').expect(400);
+    await send(t, viewer, 'get', '/api/jobs').expect(403);
 
     await jobStep(otherOperator, job.id, 'complete').expect(403);
     const completed = (await jobStep(operator, job.id, 'complete').expect(200))
@@ -558,21 +456,13 @@ describe('production orders and job assignments over HTTP', () => {
         reject: 0,
       },
     ]);
-    const final = (
-      await t
-        .http()
-        .get(`/api/jobs/${job.id}`)
-        .set(...bearer(operator))
-        .expect(200)
-    ).body as JobAssignment;
+    const final = await get<JobAssignment>(t, operator, `/api/jobs/${job.id}`);
     expect(final.progress).toEqual({ goodCount: 25, targetQuantity: 100, fraction: 0.25 });
 
     // No new jobs on a completed order.
     await assign(manager, { orderId: order.id, operatorId: operator.user.id }).expect(409);
 
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
+    await withClient(t.db.url, async (client) => {
       const { rows } = await client.query<{ action: string; actor_id: string }>(
         `SELECT action, actor_id FROM audit_log WHERE entity_type = 'job-assignment' AND entity_id = $1 ORDER BY id`,
         [job.id],
@@ -583,9 +473,7 @@ describe('production orders and job assignments over HTTP', () => {
         { action: 'job-assignment.started', actor_id: operator.user.id },
         { action: 'job-assignment.completed', actor_id: operator.user.id },
       ]);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('counts parts made during a running order at its product’s ideal cycle time in OEE', async () => {
@@ -593,93 +481,71 @@ describe('production orders and job assignments over HTTP', () => {
     const filler = await newEquipment(`OEE-FILL-${line.code}`, line.id);
     const capper = await newEquipment(`OEE-CAP-${line.code}`, line.id);
     // A shift round the clock, so that every part counts in planned busy time.
-    await t
-      .http()
-      .post('/api/shifts')
-      .set(...bearer(engineer))
-      .send({
-        lineId: line.id,
-        name: 'All day',
-        startTime: '00:00',
-        endTime: '00:00',
-        timezone: 'UTC',
-      })
-      .expect(201);
+    await createShift(t, engineer, {
+      lineId: line.id,
+      name: 'All day',
+      startTime: '00:00',
+      endTime: '00:00',
+      timezone: 'UTC',
+    });
     // Product default 10 s, 6 s on this line, 4 s on the filler; the equipment's own is 2 s.
-    const jar = (
-      await t
-        .http()
-        .post('/api/products')
-        .set(...bearer(engineer))
-        .send({
-          code: `JAR-${line.code}`,
-          name: 'Jar',
-          idealCycleTimeSeconds: 10,
-          cycleTimes: [
-            { equipmentId: filler.id, idealCycleTimeSeconds: 4 },
-            { lineId: line.id, idealCycleTimeSeconds: 6 },
-          ],
-        })
-        .expect(201)
-    ).body as Product;
-    const order = (
-      await plan(manager, {
-        lineId: line.id,
-        productId: jar.id,
-        quantity: 20,
-        plannedStart: at(6),
-        plannedEnd: at(8),
-      }).expect(201)
-    ).body as ProductionOrder;
+    const jar = await createProduct(t, engineer, {
+      code: `JAR-${line.code}`,
+      name: 'Jar',
+      idealCycleTimeSeconds: 10,
+      cycleTimes: [
+        { equipmentId: filler.id, idealCycleTimeSeconds: 4 },
+        { lineId: line.id, idealCycleTimeSeconds: 6 },
+      ],
+    });
+    const order = await createOrder(t, manager, {
+      lineId: line.id,
+      productId: jar.id,
+      quantity: 20,
+      plannedStart: at(6),
+      plannedEnd: at(8),
+    });
     await orderStep(manager, order.id, 'release').expect(200);
     const started = (await orderStep(manager, order.id, 'start').expect(200))
       .body as ProductionOrder;
     const startMs = Date.parse(started.actualStart!);
     const ts = (offset: number) => new Date(startMs + offset).toISOString();
-    await t
-      .http()
-      .post('/api/ingest/events')
-      .set(...bearer(engineer))
-      .send({
-        events: [
-          {
-            eventId: `${line.code}-o0`,
-            equipmentId: filler.id,
-            ts: ts(-30_000),
-            type: 'count',
-            good: 3,
-            reject: 0,
-          },
-          {
-            eventId: `${line.code}-o1`,
-            equipmentId: filler.id,
-            ts: ts(1),
-            type: 'count',
-            good: 10,
-            reject: 2,
-          },
-          {
-            eventId: `${line.code}-o2`,
-            equipmentId: capper.id,
-            ts: ts(2),
-            type: 'count',
-            good: 5,
-            reject: 0,
-          },
-        ],
-      })
-      .expect(200);
+    await ingestEvents(t, engineer, [
+      {
+        eventId: `${line.code}-o0`,
+        equipmentId: filler.id,
+        ts: ts(-30_000),
+        type: 'count',
+        good: 3,
+        reject: 0,
+      },
+      {
+        eventId: `${line.code}-o1`,
+        equipmentId: filler.id,
+        ts: ts(1),
+        type: 'count',
+        good: 10,
+        reject: 2,
+      },
+      {
+        eventId: `${line.code}-o2`,
+        equipmentId: capper.id,
+        ts: ts(2),
+        type: 'count',
+        good: 5,
+        reject: 0,
+      },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await orderStep(manager, order.id, 'complete').expect(200);
 
     const ideal = async (equipmentId: string) => {
-      const report = await t
-        .http()
-        .get(
-          `/api/oee?equipmentId=${equipmentId}&from=${ts(-300_000)}&to=${new Date(Date.now() + 3_600_000).toISOString()}`,
-        )
-        .set(...bearer(engineer))
-        .expect(200);
+      const report = await send(
+        t,
+        engineer,
+        'get',
+        `/api/oee?equipmentId=${equipmentId}&from=${ts(-300_000)}&to=${new Date(Date.now() + 3_600_000).toISOString()}`,
+      ).expect(200);
       return report.body as { totalCount: number; times: { idealSeconds: number } };
     };
     // Filler: 3 parts before the order at its own 2 s, 12 during it at the product's 4 s.
@@ -695,17 +561,9 @@ describe('production orders and job assignments over HTTP', () => {
     const mine = await newLine();
     const notMine = await newLine();
     const admin = await t.adminTokens();
-    const [limitedManager, limitedOperator] = await Promise.all([
-      t.userWithRole('shift_manager'),
-      t.userWithRole('operator'),
-    ]);
+    const [limitedManager, limitedOperator] = await usersWithRoles(t, 'shift_manager', 'operator');
     for (const tokens of [limitedManager, limitedOperator]) {
-      await t
-        .http()
-        .put(`/api/users/${tokens.user.id}/lines`)
-        .set(...bearer(admin))
-        .send({ lineIds: [mine.id] })
-        .expect(200);
+      await assignLines(t, admin, tokens, [mine.id]);
     }
     const body = (lineId: string, hour: number) => ({
       lineId,
@@ -720,39 +578,26 @@ describe('production orders and job assignments over HTTP', () => {
     expect((refused.body as ErrorBody).message).toBe(
       'This order is on a line you are not assigned to',
     );
-    const onOther = (
-      await t
-        .http()
-        .get(`/api/orders?lineId=${notMine.id}`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<ProductionOrder>;
+    const onOther = await get<Paginated<ProductionOrder>>(
+      t,
+      manager,
+      `/api/orders?lineId=${notMine.id}`,
+    );
     expect(onOther.total).toBe(0);
 
     // On their own line it works; another manager's order elsewhere they cannot step or staff.
     const own = (await plan(limitedManager, body(mine.id, 6)).expect(201)).body as ProductionOrder;
     const elsewhere = await planOk(notMine.id, at(6), at(7));
     await orderStep(limitedManager, elsewhere.id, 'release').expect(403);
-    await t
-      .http()
-      .patch(`/api/orders/${elsewhere.id}`)
-      .set(...bearer(limitedManager))
-      .send({ quantity: 11 })
-      .expect(403);
+    await send(t, limitedManager, 'patch', `/api/orders/${elsewhere.id}`, { quantity: 11 }).expect(
+      403,
+    );
     await assign(limitedManager, { orderId: elsewhere.id, operatorId: operator.user.id }).expect(
       403,
     );
-    expect(
-      (
-        (
-          await t
-            .http()
-            .get(`/api/orders/${elsewhere.id}`)
-            .set(...bearer(manager))
-            .expect(200)
-        ).body as ProductionOrder
-      ).status,
-    ).toBe('planned');
+    expect((await get<ProductionOrder>(t, manager, `/api/orders/${elsewhere.id}`)).status).toBe(
+      'planned',
+    );
 
     // An operator limited to one line is not assigned jobs on another.
     const wrongOperator = await assign(manager, {
@@ -765,80 +610,44 @@ describe('production orders and job assignments over HTTP', () => {
     );
 
     // Reading: lists hold only their lines; an order, schedule or job elsewhere is 403.
-    const listed = (
-      await t
-        .http()
-        .get('/api/orders?pageSize=200')
-        .set(...bearer(limitedManager))
-        .expect(200)
-    ).body as Paginated<ProductionOrder>;
+    const listed = await get<Paginated<ProductionOrder>>(
+      t,
+      limitedManager,
+      '/api/orders?pageSize=200',
+    );
     expect(new Set(listed.items.map((order) => order.lineId))).toEqual(new Set([mine.id]));
     expect(listed.total).toBe(listed.items.length);
-    await t
-      .http()
-      .get(`/api/orders/${elsewhere.id}`)
-      .set(...bearer(limitedManager))
-      .expect(403);
-    await t
-      .http()
-      .get(`/api/lines/${notMine.id}/schedule`)
-      .set(...bearer(limitedManager))
-      .expect(403);
+    await send(t, limitedManager, 'get', `/api/orders/${elsewhere.id}`).expect(403);
+    await send(t, limitedManager, 'get', `/api/lines/${notMine.id}/schedule`).expect(403);
     const elsewhereJob = (
       await assign(manager, { orderId: elsewhere.id, operatorId: operator.user.id }).expect(201)
     ).body as JobAssignment;
-    const jobs = (
-      await t
-        .http()
-        .get('/api/jobs?pageSize=200')
-        .set(...bearer(limitedOperator))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const jobs = await get<Paginated<JobAssignment>>(t, limitedOperator, '/api/jobs?pageSize=200');
     expect(jobs.items.every((job) => job.lineId === mine.id)).toBe(true);
     expect(jobs.items.map((job) => job.id)).not.toContain(elsewhereJob.id);
-    await t
-      .http()
-      .get(`/api/jobs/${elsewhereJob.id}`)
-      .set(...bearer(limitedOperator))
-      .expect(403);
+    await send(t, limitedOperator, 'get', `/api/jobs/${elsewhereJob.id}`).expect(403);
     // Their own jobs, with mine=true, whatever the line.
-    const mineOnly = (
-      await t
-        .http()
-        .get('/api/jobs?mine=true')
-        .set(...bearer(limitedOperator))
-        .expect(200)
-    ).body as Paginated<JobAssignment>;
+    const mineOnly = await get<Paginated<JobAssignment>>(t, limitedOperator, '/api/jobs?mine=true');
     expect(mineOnly.items.map((job) => job.orderId)).toEqual([own.id]);
   });
 
   it('lists the active operators for assigning jobs to a shift manager, not to a viewer', async () => {
     const admin = await t.adminTokens();
-    const created = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({
-        username: 'olga.offshift',
-        password: 'long-password-1',
-        role: 'operator',
-        displayName: 'Olga Offshift',
-      })
-      .expect(201);
-    await t
-      .http()
-      .patch(`/api/users/${(created.body as { id: string }).id}`)
-      .set(...bearer(admin))
-      .send({ disabled: true })
-      .expect(200);
+    const created = await send(t, admin, 'post', '/api/users', {
+      username: 'olga.offshift',
+      password: 'long-password-1',
+      role: 'operator',
+      displayName: 'Olga Offshift',
+    }).expect(201);
+    await send(t, admin, 'patch', `/api/users/${(created.body as { id: string }).id}`, {
+      disabled: true,
+    }).expect(200);
 
-    const page = (
-      await t
-        .http()
-        .get('/api/operators?pageSize=200')
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<{ id: string; username: string; displayName: string }>;
+    const page = await get<Paginated<{ id: string; username: string; displayName: string }>>(
+      t,
+      manager,
+      '/api/operators?pageSize=200',
+    );
     const ids = page.items.map((item) => item.id);
     expect(ids).toEqual(expect.arrayContaining([operator.user.id, otherOperator.user.id]));
     expect(ids).not.toContain((created.body as { id: string }).id);
@@ -846,25 +655,15 @@ describe('production orders and job assignments over HTTP', () => {
     expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(['displayName', 'id', 'username']);
     expect(page.total).toBe(page.items.length);
 
-    const found = (
-      await t
-        .http()
-        .get(`/api/operators?search=${encodeURIComponent(operator.user.username)}`)
-        .set(...bearer(manager))
-        .expect(200)
-    ).body as Paginated<{ id: string }>;
+    const found = await get<Paginated<{ id: string }>>(
+      t,
+      manager,
+      `/api/operators?search=${encodeURIComponent(operator.user.username)}`,
+    );
     expect(found.items.map((item) => item.id)).toEqual([operator.user.id]);
 
-    await t
-      .http()
-      .get('/api/operators')
-      .set(...bearer(viewer))
-      .expect(403);
-    await t
-      .http()
-      .get('/api/operators')
-      .set(...bearer(operator))
-      .expect(403);
+    await send(t, viewer, 'get', '/api/operators').expect(403);
+    await send(t, operator, 'get', '/api/operators').expect(403);
   });
 
   it('documents the routes in OpenAPI', async () => {

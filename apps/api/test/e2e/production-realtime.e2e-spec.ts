@@ -1,25 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type {
-  AuthTokens,
-  ChecklistRun,
-  ChecklistTemplate,
-  ClientToServerEvents,
-  JobAssignment,
-  Line,
-  Product,
-  ProductionOrder,
-  ServerToClientEvents,
-} from '@ms5/contracts';
-import { type Socket, io } from 'socket.io-client';
+import type { AuthTokens, Line, Product } from '@ms5/contracts';
 import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../src/platform/realtime/outbox.repository.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { get, send } from '../support/api.js';
+import { createLine, createProduct } from '../support/plant-factory.js';
+import {
+  createChecklistTemplate,
+  createJob,
+  createOrder,
+  sendJobStep,
+  sendOrder,
+  stepJob,
+  stepOrder,
+  submitChecklistRun,
+} from '../support/production-factory.js';
+import { socketClients } from '../support/realtime-client.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { assignLines, usersWithRoles } from '../support/user-factory.js';
+import { sleep, until } from '../support/wait.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Received = { event: string; payload: Record<string, unknown> };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const at = (hour: number) => `2030-07-08T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 /**
@@ -37,35 +38,8 @@ describe('production realtime events', () => {
   let line: Line;
   let otherLine: Line;
   let product: Product;
-  const clients: Client[] = [];
-
-  async function ready(tokens: AuthTokens) {
-    const received: Received[] = [];
-    const client: Client = io(origin, {
-      auth: { token: tokens.accessToken },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    clients.push(client);
-    client.onAny((event: string, payload: Record<string, unknown>) =>
-      received.push({ event, payload }),
-    );
-    const hello = await new Promise<{ seq: number; rooms: string[] }>((resolve, reject) => {
-      client.once('realtime.ready', resolve);
-      client.once('connect_error', reject);
-      client.once('disconnect', (reason) => reject(new Error(`disconnected: ${reason}`)));
-    });
-    return { client, received, hello };
-  }
-
-  async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(20);
-    }
-  }
+  const sockets = socketClients();
+  const ready = (tokens: AuthTokens) => sockets.ready<Received['payload']>(origin, tokens);
 
   const production = (received: Received[]) =>
     received
@@ -81,24 +55,16 @@ describe('production realtime events', () => {
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    [engineer, manager, operator, otherLineOperator] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('shift_manager'),
-      t.userWithRole('operator'),
-      t.userWithRole('operator'),
-    ]);
-    const post = async <T>(path: string, body: object) =>
-      (
-        await t
-          .http()
-          .post(path)
-          .set(...bearer(engineer))
-          .send(body)
-          .expect(201)
-      ).body as T;
-    line = await post<Line>('/api/lines', { code: 'PRT-A', name: 'Realtime orders A' });
-    otherLine = await post<Line>('/api/lines', { code: 'PRT-B', name: 'Realtime orders B' });
-    product = await post<Product>('/api/products', {
+    [engineer, manager, operator, otherLineOperator] = await usersWithRoles(
+      t,
+      'engineer',
+      'shift_manager',
+      'operator',
+      'operator',
+    );
+    line = await createLine(t, engineer, { code: 'PRT-A', name: 'Realtime orders A' });
+    otherLine = await createLine(t, engineer, { code: 'PRT-B', name: 'Realtime orders B' });
+    product = await createProduct(t, engineer, {
       code: 'PRT-1',
       name: 'Realtime product',
       idealCycleTimeSeconds: 1,
@@ -108,17 +74,12 @@ describe('production realtime events', () => {
       [operator, line.id],
       [otherLineOperator, otherLine.id],
     ] as const) {
-      await t
-        .http()
-        .put(`/api/users/${user.user.id}/lines`)
-        .set(...bearer(admin))
-        .send({ lineIds: [lineId] })
-        .expect(200);
+      await assignLines(t, admin, user, [lineId]);
     }
   });
 
   afterAll(async () => {
-    for (const client of clients) client.disconnect();
+    sockets.disconnectAll();
     await t.close();
   });
 
@@ -130,59 +91,27 @@ describe('production realtime events', () => {
     const elsewhere = await ready(otherLineOperator);
     expect(elsewhere.hello.rooms).toEqual([`line:${otherLine.id}`]);
 
-    const step = async <T>(tokens: AuthTokens, path: string, body: object = {}, status = 200) =>
-      (
-        await t
-          .http()
-          .post(path)
-          .set(...bearer(tokens))
-          .send(body)
-          .expect(status)
-      ).body as T;
-
-    const order = await step<ProductionOrder>(
-      manager,
-      '/api/orders',
-      {
-        lineId: line.id,
-        productId: product.id,
-        quantity: 10,
-        plannedStart: at(6),
-        plannedEnd: at(7),
-      },
-      201,
-    );
-    await t
-      .http()
-      .patch(`/api/orders/${order.id}`)
-      .set(...bearer(manager))
-      .send({ quantity: 12 })
-      .expect(200);
-    await step(manager, `/api/orders/${order.id}/release`);
-    const job = await step<JobAssignment>(
-      manager,
-      '/api/jobs',
-      { orderId: order.id, operatorId: operator.user.id },
-      201,
-    );
-    await step(operator, `/api/jobs/${job.id}/accept`);
-    const template = await step<ChecklistTemplate>(
-      engineer,
-      '/api/checklist-templates',
-      {
-        name: 'Start-up',
-        lineId: line.id,
-        items: [{ label: 'Guards', kind: 'yes_no', critical: true }],
-      },
-      201,
-    );
-    const run = await step<ChecklistRun>(
-      operator,
-      `/api/jobs/${job.id}/checklists`,
-      { templateId: template.id, answers: [{ itemId: template.items[0]!.id, value: true }] },
-      201,
-    );
-    await step(operator, `/api/jobs/${job.id}/start`);
+    const order = await createOrder(t, manager, {
+      lineId: line.id,
+      productId: product.id,
+      quantity: 10,
+      plannedStart: at(6),
+      plannedEnd: at(7),
+    });
+    await send(t, manager, 'patch', `/api/orders/${order.id}`, { quantity: 12 }).expect(200);
+    await stepOrder(t, manager, order.id, 'release');
+    const job = await createJob(t, manager, { orderId: order.id, operatorId: operator.user.id });
+    await stepJob(t, operator, job.id, 'accept');
+    const template = await createChecklistTemplate(t, engineer, {
+      name: 'Start-up',
+      lineId: line.id,
+      items: [{ label: 'Guards', kind: 'yes_no', critical: true }],
+    });
+    const run = await submitChecklistRun(t, operator, job.id, {
+      templateId: template.id,
+      answers: [{ itemId: template.items[0]!.id, value: true }],
+    });
+    await stepJob(t, operator, job.id, 'start');
 
     const expected = [
       { event: 'production.order.changed', id: order.id, lineId: line.id, status: 'planned' },
@@ -231,50 +160,24 @@ describe('production realtime events', () => {
 
   it('tells nothing of a refused start, nor of a rolled-back step', async () => {
     const board = await ready(manager);
-    const order = (
-      await t
-        .http()
-        .post('/api/orders')
-        .set(...bearer(manager))
-        .send({
-          lineId: otherLine.id,
-          productId: product.id,
-          quantity: 5,
-          plannedStart: at(9),
-          plannedEnd: at(10),
-        })
-        .expect(201)
-    ).body as ProductionOrder;
-    await t
-      .http()
-      .post(`/api/checklist-templates`)
-      .set(...bearer(engineer))
-      .send({
-        name: 'B start-up',
-        lineId: otherLine.id,
-        items: [{ label: 'Ready', kind: 'yes_no' }],
-      })
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/orders/${order.id}/release`)
-      .set(...bearer(manager))
-      .send({})
-      .expect(200);
-    const job = (
-      await t
-        .http()
-        .post('/api/jobs')
-        .set(...bearer(manager))
-        .send({ orderId: order.id, operatorId: otherLineOperator.user.id })
-        .expect(201)
-    ).body as JobAssignment;
-    await t
-      .http()
-      .post(`/api/jobs/${job.id}/accept`)
-      .set(...bearer(otherLineOperator))
-      .send({})
-      .expect(200);
+    const order = await createOrder(t, manager, {
+      lineId: otherLine.id,
+      productId: product.id,
+      quantity: 5,
+      plannedStart: at(9),
+      plannedEnd: at(10),
+    });
+    await createChecklistTemplate(t, engineer, {
+      name: 'B start-up',
+      lineId: otherLine.id,
+      items: [{ label: 'Ready', kind: 'yes_no' }],
+    });
+    await stepOrder(t, manager, order.id, 'release');
+    const job = await createJob(t, manager, {
+      orderId: order.id,
+      operatorId: otherLineOperator.user.id,
+    });
+    await stepJob(t, otherLineOperator, job.id, 'accept');
     await until(
       () => board.received.some((m) => m.payload.id === job.id && m.payload.status === 'accepted'),
       'the accept',
@@ -282,12 +185,7 @@ describe('production realtime events', () => {
     const seen = production(board.received).length;
 
     // No checklist yet: 409, and neither the job nor the order is said to have changed.
-    const refused = await t
-      .http()
-      .post(`/api/jobs/${job.id}/start`)
-      .set(...bearer(otherLineOperator))
-      .send({})
-      .expect(409);
+    const refused = await sendJobStep(t, otherLineOperator, job.id, 'start').expect(409);
     expect(refused.body).toMatchObject({ code: 'CHECKLIST_REQUIRED' });
 
     // A failure after the outbox write rolls the whole change back, its event with it.
@@ -297,25 +195,16 @@ describe('production realtime events', () => {
       await append(manager, message);
       throw new Error('simulated failure after the outbox write');
     });
-    await t
-      .http()
-      .post('/api/orders')
-      .set(...bearer(manager))
-      .send({
-        lineId: otherLine.id,
-        productId: product.id,
-        quantity: 5,
-        plannedStart: at(11),
-        plannedEnd: at(12),
-      })
-      .expect(500);
+    await sendOrder(t, manager, {
+      lineId: otherLine.id,
+      productId: product.id,
+      quantity: 5,
+      plannedStart: at(11),
+      plannedEnd: at(12),
+    }).expect(500);
     spy.mockRestore();
-    const orders = await t
-      .http()
-      .get(`/api/orders?lineId=${otherLine.id}`)
-      .set(...bearer(manager))
-      .expect(200);
-    expect((orders.body as { total: number }).total).toBe(1);
+    const orders = await get<{ total: number }>(t, manager, `/api/orders?lineId=${otherLine.id}`);
+    expect(orders.total).toBe(1);
 
     await t.app.get(OutboxDispatcher).flush();
     await sleep(200);

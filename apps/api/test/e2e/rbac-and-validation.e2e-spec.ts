@@ -4,7 +4,8 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ROLES, type Role, type User } from '@ms5/contracts';
 import { IS_PUBLIC } from '../../src/platform/common/auth.decorators.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { send } from '../support/api.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
 
 const METHOD_NAMES = ['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head', 'search'];
 
@@ -112,29 +113,23 @@ describe('RBAC, validation and lists over HTTP', () => {
     'gives a %s 403 on POST /api/users',
     async (role) => {
       const tokens = await t.userWithRole(role);
-      const response = await t
-        .http()
-        .post('/api/users')
-        .set(...bearer(tokens))
-        .send({
-          username: `new-${role}`,
-          password: 'long-password-1',
-          role: 'viewer',
-          displayName: 'X',
-        })
-        .expect(403);
+      const response = await send(t, tokens, 'post', '/api/users', {
+        username: `new-${role}`,
+        password: 'long-password-1',
+        role: 'viewer',
+        displayName: 'X',
+      }).expect(403);
       expect(response.body).toMatchObject({ statusCode: 403, message: expect.any(String) });
     },
   );
 
   it('answers a bad role and a missing password with 400 naming both fields', async () => {
     const admin = await t.adminTokens();
-    const response = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({ username: 'bad-one', role: 'overlord', displayName: 'Bad' })
-      .expect(400);
+    const response = await send(t, admin, 'post', '/api/users', {
+      username: 'bad-one',
+      role: 'overlord',
+      displayName: 'Bad',
+    }).expect(400);
     const paths = (response.body.fieldErrors as Array<{ path: string }>).map((e) => e.path).sort();
     expect(paths).toEqual(['password', 'role']);
     expect(response.body.statusCode).toBe(400);
@@ -142,59 +137,38 @@ describe('RBAC, validation and lists over HTTP', () => {
 
   it('rejects unknown properties by name', async () => {
     const admin = await t.adminTokens();
-    const response = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({
-        username: 'eve',
-        password: 'long-password-1',
-        role: 'viewer',
-        displayName: 'Eve',
-        isRoot: true,
-      })
-      .expect(400);
+    const response = await send(t, admin, 'post', '/api/users', {
+      username: 'eve',
+      password: 'long-password-1',
+      role: 'viewer',
+      displayName: 'Eve',
+      isRoot: true,
+    }).expect(400);
     expect(response.body.fieldErrors).toEqual([{ path: 'isRoot', message: 'Unknown property' }]);
-    await t
-      .http()
-      .get('/api/users?page=1&sort=evil')
-      .set(...bearer(admin))
-      .expect(400);
+    await send(t, admin, 'get', '/api/users?page=1&sort=evil').expect(400);
   });
 
   it('creates users, refuses a duplicate username, and lists them with the pagination shape', async () => {
     const admin = await t.adminTokens();
     for (let i = 0; i < 5; i++) {
-      await t
-        .http()
-        .post('/api/users')
-        .set(...bearer(admin))
-        .send({
-          username: `paged-${i}`,
-          password: 'long-password-1',
-          role: 'viewer',
-          displayName: `Paged ${i}`,
-        })
-        .expect(201);
-    }
-    const duplicate = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({
-        username: 'PAGED-0',
+      await send(t, admin, 'post', '/api/users', {
+        username: `paged-${i}`,
         password: 'long-password-1',
         role: 'viewer',
-        displayName: 'Dup',
-      })
-      .expect(409);
+        displayName: `Paged ${i}`,
+      }).expect(201);
+    }
+    const duplicate = await send(t, admin, 'post', '/api/users', {
+      username: 'PAGED-0',
+      password: 'long-password-1',
+      role: 'viewer',
+      displayName: 'Dup',
+    }).expect(409);
     expect(duplicate.body.fieldErrors).toEqual([{ path: 'username', message: 'Already taken' }]);
 
-    const page = await t
-      .http()
-      .get('/api/users?page=2&pageSize=2&search=paged')
-      .set(...bearer(admin))
-      .expect(200);
+    const page = await send(t, admin, 'get', '/api/users?page=2&pageSize=2&search=paged').expect(
+      200,
+    );
     expect(page.body).toEqual({
       items: [
         expect.objectContaining({ username: 'paged-2' }),
@@ -206,82 +180,49 @@ describe('RBAC, validation and lists over HTTP', () => {
       totalPages: 3,
     });
     expect(page.body.items[0]).not.toHaveProperty('passwordHash');
-    const tooBig = await t
-      .http()
-      .get('/api/users?pageSize=201')
-      .set(...bearer(admin))
-      .expect(400);
+    const tooBig = await send(t, admin, 'get', '/api/users?pageSize=201').expect(400);
     expect(tooBig.body.fieldErrors).toEqual([{ path: 'pageSize', message: expect.any(String) }]);
   });
 
   it('keeps the last active admin: no demotion, no disabling; a second admin makes it possible', async () => {
     const admin = await t.adminTokens();
-    const demote = await t
-      .http()
-      .patch(`/api/users/${admin.user.id}`)
-      .set(...bearer(admin))
-      .send({ role: 'viewer' })
-      .expect(409);
+    const demote = await send(t, admin, 'patch', `/api/users/${admin.user.id}`, {
+      role: 'viewer',
+    }).expect(409);
     expect(demote.body).toMatchObject({ statusCode: 409, code: 'LAST_ADMIN' });
-    await t
-      .http()
-      .patch(`/api/users/${admin.user.id}`)
-      .set(...bearer(admin))
-      .send({ disabled: true })
-      .expect(409);
+    await send(t, admin, 'patch', `/api/users/${admin.user.id}`, { disabled: true }).expect(409);
 
-    const second = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({
-        username: 'second-admin',
-        password: 'long-password-2',
-        role: 'admin',
-        displayName: 'Second',
-      })
-      .expect(201);
-    const demoted = await t
-      .http()
-      .patch(`/api/users/${second.body.id as string}`)
-      .set(...bearer(admin))
-      .send({ role: 'engineer', displayName: 'Second (engineer)' })
-      .expect(200);
+    const second = await send(t, admin, 'post', '/api/users', {
+      username: 'second-admin',
+      password: 'long-password-2',
+      role: 'admin',
+      displayName: 'Second',
+    }).expect(201);
+    const demoted = await send(t, admin, 'patch', `/api/users/${second.body.id as string}`, {
+      role: 'engineer',
+      displayName: 'Second (engineer)',
+    }).expect(200);
     expect(demoted.body).toMatchObject({ role: 'engineer', displayName: 'Second (engineer)' });
-    await t
-      .http()
-      .patch(`/api/users/${admin.user.id}`)
-      .set(...bearer(admin))
-      .send({ role: 'viewer' })
-      .expect(409);
+    await send(t, admin, 'patch', `/api/users/${admin.user.id}`, { role: 'viewer' }).expect(409);
   });
 
   it('records user changes in the audit log, readable by admins only', async () => {
     const admin = await t.adminTokens();
-    const created = await t
-      .http()
-      .post('/api/users')
-      .set(...bearer(admin))
-      .send({
-        username: 'audited',
-        password: 'long-password-1',
-        role: 'operator',
-        displayName: 'Audited',
-      })
-      .expect(201);
+    const created = await send(t, admin, 'post', '/api/users', {
+      username: 'audited',
+      password: 'long-password-1',
+      role: 'operator',
+      displayName: 'Audited',
+    }).expect(201);
     const id = (created.body as User).id;
-    await t
-      .http()
-      .patch(`/api/users/${id}`)
-      .set(...bearer(admin))
-      .send({ role: 'quality', password: 'new-password-99' })
-      .expect(200);
+    await send(t, admin, 'patch', `/api/users/${id}`, {
+      role: 'quality',
+      password: 'new-password-99',
+    }).expect(200);
 
-    const log = await t
-      .http()
-      .get(`/api/audit-log?entityType=user&entityId=${id}`)
-      .set(...bearer(admin))
-      .expect(200);
+    const log = await send(t, admin, 'get', `/api/audit-log?entityType=user&entityId=${id}`).expect(
+      200,
+    );
     expect(log.body.total).toBe(2);
     const [update, create] = log.body.items as Array<Record<string, unknown>>;
     expect(create).toMatchObject({
@@ -297,31 +238,15 @@ describe('RBAC, validation and lists over HTTP', () => {
     expect(JSON.stringify(log.body)).not.toContain('new-password-99');
 
     const manager = await t.userWithRole('production_manager');
-    await t
-      .http()
-      .get('/api/audit-log')
-      .set(...bearer(manager))
-      .expect(403);
+    await send(t, manager, 'get', '/api/audit-log').expect(403);
   });
 
   it('answers 404 as JSON for an unknown user and an unknown route', async () => {
     const admin = await t.adminTokens();
-    const missing = await t
-      .http()
-      .get(`/api/users/${randomUUID()}`)
-      .set(...bearer(admin))
-      .expect(404);
+    const missing = await send(t, admin, 'get', `/api/users/${randomUUID()}`).expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, message: expect.any(String) });
-    await t
-      .http()
-      .get('/api/users/not-a-uuid')
-      .set(...bearer(admin))
-      .expect(400);
-    const unknown = await t
-      .http()
-      .get('/api/no-such-thing')
-      .set(...bearer(admin))
-      .expect(404);
+    await send(t, admin, 'get', '/api/users/not-a-uuid').expect(400);
+    const unknown = await send(t, admin, 'get', '/api/no-such-thing').expect(404);
     expect(unknown.body.statusCode).toBe(404);
   });
 

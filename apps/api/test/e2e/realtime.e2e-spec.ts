@@ -4,20 +4,20 @@ import type {
   AndonCall,
   AndonCallEventPayload,
   AuthTokens,
-  ClientToServerEvents,
   Equipment,
   Line,
-  ServerToClientEvents,
+  MachineEventInput,
 } from '@ms5/contracts';
-import pg from 'pg';
-import { type Socket, io } from 'socket.io-client';
 import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../src/platform/realtime/outbox.repository.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sendAndonCall, stepAndonCall } from '../support/andon-factory.js';
+import { ingestEvents } from '../support/ingestion-factory.js';
+import { createEquipment, createLine } from '../support/plant-factory.js';
+import { socketClients } from '../support/realtime-client.js';
+import { withClient } from '../support/test-database.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { assignLines, usersWithRoles } from '../support/user-factory.js';
+import { sleep, until } from '../support/wait.js';
 
 /** The socket.io gateway: auth in handleConnection, origin, rooms, after-commit events, replay. */
 describe('realtime gateway', () => {
@@ -29,81 +29,31 @@ describe('realtime gateway', () => {
   let lineB: Line;
   let fillerA: Equipment;
   let cutterB: Equipment;
-  const clients: Client[] = [];
-
-  function connect(auth: Record<string, unknown>, extraHeaders?: Record<string, string>): Client {
-    const client: Client = io(origin, {
-      auth,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders,
-    });
-    clients.push(client);
-    return client;
-  }
-
+  const sockets = socketClients();
+  const connect = (auth: Record<string, unknown>, extraHeaders?: Record<string, string>) =>
+    sockets.connect(origin, auth, extraHeaders);
   /** Connects and resolves once the server has put the client in its rooms. */
-  async function ready(tokens: AuthTokens, lastSeq?: number) {
-    const received: Array<{ event: string; payload: AndonCallEventPayload }> = [];
-    const client = connect(
-      lastSeq === undefined
-        ? { token: tokens.accessToken }
-        : { token: tokens.accessToken, lastSeq },
-    );
-    client.onAny((event: string, payload: AndonCallEventPayload) =>
-      received.push({ event, payload }),
-    );
-    const hello = await new Promise<{ seq: number; rooms: string[] }>((resolve, reject) => {
-      client.once('realtime.ready', resolve);
-      client.once('connect_error', reject);
-      client.once('disconnect', (reason) => reject(new Error(`disconnected: ${reason}`)));
-    });
-    return { client, received, hello };
-  }
-
-  async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(20);
-    }
-  }
+  const ready = (tokens: AuthTokens, lastSeq?: number) =>
+    sockets.ready<AndonCallEventPayload>(origin, tokens, lastSeq);
 
   const raise = (tokens: AuthTokens, equipmentId: string) =>
-    t
-      .http()
-      .post('/api/andon')
-      .set(...bearer(tokens))
-      .send({ equipmentId, type: 'maintenance', priority: 'critical' });
+    sendAndonCall(t, tokens, { equipmentId, type: 'maintenance', priority: 'critical' });
 
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const engineer = await t.userWithRole('engineer');
-    [operator, manager] = await Promise.all([
-      t.userWithRole('operator'),
-      t.userWithRole('shift_manager'),
-    ]);
-    const post = async <T>(path: string, body: object) =>
-      (
-        await t
-          .http()
-          .post(path)
-          .set(...bearer(engineer))
-          .send(body)
-          .expect(201)
-      ).body as T;
-    lineA = await post<Line>('/api/lines', { code: 'RT-A', name: 'Realtime A' });
-    lineB = await post<Line>('/api/lines', { code: 'RT-B', name: 'Realtime B' });
-    fillerA = await post<Equipment>('/api/equipment', {
+    [operator, manager] = await usersWithRoles(t, 'operator', 'shift_manager');
+    lineA = await createLine(t, engineer, { code: 'RT-A', name: 'Realtime A' });
+    lineB = await createLine(t, engineer, { code: 'RT-B', name: 'Realtime B' });
+    fillerA = await createEquipment(t, engineer, {
       code: 'RT-A-1',
       name: 'Filler',
       lineId: lineA.id,
       idealCycleTimeSeconds: 1,
     });
-    cutterB = await post<Equipment>('/api/equipment', {
+    cutterB = await createEquipment(t, engineer, {
       code: 'RT-B-1',
       name: 'Cutter',
       lineId: lineB.id,
@@ -112,20 +62,14 @@ describe('realtime gateway', () => {
   });
 
   afterAll(async () => {
-    for (const client of clients) client.disconnect();
+    sockets.disconnectAll();
     await t.close();
   });
 
   it('tells the line when an equipment changes state, and that its OEE changed; a backfilled old state is no change', async () => {
     const gateway = await t.userWithRole('engineer');
     const board = await ready(manager);
-    const ingest = (events: object[]) =>
-      t
-        .http()
-        .post('/api/ingest/events')
-        .set(...bearer(gateway))
-        .send({ events })
-        .expect(200);
+    const ingest = (events: MachineEventInput[]) => ingestEvents(t, gateway, events);
     const now = Date.now();
     await ingest([
       {
@@ -207,12 +151,7 @@ describe('realtime gateway', () => {
   it('puts clients in the rooms their role and lines allow, and delivers events by line', async () => {
     const admin = await t.adminTokens();
     const limited = await t.userWithRole('operator');
-    await t
-      .http()
-      .put(`/api/users/${limited.user.id}/lines`)
-      .set(...bearer(admin))
-      .send({ lineIds: [lineB.id] })
-      .expect(200);
+    await assignLines(t, admin, limited, [lineB.id]);
 
     const board = await ready(manager);
     expect(board.hello.rooms.sort()).toEqual(['lines:all', 'role:shift_manager']);
@@ -244,11 +183,7 @@ describe('realtime gateway', () => {
     await sleep(200);
     expect(onTablet().map((m) => m.payload.id)).toEqual([onB.id]);
 
-    await t
-      .http()
-      .post(`/api/andon/${onA.id}/acknowledge`)
-      .set(...bearer(manager))
-      .expect(200);
+    await stepAndonCall(t, manager, onA.id, 'acknowledge');
     await until(
       () => board.received.some((m) => m.event === 'andon.call.acknowledged'),
       'acknowledged event',
@@ -275,9 +210,7 @@ describe('realtime gateway', () => {
     await sleep(300);
     expect(board.received.filter((m) => m.event === 'andon.call.raised')).toHaveLength(1);
 
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
+    await withClient(t.db.url, async (client) => {
       const calls = await client.query(
         'SELECT count(*)::int AS n FROM andon_calls WHERE line_id = $1',
         [lineA.id],
@@ -287,9 +220,7 @@ describe('realtime gateway', () => {
         [lineA.id],
       );
       expect(events.rows[0].n).toBe(calls.rows[0].n);
-    } finally {
-      await client.end();
-    }
+    });
     board.client.disconnect();
   });
 
@@ -302,11 +233,7 @@ describe('realtime gateway', () => {
 
     const missed1 = (await raise(operator, fillerA.id).expect(201)).body as AndonCall;
     const missed2 = (await raise(operator, cutterB.id).expect(201)).body as AndonCall;
-    await t
-      .http()
-      .post(`/api/andon/${missed1.id}/acknowledge`)
-      .set(...bearer(manager))
-      .expect(200);
+    await stepAndonCall(t, manager, missed1.id, 'acknowledge');
     await t.app.get(OutboxDispatcher).flush();
 
     const again = await ready(manager, lastSeq);
@@ -327,15 +254,9 @@ describe('realtime gateway', () => {
   });
 
   it('asks a client to refetch when what it missed is older than the replay window', async () => {
-    const client = new pg.Client({ connectionString: t.db.url });
-    await client.connect();
-    try {
-      await client.query(
-        `UPDATE outbox_events SET published_at = published_at - interval '5 minutes'`,
-      );
-    } finally {
-      await client.end();
-    }
+    await withClient(t.db.url, (client) =>
+      client.query(`UPDATE outbox_events SET published_at = published_at - interval '5 minutes'`),
+    );
     const stale = await ready(manager, 0);
     expect(stale.received.map((m) => m.event)).toEqual(['realtime.resync', 'realtime.ready']);
     stale.client.disconnect();

@@ -5,29 +5,23 @@ import type {
   Line,
   OeeReport,
   Product,
-  ProductionOrder,
   SimulatorState,
 } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
 import { Prng, deriveSeed } from '../../src/dev/simulator/prng.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { get, post } from '../support/api.js';
+import {
+  createEquipment,
+  createLine,
+  createProduct,
+  createShift,
+} from '../support/plant-factory.js';
+import { createOrder, stepOrder } from '../support/production-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { sleep, waitFor } from '../support/wait.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SPEED = 120;
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
-    await sleep(200);
-  }
-}
+const TIMEOUT_MS = 45_000;
 
 interface StateRow {
   equipment_id: string;
@@ -50,35 +44,17 @@ describe('line simulator following the running orders', () => {
   let slow: Product;
   let fast: Product;
 
-  const post = async <T>(url: string, body: object, status = 201): Promise<T> =>
-    (
-      await t
-        .http()
-        .post(url)
-        .set(...bearer(admin))
-        .send(body)
-        .expect(status)
-    ).body as T;
-  const get = async <T>(url: string): Promise<T> =>
-    (
-      await t
-        .http()
-        .get(url)
-        .set(...bearer(admin))
-        .expect(200)
-    ).body as T;
-
   /** Plans, releases and starts an order of the product on the line. */
   const runOrder = async (product: Product, plannedStart: number, plannedEnd: number) => {
-    const order = await post<ProductionOrder>('/api/orders', {
+    const order = await createOrder(t, admin, {
       lineId: line.id,
       productId: product.id,
       quantity: 1000,
       plannedStart: new Date(plannedStart).toISOString(),
       plannedEnd: new Date(plannedEnd).toISOString(),
     });
-    await post(`/api/orders/${order.id}/release`, {}, 200);
-    return post<ProductionOrder>(`/api/orders/${order.id}/start`, {}, 200);
+    await stepOrder(t, admin, order.id, 'release');
+    return stepOrder(t, admin, order.id, 'start');
   };
 
   const states = async (sinceMs: number): Promise<StateRow[]> => {
@@ -103,6 +79,8 @@ describe('line simulator following the running orders', () => {
   };
   const oee = (scope: string, from: number, to: number) =>
     get<OeeReport>(
+      t,
+      admin,
       `/api/oee?${scope}&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
     );
 
@@ -121,15 +99,15 @@ describe('line simulator following the running orders', () => {
     db = t.app.get(DataSource);
     admin = await t.adminTokens();
 
-    line = await post<Line>('/api/lines', { code: 'SO1', name: 'Order-following line' });
+    line = await createLine(t, admin, { code: 'SO1', name: 'Order-following line' });
     equipment = [
-      await post<Equipment>('/api/equipment', {
+      await createEquipment(t, admin, {
         code: 'SO1-A',
         name: 'Station A',
         lineId: line.id,
         idealCycleTimeSeconds: 0.1,
       }),
-      await post<Equipment>('/api/equipment', {
+      await createEquipment(t, admin, {
         code: 'SO1-B',
         name: 'Station B',
         lineId: line.id,
@@ -142,16 +120,16 @@ describe('line simulator following the running orders', () => {
       ['Late', '08:00', '16:00'],
       ['Night', '16:00', '00:00'],
     ] as const) {
-      await post('/api/shifts', { lineId: line.id, name, startTime, endTime, timezone: 'UTC' });
+      await createShift(t, admin, { lineId: line.id, name, startTime, endTime, timezone: 'UTC' });
     }
     // The line's pace for each product: SIM-SLOW 0.2 s, SIM-FAST 0.12 s (its bottleneck, B).
-    fast = await post<Product>('/api/products', {
+    fast = await createProduct(t, admin, {
       code: 'SIM-FAST',
       name: 'Fast product',
       idealCycleTimeSeconds: 0.12,
       cycleTimes: [{ lineId: line.id, idealCycleTimeSeconds: 0.12 }],
     });
-    slow = await post<Product>('/api/products', {
+    slow = await createProduct(t, admin, {
       code: 'SIM-SLOW',
       name: 'Slow product',
       idealCycleTimeSeconds: 0.3,
@@ -172,6 +150,8 @@ describe('line simulator following the running orders', () => {
     const now = Date.now();
     const first = await runOrder(slow, now - 60_000, now + 10 * 60_000);
     const started = await post<SimulatorState>(
+      t,
+      admin,
       '/api/simulator/start',
       { seed, speed: SPEED, lineIds: [line.id] },
       200,
@@ -183,6 +163,7 @@ describe('line simulator following the running orders', () => {
       await waitFor(
         () => states(now - 60_000),
         (rows) => rows.length > 0,
+        TIMEOUT_MS,
       )
     )[0]?.ms;
     if (firstEvent === undefined) throw new Error('no state event');
@@ -198,7 +179,7 @@ describe('line simulator following the running orders', () => {
     expect((await states(firstEvent)).filter((s) => s.state === 'changeover')).toEqual([]);
 
     // --- 2. the next order, SIM-FAST, starts: one changeover, then 0.12 s a part --------------
-    await post(`/api/orders/${first.id}/complete`, {}, 200);
+    await stepOrder(t, admin, first.id, 'complete');
     const second = await runOrder(fast, now + 10 * 60_000, now + 20 * 60_000);
     const secondStart = Date.parse(second.actualStart ?? '');
     const changeover = await waitFor(
@@ -209,6 +190,7 @@ describe('line simulator following the running orders', () => {
           const index = own.findIndex((r) => r.state === 'changeover');
           return index >= 0 && index < own.length - 1;
         }),
+      TIMEOUT_MS,
     );
     let changeoverEnd = 0;
     for (const e of equipment) {
@@ -228,7 +210,7 @@ describe('line simulator following the running orders', () => {
       changeoverEnd = Math.max(changeoverEnd, end);
     }
     await sleep(15_000);
-    await post('/api/simulator/stop', {}, 200);
+    await post(t, admin, '/api/simulator/stop', {}, 200);
     await sleep(600); // a tick in flight may still finish
     const phase2End = (await lastCountMs()) + 1;
     const phase2 = await performanceOver(changeoverEnd, phase2End);

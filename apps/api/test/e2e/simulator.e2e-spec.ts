@@ -17,23 +17,11 @@ import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
 import { generateEvents } from '../../src/dev/simulator/plant-simulation.js';
 import { buildSimPlant } from '../../src/dev/simulator/sim-plant.js';
 import { SIMULATOR_LOCK_KEY } from '../../src/dev/simulator/simulator.driver.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
-    await sleep(200);
-  }
-}
+import { get, send } from '../support/api.js';
+import { ingestEvents } from '../support/ingestion-factory.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { usersWithRoles } from '../support/user-factory.js';
+import { sleep, waitFor } from '../support/wait.js';
 
 /** The demo plant, the simulator's control and its traffic, over HTTP on real PostgreSQL. */
 describe('line simulator', () => {
@@ -44,19 +32,8 @@ describe('line simulator', () => {
   let operator: AuthTokens;
   let viewer: AuthTokens;
 
-  const get = <T>(url: string, tokens: AuthTokens = engineer) =>
-    t
-      .http()
-      .get(url)
-      .set(...bearer(tokens))
-      .expect(200)
-      .then((response) => response.body as T);
   const control = (action: string, tokens: AuthTokens = engineer, body: object = {}) =>
-    t
-      .http()
-      .post(`/api/simulator/${action}`)
-      .set(...bearer(tokens))
-      .send(body);
+    send(t, tokens, 'post', `/api/simulator/${action}`, body);
   const count = async (sql: string): Promise<number> => {
     const rows: Array<{ n: string }> = await db.query(sql);
     return Number(rows[0]?.n ?? 0);
@@ -67,11 +44,7 @@ describe('line simulator', () => {
     await t.app.listen(0, '127.0.0.1');
     db = t.app.get(DataSource);
     admin = await t.adminTokens();
-    [engineer, operator, viewer] = await Promise.all([
-      t.userWithRole('engineer'),
-      t.userWithRole('operator'),
-      t.userWithRole('viewer'),
-    ]);
+    [engineer, operator, viewer] = await usersWithRoles(t, 'engineer', 'operator', 'viewer');
   });
 
   afterAll(async () => {
@@ -151,12 +124,8 @@ describe('line simulator', () => {
       for (const action of ['start', 'stop', 'pause', 'resume', 'backfill'])
         await control(action, tokens, action === 'backfill' ? { days: 1 } : {}).expect(403);
     }
-    await t
-      .http()
-      .get('/api/simulator')
-      .set(...bearer(viewer))
-      .expect(403);
-    expect((await get<SimulatorState>('/api/simulator', admin)).status).toBe('stopped');
+    await send(t, viewer, 'get', '/api/simulator').expect(403);
+    expect((await get<SimulatorState>(t, admin, '/api/simulator')).status).toBe('stopped');
     await t.http().get('/api/simulator').expect(401);
   });
 
@@ -197,15 +166,10 @@ describe('line simulator', () => {
   it('sends events and andon calls through the public routes while running, none while paused', async () => {
     // The demo shifts cover the whole day, but during their breaks every line stands still: take
     // the breaks out so that this test sees traffic at whatever time of day it runs.
-    const shifts = await get<Paginated<{ id: string }>>('/api/shifts?pageSize=200');
+    const shifts = await get<Paginated<{ id: string }>>(t, engineer, '/api/shifts?pageSize=200');
     expect(shifts.total).toBe(15);
     for (const shift of shifts.items) {
-      await t
-        .http()
-        .patch(`/api/shifts/${shift.id}`)
-        .set(...bearer(engineer))
-        .send({ breaks: [] })
-        .expect(200);
+      await send(t, engineer, 'patch', `/api/shifts/${shift.id}`, { breaks: [] }).expect(200);
     }
     const started = (await control('start', engineer, { seed: 7, speed: 120 }).expect(200))
       .body as SimulatorState;
@@ -213,7 +177,7 @@ describe('line simulator', () => {
     expect(started.run).toMatchObject({ seed: 7, speed: 120, status: 'running' });
 
     const state = await waitFor(
-      () => get<SimulatorState>('/api/simulator'),
+      () => get<SimulatorState>(t, engineer, '/api/simulator'),
       (s) => (s.run?.eventsSent ?? 0) > 50 && (s.run?.andonCalls ?? 0) > 0,
       45_000,
     );
@@ -240,7 +204,7 @@ describe('line simulator', () => {
     const callsAtPause = await count(
       `SELECT count(*) + count(acknowledged_at) + count(resolved_at) AS n FROM andon_calls`,
     );
-    const sentAtPause = (await get<SimulatorState>('/api/simulator')).run?.eventsSent;
+    const sentAtPause = (await get<SimulatorState>(t, engineer, '/api/simulator')).run?.eventsSent;
     await sleep(3000);
     expect(await count(`SELECT count(*) AS n FROM machine_events`)).toBe(eventsAtPause);
     expect(
@@ -248,7 +212,7 @@ describe('line simulator', () => {
         `SELECT count(*) + count(acknowledged_at) + count(resolved_at) AS n FROM andon_calls`,
       ),
     ).toBe(callsAtPause);
-    const paused = await get<SimulatorState>('/api/simulator');
+    const paused = await get<SimulatorState>(t, engineer, '/api/simulator');
     expect(paused.status).toBe('paused');
     expect(paused.run?.eventsSent).toBe(sentAtPause);
 
@@ -261,7 +225,7 @@ describe('line simulator', () => {
     await sleep(600);
 
     // Every event the simulator counted as sent was accepted by the ingestion route.
-    const run = (await get<Paginated<SimulatorRun>>('/api/simulator/runs')).items.find(
+    const run = (await get<Paginated<SimulatorRun>>(t, engineer, '/api/simulator/runs')).items.find(
       (r) => r.id === runId,
     );
     expect(run?.status).toBe('stopped');
@@ -269,12 +233,12 @@ describe('line simulator', () => {
     expect(
       await count(`SELECT count(*) AS n FROM machine_events WHERE event_id LIKE 'sim-%'`),
     ).toBe(run?.eventsSent);
-    expect((await get<SimulatorState>('/api/simulator')).driving).toBe(false);
+    expect((await get<SimulatorState>(t, engineer, '/api/simulator')).driving).toBe(false);
   });
 
   it('generates events that pass the same validation and route as everyone else', async () => {
     const list = <T>(path: string) =>
-      get<Paginated<T>>(`${path}?pageSize=200`).then((page) => page.items);
+      get<Paginated<T>>(t, engineer, `${path}?pageSize=200`).then((page) => page.items);
     const plant = buildSimPlant({
       lines: await list<Line>('/api/lines'),
       equipment: await list<Equipment>('/api/equipment'),
@@ -289,20 +253,10 @@ describe('line simulator', () => {
     for (let i = 0; i < events.length; i += 1000) {
       const batch = { events: events.slice(i, i + 1000) };
       expect(ingestBatchSchema.safeParse(batch).success).toBe(true);
-      const first = await t
-        .http()
-        .post('/api/ingest/events')
-        .set(...bearer(engineer))
-        .send(batch)
-        .expect(200);
-      expect(first.body).toEqual({ accepted: batch.events.length, duplicates: 0 });
-      const again = await t
-        .http()
-        .post('/api/ingest/events')
-        .set(...bearer(engineer))
-        .send(batch)
-        .expect(200);
-      expect(again.body).toEqual({ accepted: 0, duplicates: batch.events.length });
+      const first = await ingestEvents(t, engineer, batch.events);
+      expect(first).toEqual({ accepted: batch.events.length, duplicates: 0 });
+      const again = await ingestEvents(t, engineer, batch.events);
+      expect(again).toEqual({ accepted: 0, duplicates: batch.events.length });
     }
   });
 
@@ -315,7 +269,7 @@ describe('line simulator', () => {
     expect(Date.parse(result.to) - Date.parse(result.from)).toBe(86_400_000);
     await control('backfill', engineer, { days: 0 }).expect(400);
 
-    const runs = await get<Paginated<SimulatorRun>>('/api/simulator/runs?pageSize=2');
+    const runs = await get<Paginated<SimulatorRun>>(t, engineer, '/api/simulator/runs?pageSize=2');
     expect(runs.total).toBeGreaterThanOrEqual(3);
     expect(runs.items).toHaveLength(2);
     expect(runs.items[0]?.startedBy?.username).toMatch(/^engineer-/);
