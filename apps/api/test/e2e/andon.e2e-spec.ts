@@ -8,11 +8,11 @@ import type {
   Paginated,
 } from '@ms5/contracts';
 import { Clock } from '../../src/platform/clock/clock.js';
-import { get, send } from '../support/api.js';
 import { type AndonStep, sendAndonCall, sendAndonStep } from '../support/andon-factory.js';
+import { get, send } from '../support/api.js';
 import { createEquipment, createLine } from '../support/plant-factory.js';
-import { withClient } from '../support/test-database.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
+import { withClient } from '../support/test-database.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
 /** The andon lifecycle, permissions and line visibility over HTTP on real PostgreSQL. */

@@ -15,23 +15,25 @@ import type {
 import pg from 'pg';
 import { Clock } from '../../src/platform/clock/clock.js';
 import { fieldPaths, get, send } from '../support/api.js';
+import { hoursOn } from '../support/clock.js';
 import { createEquipment, createLine, createProduct } from '../support/plant-factory.js';
 import {
   type JobStep,
+  createChecklistTemplate,
   createJob,
   createOrder,
   sendChecklistRun,
   sendChecklistTemplate,
   sendJobStep,
   stepOrder,
+  submitChecklistRun,
 } from '../support/production-factory.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
 import { usersWithRoles } from '../support/user-factory.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
-const at = (hour: number, minute = 0) =>
-  `2030-05-06T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
+const at = hoursOn('2030-05-06');
 
 /** Pre-start checklists over HTTP on real PostgreSQL: templates, runs, and the gate on job start. */
 describe('pre-start checklists over HTTP', () => {
@@ -168,13 +170,11 @@ describe('pre-start checklists over HTTP', () => {
     await createTemplate(viewer, { name: 'X', lineId: line.id, items: startUpItems }).expect(403);
     expect(await count('checklist_templates')).toBe(before);
 
-    const created = (
-      await createTemplate(engineer, {
-        name: 'Filler start-up',
-        lineId: line.id,
-        items: startUpItems,
-      }).expect(201)
-    ).body as ChecklistTemplate;
+    const created = await createChecklistTemplate(t, engineer, {
+      name: 'Filler start-up',
+      lineId: line.id,
+      items: startUpItems,
+    });
     expect(created).toMatchObject({
       name: 'Filler start-up',
       lineId: line.id,
@@ -256,13 +256,11 @@ describe('pre-start checklists over HTTP', () => {
     await patchTemplate(NO_ID, { name: 'Nobody' }).expect(404);
 
     // Lists: active ones by default, filtered, paginated; readable by every floor role.
-    const second = (
-      await createTemplate(engineer, {
-        name: 'Allergen check',
-        lineId: line.id,
-        items: [{ label: 'Allergen-free', kind: 'yes_no', critical: true }],
-      }).expect(201)
-    ).body as ChecklistTemplate;
+    const second = await createChecklistTemplate(t, engineer, {
+      name: 'Allergen check',
+      lineId: line.id,
+      items: [{ label: 'Allergen-free', kind: 'yes_no', critical: true }],
+    });
     const retired = (await patchTemplate(second.id, { active: false }).expect(200))
       .body as ChecklistTemplate;
     expect(retired).toMatchObject({ active: false, version: 1 });
@@ -310,20 +308,16 @@ describe('pre-start checklists over HTTP', () => {
     const otherLine = await newLine();
     const filler = await newEquipment(`FILL-${line.code}`, line.id);
     const elsewhere = await newEquipment(`FILL-${otherLine.code}`, otherLine.id);
-    const template = (
-      await createTemplate(engineer, {
-        name: 'Filler start-up',
-        lineId: line.id,
-        items: startUpItems,
-      }).expect(201)
-    ).body as ChecklistTemplate;
-    const foreign = (
-      await createTemplate(engineer, {
-        name: 'Other line start-up',
-        lineId: otherLine.id,
-        items: [{ label: 'Ready', kind: 'yes_no' }],
-      }).expect(201)
-    ).body as ChecklistTemplate;
+    const template = await createChecklistTemplate(t, engineer, {
+      name: 'Filler start-up',
+      lineId: line.id,
+      items: startUpItems,
+    });
+    const foreign = await createChecklistTemplate(t, engineer, {
+      name: 'Other line start-up',
+      lineId: otherLine.id,
+      items: [{ label: 'Ready', kind: 'yes_no' }],
+    });
     const { order, job } = await acceptedJob(line.id, product.id, 6);
     const [guards, pressure] = template.items;
 
@@ -412,14 +406,12 @@ describe('pre-start checklists over HTTP', () => {
     const frozen = jest.spyOn(clock, 'now').mockImplementation(() => new Date(failedAt));
     let failed: ChecklistRun;
     try {
-      failed = (
-        await submit(operator, job.id, {
-          templateId: template.id,
-          answers: answers(template, false, 2.5, 'Left guard latch broken'),
-          note: 'Maintenance informed',
-          raiseAndon: { equipmentId: filler.id },
-        }).expect(201)
-      ).body as ChecklistRun;
+      failed = await submitChecklistRun(t, operator, job.id, {
+        templateId: template.id,
+        answers: answers(template, false, 2.5, 'Left guard latch broken'),
+        note: 'Maintenance informed',
+        raiseAndon: { equipmentId: filler.id },
+      });
     } finally {
       frozen.mockRestore();
     }
@@ -476,13 +468,11 @@ describe('pre-start checklists over HTTP', () => {
     expect(stillAccepted).toMatchObject({ status: 'accepted', orderStatus: 'released' });
 
     // A second run passes (3.0 bar is on the limit; the remarks may stay blank): the job starts.
-    const passed = (
-      await submit(operator, job.id, {
-        templateId: template.id,
-        answers: answers(template, true, 3.0),
-        raiseAndon: { equipmentId: filler.id },
-      }).expect(201)
-    ).body as ChecklistRun;
+    const passed = await submitChecklistRun(t, operator, job.id, {
+      templateId: template.id,
+      answers: answers(template, true, 3.0),
+      raiseAndon: { equipmentId: filler.id },
+    });
     expect(passed).toMatchObject({
       passed: true,
       blocking: false,
@@ -564,22 +554,18 @@ describe('pre-start checklists over HTTP', () => {
   it('lets a job start after a non-critical failure, without raising an andon call', async () => {
     const line = await newLine();
     const filler = await newEquipment(`FILL-${line.code}`, line.id);
-    const template = (
-      await createTemplate(engineer, {
-        name: 'Compressor check',
-        lineId: line.id,
-        items: startUpItems,
-      }).expect(201)
-    ).body as ChecklistTemplate;
+    const template = await createChecklistTemplate(t, engineer, {
+      name: 'Compressor check',
+      lineId: line.id,
+      items: startUpItems,
+    });
     const { job } = await acceptedJob(line.id, product.id, 6);
     const callsBefore = await count('andon_calls');
-    const run = (
-      await submit(operator, job.id, {
-        templateId: template.id,
-        answers: answers(template, true, 3.01, 'Pressure a bit high'),
-        raiseAndon: { equipmentId: filler.id },
-      }).expect(201)
-    ).body as ChecklistRun;
+    const run = await submitChecklistRun(t, operator, job.id, {
+      templateId: template.id,
+      answers: answers(template, true, 3.01, 'Pressure a bit high'),
+      raiseAndon: { equipmentId: filler.id },
+    });
     expect(run).toMatchObject({
       passed: false,
       blocking: false,
@@ -596,21 +582,17 @@ describe('pre-start checklists over HTTP', () => {
     const line = await newLine();
     const otherLine = await newLine();
     const juice = await newProduct(`JUICE-${line.code}`);
-    const forJuice = (
-      await createTemplate(engineer, {
-        name: 'Juice allergen check',
-        productId: juice.id,
-        items: [{ label: 'Line free of nuts', kind: 'yes_no', critical: true }],
-      }).expect(201)
-    ).body as ChecklistTemplate;
-    const juiceOnOtherLine = (
-      await createTemplate(engineer, {
-        name: 'Juice on the other line',
-        lineId: otherLine.id,
-        productId: juice.id,
-        items: [{ label: 'Valve set', kind: 'yes_no', critical: true }],
-      }).expect(201)
-    ).body as ChecklistTemplate;
+    const forJuice = await createChecklistTemplate(t, engineer, {
+      name: 'Juice allergen check',
+      productId: juice.id,
+      items: [{ label: 'Line free of nuts', kind: 'yes_no', critical: true }],
+    });
+    const juiceOnOtherLine = await createChecklistTemplate(t, engineer, {
+      name: 'Juice on the other line',
+      lineId: otherLine.id,
+      productId: juice.id,
+      items: [{ label: 'Valve set', kind: 'yes_no', critical: true }],
+    });
 
     // An order of another product on this line has no checklist: it starts as before.
     const plain = await acceptedJob(line.id, product.id, 6);
@@ -660,15 +642,13 @@ describe('pre-start checklists over HTTP', () => {
       answers: [{ itemId: forJuice.items[0]!.id, value: true }],
     }).expect(400);
     expect(fieldPaths(stale.body)).toEqual(['answers']);
-    const sugarFails = (
-      await submit(operator, juiceJob.job.id, {
-        templateId: forJuice.id,
-        answers: [
-          { itemId: v2.items[0]!.id, value: true },
-          { itemId: v2.items[1]!.id, value: 9.99 },
-        ],
-      }).expect(201)
-    ).body as ChecklistRun;
+    const sugarFails = await submitChecklistRun(t, operator, juiceJob.job.id, {
+      templateId: forJuice.id,
+      answers: [
+        { itemId: v2.items[0]!.id, value: true },
+        { itemId: v2.items[1]!.id, value: 9.99 },
+      ],
+    });
     expect(sugarFails).toMatchObject({ templateVersion: 2, blocking: true, passed: false });
     expect(sugarFails.items).toEqual(v2.items);
     await jobStep(operator, juiceJob.job.id, 'start').expect(409);

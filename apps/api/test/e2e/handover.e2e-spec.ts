@@ -21,8 +21,8 @@ import { assignDowntimeReason, eventsAt, ingestEvents } from '../support/ingesti
 import { DAY, at, createPackingLine, packingLineEvents } from '../support/packing-line.js';
 import { createLine, createShift } from '../support/plant-factory.js';
 import { type OrderStep, createOrder, stepOrder } from '../support/production-factory.js';
-import { withClient } from '../support/test-database.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
+import { withClient } from '../support/test-database.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
 /**

@@ -11,6 +11,7 @@ import type {
   ProductionOrder,
 } from '@ms5/contracts';
 import { fieldPaths, get, send } from '../support/api.js';
+import { hoursOn } from '../support/clock.js';
 import { ingestEvents } from '../support/ingestion-factory.js';
 import {
   createEquipment,
@@ -27,12 +28,11 @@ import {
   sendOrder,
   sendOrderStep,
 } from '../support/production-factory.js';
-import { withClient } from '../support/test-database.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
+import { withClient } from '../support/test-database.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
-const at = (hour: number, minute = 0) =>
-  `2030-03-04T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
+const at = hoursOn('2030-03-04');
 
 /** Production orders, the line schedule and job assignments over HTTP on real PostgreSQL. */
 describe('production orders and job assignments over HTTP', () => {

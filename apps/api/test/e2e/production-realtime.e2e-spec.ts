@@ -4,6 +4,7 @@ import type { AuthTokens, Line, Product } from '@ms5/contracts';
 import { OutboxDispatcher } from '../../src/platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../src/platform/realtime/outbox.repository.js';
 import { get, send } from '../support/api.js';
+import { hoursOn } from '../support/clock.js';
 import { createLine, createProduct } from '../support/plant-factory.js';
 import {
   createChecklistTemplate,
@@ -21,7 +22,7 @@ import { assignLines, usersWithRoles } from '../support/user-factory.js';
 import { sleep, until } from '../support/wait.js';
 
 type Received = { event: string; payload: Record<string, unknown> };
-const at = (hour: number) => `2030-07-08T${String(hour).padStart(2, '0')}:00:00.000Z`;
+const at = hoursOn('2030-07-08');
 
 /**
  * Production orders, jobs and checklist runs tell their line's rooms through the outbox: the

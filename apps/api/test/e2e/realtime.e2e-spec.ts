@@ -14,8 +14,8 @@ import { sendAndonCall, stepAndonCall } from '../support/andon-factory.js';
 import { ingestEvents } from '../support/ingestion-factory.js';
 import { createEquipment, createLine } from '../support/plant-factory.js';
 import { socketClients } from '../support/realtime-client.js';
-import { withClient } from '../support/test-database.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
+import { withClient } from '../support/test-database.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 import { sleep, until } from '../support/wait.js';
 

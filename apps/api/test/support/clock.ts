@@ -16,3 +16,9 @@ export function clockSetter(app: INestApplicationContext): (iso: string) => void
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(iso));
   };
 }
+
+/** Times of a UTC day by the hour: `hoursOn('2030-03-04')(6, 30)` is 06:30 that day, in ISO. */
+export const hoursOn =
+  (day: string) =>
+  (hour: number, minute = 0): string =>
+    `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`;
