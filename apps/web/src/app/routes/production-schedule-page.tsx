@@ -3,7 +3,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ALL_ITEMS, useLines, usePlantList } from '@/features/plant/api/get-plant-list';
-import { ProductionSchedule } from '@/features/production/components/production-schedule';
+import { ProductionSchedule } from '@/features/schedule/components/production-schedule';
 import { RequirePermission } from '@/app/routes/require-permission';
 
 /**

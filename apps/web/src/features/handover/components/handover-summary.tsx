@@ -1,14 +1,13 @@
 import { useId } from 'react';
 import type { HandoverSummary } from '@ms5/contracts';
 import { Table } from '@/components/ui/table';
-import { formatDateTime, formatDuration } from '@/lib/format';
+import { formatDateTime, formatDuration, formatPercent, formatSigned, gapTone } from '@/lib/format';
 import {
   ANDON_PRIORITY_LABELS,
   ANDON_STATUS_LABELS,
   ANDON_TYPE_LABELS,
   ORDER_STATUS_LABELS,
 } from '@/lib/domain-labels';
-import { formatPercent, formatSigned, gapTone } from '@/features/handover/utils/format';
 
 type Loss = HandoverSummary['topLosses'][number];
 type AndonCall = HandoverSummary['openAndonCalls'][number];

@@ -12,11 +12,11 @@ import { LiveStatus } from '@/features/hour-by-hour/components/live-status';
 import { useHourByHourLive } from '@/features/hour-by-hour/hooks/use-hour-by-hour-live';
 import {
   formatClock,
-  formatHourRange,
+  formatClockRange,
   formatLocalDate,
   formatSigned,
   gapTone,
-} from '@/features/hour-by-hour/utils/format';
+} from '@/lib/format';
 import './hour-by-hour.css';
 
 type BoardOrder = HourByHour['hours'][number]['orders'][number];
@@ -97,7 +97,7 @@ export function HourByHourView({
           <Heading className="hbh-title">{title}</Heading>
           <p className="hbh-shift">
             <strong>{shift.name}</strong> · {formatLocalDate(shift.date)} ·{' '}
-            {formatHourRange(board.from, board.to, shift.timezone)}{' '}
+            {formatClockRange(board.from, board.to, shift.timezone)}{' '}
             <span className="muted">({shift.timezone})</span>
           </p>
         </div>

@@ -1,11 +1,6 @@
 import type { HourByHour, HourByHourRow } from '@ms5/contracts';
-import {
-  formatHourRange,
-  formatSigned,
-  formatTopLoss,
-  gapTone,
-  hourTone,
-} from '@/features/hour-by-hour/utils/format';
+import { formatClockRange, formatSigned, gapTone } from '@/lib/format';
+import { formatTopLoss, hourTone } from '@/features/hour-by-hour/utils/format';
 
 const NOT_YET = '—';
 
@@ -26,7 +21,7 @@ function HourRow({ row, timeZone }: { row: HourByHourRow; timeZone: string }) {
       aria-current={tone === 'current' ? 'time' : undefined}
     >
       <th scope="row" className="hbh-hour">
-        {formatHourRange(row.start, row.end, timeZone)}
+        {formatClockRange(row.start, row.end, timeZone)}
       </th>
       <td className="num">{row.target}</td>
       <td className="num">{future ? NOT_YET : row.actualGood}</td>

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatHourRange,
-  formatSigned,
-  formatTopLoss,
-  gapTone,
-  hourTone,
-  todayIn,
-} from '@/features/hour-by-hour/utils/format';
+import { formatTopLoss, hourTone, todayIn } from '@/features/hour-by-hour/utils/format';
 import { row } from '@/features/hour-by-hour/testing/hour-by-hour-fixtures';
 
 const hour = { start: '2026-03-10T05:00:00.000Z', end: '2026-03-10T06:00:00.000Z' };
 
 describe('hour-by-hour formatting', () => {
-  it('writes hours on the wall clock of the shift’s zone, half-hour zones included', () => {
-    expect(formatHourRange(hour.start, hour.end, 'Europe/Berlin')).toBe('06:00–07:00');
-    expect(formatHourRange(hour.start, hour.end, 'Asia/Kolkata')).toBe('10:30–11:30');
-    expect(formatHourRange('2026-03-10T22:00:00.000Z', '2026-03-10T23:00:00.000Z', 'UTC')).toBe(
-      '22:00–23:00',
-    );
-    expect(formatHourRange('2026-03-10T23:00:00.000Z', '2026-03-11T00:00:00.000Z', 'UTC')).toBe(
-      '23:00–00:00',
-    );
-  });
-
-  it('signs gaps and tones them', () => {
-    expect([formatSigned(5), formatSigned(-3), formatSigned(0)]).toEqual(['+5', '-3', '0']);
-    expect([gapTone(5), gapTone(-3), gapTone(0)]).toEqual(['ahead', 'behind', 'even']);
-  });
-
   it('tells short, made, unplanned, current and future hours apart', () => {
     expect(hourTone(row({ ...hour, short: true, actualGood: 10 }))).toBe('short');
     expect(hourTone(row({ ...hour, actualGood: 60 }))).toBe('made');

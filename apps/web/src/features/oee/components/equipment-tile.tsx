@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { Overview } from '@ms5/contracts';
 import { equipmentHref } from '@/config/paths';
-import { STATE_STYLES, formatElapsed, formatPercent } from '@/features/oee/utils/format';
+import { formatPercent } from '@/lib/format';
+import { STATE_STYLES, formatElapsed } from '@/features/oee/utils/format';
 
 export type OverviewEquipment = Overview['lines'][number]['equipment'][number];
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Overview } from '@ms5/contracts';
 import { lineHref } from '@/config/paths';
 import { EquipmentTile } from '@/features/oee/components/equipment-tile';
-import { formatPercent } from '@/features/oee/utils/format';
+import { formatPercent } from '@/lib/format';
 
 export type OverviewLine = Overview['lines'][number];
 

@@ -4,7 +4,7 @@ import {
   lossWaterfall,
   waterfallBars,
 } from '@/features/oee/utils/loss-waterfall';
-import { formatPercent } from '@/features/oee/utils/format';
+import { formatPercent } from '@/lib/format';
 
 /** "Planned busy time" → ["Planned busy", "time"]: lines of at most 12 characters under a bar. */
 function labelLines(label: string): string[] {

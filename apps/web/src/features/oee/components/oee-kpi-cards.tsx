@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { OeeReport } from '@ms5/contracts';
-import { formatDuration } from '@/lib/format';
-import { formatPercent } from '@/features/oee/utils/format';
+import { formatDuration, formatPercent } from '@/lib/format';
 
 /** OEE and its three factors as big cards, each able to say how it was computed. */
 export function OeeKpiCards({ report }: { report: OeeReport }) {

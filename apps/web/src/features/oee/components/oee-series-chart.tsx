@@ -1,5 +1,6 @@
 import type { OeeSeriesReport } from '@ms5/contracts';
-import { formatBucketLabel, formatPercent } from '@/features/oee/utils/format';
+import { formatPercent } from '@/lib/format';
+import { formatBucketLabel } from '@/features/oee/utils/format';
 
 const WIDTH = 720;
 const HEIGHT = 260;

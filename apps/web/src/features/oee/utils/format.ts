@@ -2,12 +2,6 @@ import type { Overview } from '@ms5/contracts';
 
 export type EquipmentState = Overview['lines'][number]['equipment'][number]['state'];
 
-/** 0.8881 → "88.8 %"; null (no planned time) → "—". */
-export function formatPercent(fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${(fraction * 100).toFixed(1)} %`;
-}
-
 /** Colours for the state of an equipment, readable from across the hall (white or near-black text). */
 export const STATE_STYLES: Record<
   EquipmentState,

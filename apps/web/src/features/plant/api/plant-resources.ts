@@ -20,6 +20,7 @@ import {
   type UpdateDowntimeReasonInput,
   type UpdateEquipmentInput,
   type UpdateLineInput,
+  type UpdatePlannedStopInput,
   type UpdateProductInput,
   type UpdateShiftInput,
   type UpdateSiteInput,
@@ -56,13 +57,6 @@ export interface PlantItems {
   products: Product;
   'downtime-reasons': DowntimeReason;
   'planned-stops': PlannedStop;
-}
-
-/** The planned-stop PATCH takes only the times and the reason (no contract schema for it). */
-export interface UpdatePlannedStopInput {
-  startsAt?: string;
-  endsAt?: string;
-  reason?: string;
 }
 
 export interface PlantCreateInputs {

@@ -4,7 +4,7 @@ import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
 import { useLines } from '@/features/plant/api/get-plant-list';
 import { FormShell } from '@/features/plant/components/form-shell';
-import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/lib/form-data';
 import {
   type ConfigFormProps,
   usePlantItemForm,

@@ -5,7 +5,7 @@ import { formText } from '@/lib/form-data';
 import { usePlantList } from '@/features/plant/api/get-plant-list';
 import { useAreaChoices } from '@/features/plant/components/area-choices';
 import { FormShell } from '@/features/plant/components/form-shell';
-import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/lib/form-data';
 import {
   type ConfigFormProps,
   usePlantItemForm,

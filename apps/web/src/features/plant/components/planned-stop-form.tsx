@@ -1,19 +1,23 @@
 import type { FormEvent } from 'react';
-import { type PlannedStop, createPlannedStopSchema } from '@ms5/contracts';
+import {
+  type PlannedStop,
+  type UpdatePlannedStopInput,
+  createPlannedStopSchema,
+} from '@ms5/contracts';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
+import { isoToLocalInput, localInputToIso } from '@/lib/local-time';
 import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { fromTarget, targetOptions, targetValue } from '@/features/plant/components/target-options';
-import { fromLocalInput, toLocalInput } from '@/features/plant/components/use-config-form';
 import {
   type ConfigFormProps,
   usePlantItemForm,
 } from '@/features/plant/components/use-plant-item-form';
 
 /** The PATCH takes only the times and the reason; the whole input is still checked as on create. */
-const updatePlannedStopSchema = createPlannedStopSchema.transform(
-  ({ startsAt, endsAt, reason }) => ({ startsAt, endsAt, reason }),
+const editPlannedStopSchema = createPlannedStopSchema.transform(
+  ({ startsAt, endsAt, reason }): UpdatePlannedStopInput => ({ startsAt, endsAt, reason }),
 );
 
 /** Planned downtime (maintenance, no orders) of a line or a machine: left out of planned busy time. */
@@ -36,13 +40,13 @@ export function PlannedStopForm({ item, onSaved, onCancel }: ConfigFormProps<Pla
         : fromTarget(targetValue(item.lineId, item.equipmentId));
     const raw = {
       ...target,
-      startsAt: fromLocalInput(formText(data, 'startsAt')),
-      endsAt: fromLocalInput(formText(data, 'endsAt')),
+      startsAt: localInputToIso(formText(data, 'startsAt')),
+      endsAt: localInputToIso(formText(data, 'endsAt')),
       reason: formText(data, 'reason'),
     };
     save(event.currentTarget, raw, {
       create: createPlannedStopSchema,
-      update: updatePlannedStopSchema,
+      update: editPlannedStopSchema,
     });
   }
 
@@ -74,14 +78,14 @@ export function PlannedStopForm({ item, onSaved, onCancel }: ConfigFormProps<Pla
         name="startsAt"
         label="Starts"
         type="datetime-local"
-        defaultValue={item === undefined ? undefined : toLocalInput(item.startsAt)}
+        defaultValue={item === undefined ? undefined : isoToLocalInput(item.startsAt)}
         error={fieldErrors.startsAt}
       />
       <TextField
         name="endsAt"
         label="Ends"
         type="datetime-local"
-        defaultValue={item === undefined ? undefined : toLocalInput(item.endsAt)}
+        defaultValue={item === undefined ? undefined : isoToLocalInput(item.endsAt)}
         error={fieldErrors.endsAt}
       />
     </FormShell>

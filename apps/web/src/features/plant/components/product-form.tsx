@@ -6,7 +6,7 @@ import { formText } from '@/lib/form-data';
 import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { fromTarget, targetOptions, targetValue } from '@/features/plant/components/target-options';
-import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/lib/form-data';
 import { useRows } from '@/features/plant/components/use-rows';
 import {
   type ConfigFormProps,

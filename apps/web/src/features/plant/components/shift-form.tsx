@@ -6,7 +6,7 @@ import { formText } from '@/lib/form-data';
 import { useLines } from '@/features/plant/api/get-plant-list';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { TimeZoneField } from '@/features/plant/components/time-zone-field';
-import { numberOrUndefined } from '@/features/plant/components/use-config-form';
+import { numberOrUndefined } from '@/lib/form-data';
 import {
   type ConfigFormProps,
   usePlantItemForm,

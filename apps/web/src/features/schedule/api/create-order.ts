@@ -6,7 +6,7 @@ import {
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
 import type { MutationConfig } from '@/lib/query-client';
-import { productionKeys } from '@/features/production/api/production-query-keys';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 /** `POST /api/orders` → 201 the planned order; 409 `SCHEDULE_CONFLICT` names the fields. */
 export function createOrder(input: CreateProductionOrderInput): Promise<ProductionOrder> {

@@ -12,17 +12,17 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { isApiError } from '@/lib/api-client';
 import { usePermission } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
-import { useOrder } from '@/features/production/api/get-order';
-import { useOrderJobs } from '@/features/production/api/get-order-jobs';
-import { useOrderStep } from '@/features/production/api/order-step';
-import { AssignOperatorForm } from '@/features/production/components/assign-operator-form';
-import { type NamedOption, OrderForm } from '@/features/production/components/order-form';
-import { OrderStatusBadge } from '@/features/production/components/order-status-badge';
+import { useOrder } from '@/features/schedule/api/get-order';
+import { useOrderJobs } from '@/features/schedule/api/get-order-jobs';
+import { useOrderStep } from '@/features/schedule/api/order-step';
+import { AssignOperatorForm } from '@/features/schedule/components/assign-operator-form';
+import { type NamedOption, OrderForm } from '@/features/schedule/components/order-form';
+import { OrderStatusBadge } from '@/features/schedule/components/order-status-badge';
 import {
   ORDER_STEP_LABELS,
   formatQuantity,
   orderName,
-} from '@/features/production/utils/order-labels';
+} from '@/features/schedule/utils/order-labels';
 
 interface OrderPanelProps {
   order: ProductionOrder;

@@ -4,11 +4,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useAssignJob } from '@/features/production/api/assign-job';
-import { useOperators } from '@/features/production/api/get-operators';
-import { useFormErrors } from '@/features/production/components/use-form-errors';
+import { useAssignJob } from '@/features/schedule/api/assign-job';
+import { useOperators } from '@/features/schedule/api/get-operators';
+import { namedFields, useFormErrors } from '@/lib/use-form-errors';
 
-const FIELDS = ['operatorId', 'shiftDate', 'note'];
+const FIELDS = namedFields(['operatorId', 'shiftDate', 'note']);
 
 interface AssignOperatorFormProps {
   orderId: string;
@@ -20,7 +20,7 @@ export function AssignOperatorForm({ orderId, onAssigned }: AssignOperatorFormPr
   const operatorsQuery = useOperators();
   const operators = operatorsQuery.data ?? [];
   const [choice, setChoice] = useState('');
-  const { fieldErrors, formError, clear, showIssues, showServerError } = useFormErrors(FIELDS);
+  const { fieldErrors, formError, clear, showIssues, showServerError } = useFormErrors();
   const assignMutation = useAssignJob();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -37,7 +37,7 @@ export function AssignOperatorForm({ orderId, onAssigned }: AssignOperatorFormPr
       ...(note === '' ? {} : { note }),
     });
     if (!parsed.success) {
-      return showIssues(parsed.error, (path, message) =>
+      return showIssues(parsed.error, FIELDS, (path, message) =>
         path === 'operatorId' && operatorId === '' ? 'Choose an operator' : message,
       );
     }
@@ -48,7 +48,7 @@ export function AssignOperatorForm({ orderId, onAssigned }: AssignOperatorFormPr
         setChoice('');
         onAssigned?.(job.operator.displayName);
       },
-      onError: (error) => showServerError(error, 'The operator could not be assigned.'),
+      onError: (error) => showServerError(error, FIELDS, 'The operator could not be assigned.'),
     });
   }
 

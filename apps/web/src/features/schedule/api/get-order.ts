@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type ProductionOrder, productionOrderSchema } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/production/api/production-query-keys';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 /** `GET /api/orders/:id` */
 export function getOrder(id: string, signal?: AbortSignal): Promise<ProductionOrder> {

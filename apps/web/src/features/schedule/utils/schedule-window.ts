@@ -1,10 +1,5 @@
 import type { ProductionOrder } from '@ms5/contracts';
-import {
-  addDays,
-  localDay,
-  parseLocalDay,
-  toIsoWithOffset,
-} from '@/features/production/utils/local-time';
+import { addDays, localDay, parseLocalDay, toIsoWithOffset } from '@/lib/local-time';
 
 /** The timeline shows eight days: from yesterday to a week ahead (local midnights). */
 export const WINDOW_DAYS = 8;

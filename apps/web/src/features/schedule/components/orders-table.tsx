@@ -1,12 +1,8 @@
 import type { ProductionOrder } from '@ms5/contracts';
 import { Button } from '@/components/ui/button';
 import { Table, type TableColumn } from '@/components/ui/table';
-import { OrderStatusBadge } from '@/features/production/components/order-status-badge';
-import {
-  formatQuantity,
-  formatShortTime,
-  orderName,
-} from '@/features/production/utils/order-labels';
+import { OrderStatusBadge } from '@/features/schedule/components/order-status-badge';
+import { formatQuantity, formatShortTime, orderName } from '@/features/schedule/utils/order-labels';
 
 interface OrdersTableProps {
   orders: readonly ProductionOrder[];

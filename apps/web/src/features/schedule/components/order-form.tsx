@@ -8,10 +8,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
-import { useCreateOrder } from '@/features/production/api/create-order';
-import { useUpdateOrder } from '@/features/production/api/update-order';
-import { useFormErrors } from '@/features/production/components/use-form-errors';
-import { isoToLocalInput, localInputToIso } from '@/features/production/utils/local-time';
+import { useCreateOrder } from '@/features/schedule/api/create-order';
+import { useUpdateOrder } from '@/features/schedule/api/update-order';
+import { namedFields, useFormErrors } from '@/lib/use-form-errors';
+import { isoToLocalInput, localInputToIso } from '@/lib/local-time';
 
 export interface NamedOption {
   id: string;
@@ -19,7 +19,14 @@ export interface NamedOption {
   name: string;
 }
 
-const FIELDS = ['lineId', 'productId', 'quantity', 'plannedStart', 'plannedEnd', 'reference'];
+const FIELDS = namedFields([
+  'lineId',
+  'productId',
+  'quantity',
+  'plannedStart',
+  'plannedEnd',
+  'reference',
+]);
 
 interface OrderFormProps {
   lines: readonly NamedOption[];
@@ -52,7 +59,7 @@ export function OrderForm({
   onSaved,
   onCancel,
 }: OrderFormProps) {
-  const { fieldErrors, formError, clear, showIssues, showServerError } = useFormErrors(FIELDS);
+  const { fieldErrors, formError, clear, showIssues, showServerError } = useFormErrors();
   const createMutation = useCreateOrder();
   const updateMutation = useUpdateOrder();
   const isEdit = order !== undefined;
@@ -76,7 +83,7 @@ export function OrderForm({
     const rename = (path: string, message: string) => (empty.has(path) ? 'Required' : message);
     const callbacks = {
       onSuccess: (saved: ProductionOrder) => onSaved?.(saved),
-      onError: (error: unknown) => showServerError(error, 'The order could not be saved.'),
+      onError: (error: unknown) => showServerError(error, FIELDS, 'The order could not be saved.'),
     };
 
     if (!isEdit) {
@@ -85,7 +92,7 @@ export function OrderForm({
         ...raw,
         ...(reference === '' ? {} : { reference }),
       });
-      if (!parsed.success) return showIssues(parsed.error, rename);
+      if (!parsed.success) return showIssues(parsed.error, FIELDS, rename);
       clear();
       createMutation.mutate(parsed.data, callbacks);
       return;
@@ -94,7 +101,7 @@ export function OrderForm({
       ...raw,
       reference: reference === '' ? null : reference,
     });
-    if (!parsed.success) return showIssues(parsed.error, rename);
+    if (!parsed.success) return showIssues(parsed.error, FIELDS, rename);
     clear();
     updateMutation.mutate({ id: order.id, changes: parsed.data }, callbacks);
   }

@@ -1,13 +1,13 @@
 import { PRODUCTION_ORDER_STATUSES, type ProductionOrder } from '@ms5/contracts';
-import type { NamedOption } from '@/features/production/components/order-form';
+import type { NamedOption } from '@/features/schedule/components/order-form';
 import { ORDER_STATUS_LABELS } from '@/lib/domain-labels';
-import { formatQuantity, orderName, orderSummary } from '@/features/production/utils/order-labels';
+import { formatQuantity, orderName, orderSummary } from '@/features/schedule/utils/order-labels';
 import {
   type ScheduleWindow,
   barGeometry,
   dayTicks,
   nowPosition,
-} from '@/features/production/utils/schedule-window';
+} from '@/features/schedule/utils/schedule-window';
 import './production.css';
 
 interface ScheduleTimelineProps {

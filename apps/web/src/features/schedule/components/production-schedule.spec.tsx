@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobAssignment, ProductionOrder } from '@ms5/contracts';
 import { type FakeRequest, createFakeFetch, jsonResponse } from '@/testing/fake-fetch';
 import { renderApp, sessionUser } from '@/testing/test-utils';
-import { ProductionSchedule } from '@/features/production/components/production-schedule';
-import { scheduleWindow } from '@/features/production/utils/schedule-window';
+import { ProductionSchedule } from '@/features/schedule/components/production-schedule';
+import { scheduleWindow } from '@/features/schedule/utils/schedule-window';
 
 const LINES = [
   { id: '11111111-1111-4111-8111-111111111111', code: 'L1', name: 'Filling 1' },

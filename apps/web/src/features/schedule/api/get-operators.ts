@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { operatorSchema, paginatedSchema } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/production/api/production-query-keys';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 export interface OperatorChoice {
   id: string;

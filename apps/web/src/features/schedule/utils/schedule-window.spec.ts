@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  isoToLocalInput,
-  localInputToIso,
-  toIsoWithOffset,
-} from '@/features/production/utils/local-time';
+import { addDays, isoToLocalInput, localInputToIso, toIsoWithOffset } from '@/lib/local-time';
 import {
   barGeometry,
   dayTicks,
   nowPosition,
   scheduleWindow,
   shiftStartDay,
-} from '@/features/production/utils/schedule-window';
+} from '@/features/schedule/utils/schedule-window';
 
 describe('local times', () => {
   it('turns a datetime-local value into ISO 8601 with the offset of that moment', () => {

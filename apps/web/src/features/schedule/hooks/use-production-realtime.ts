@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type RealtimeStatus, useRealtime } from '@/lib/realtime';
-import { productionKeys } from '@/features/production/api/production-query-keys';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 /**
  * Keeps the schedule fresh: an order or a job that changed anywhere invalidates the production

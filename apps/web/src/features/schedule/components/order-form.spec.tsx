@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProductionOrder } from '@ms5/contracts';
 import { createFakeFetch, jsonResponse } from '@/testing/fake-fetch';
 import { createTestQueryClient, renderApp, sessionUser } from '@/testing/test-utils';
-import { productionKeys } from '@/features/production/api/production-query-keys';
-import { OrderForm } from '@/features/production/components/order-form';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { OrderForm } from '@/features/schedule/components/order-form';
 
 const LINE = { id: '11111111-1111-4111-8111-111111111111', code: 'L1', name: 'Filling 1' };
 const PRODUCT = { id: '22222222-2222-4222-8222-222222222222', code: 'P-100', name: 'Cola 0.5 l' };

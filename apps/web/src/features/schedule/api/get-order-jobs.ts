@@ -6,7 +6,7 @@ import {
   paginatedSchema,
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/production/api/production-query-keys';
+import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 const jobPageSchema = paginatedSchema(jobAssignmentSchema);
 

@@ -9,7 +9,7 @@ import { api } from '@/lib/api-client';
 import {
   type OrderListFilters,
   productionKeys,
-} from '@/features/production/api/production-query-keys';
+} from '@/features/schedule/api/production-query-keys';
 
 const orderPageSchema = paginatedSchema(productionOrderSchema);
 
