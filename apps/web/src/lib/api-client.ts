@@ -1,8 +1,10 @@
 import {
   type AuthTokens,
+  type DomainErrorCode,
   type FieldError,
   type SessionUser,
   authTokensSchema,
+  domainErrorCode,
   errorBodySchema,
 } from '@ms5/contracts';
 
@@ -54,6 +56,11 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.requestId = init.requestId;
+  }
+
+  /** The code as one the contract knows (`CHECKLIST_FAILED`), or undefined for any other. */
+  get domainCode(): DomainErrorCode | undefined {
+    return domainErrorCode(this.code);
   }
 
   /** The server's message for one field (`username`, `events.3.ts`), if it named that field. */

@@ -21,7 +21,7 @@ export function getAndonCalls(
       priority: filters.priority,
       sort: filters.sort,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

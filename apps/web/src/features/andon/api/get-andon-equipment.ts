@@ -12,7 +12,7 @@ export function getAndonEquipment(
 ): Promise<Paginated<Equipment>> {
   return api.get('/api/equipment', equipmentPageSchema, {
     query: { pageSize: 200, lineId },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

@@ -9,7 +9,7 @@ const linePageSchema = paginatedSchema(lineSchema);
 export function getAndonLines(signal?: AbortSignal): Promise<Paginated<Line>> {
   return api.get('/api/lines', linePageSchema, {
     query: { pageSize: 200 },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

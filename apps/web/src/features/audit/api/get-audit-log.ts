@@ -12,7 +12,7 @@ export function getAuditLog(
 ): Promise<Paginated<AuditEntry>> {
   return api.get('/api/audit-log', auditPageSchema, {
     query: { page: filters.page, pageSize: filters.pageSize },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

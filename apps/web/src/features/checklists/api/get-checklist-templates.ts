@@ -26,7 +26,7 @@ export function getChecklistTemplates(
       lineId: filters.lineId,
       productId: filters.productId,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

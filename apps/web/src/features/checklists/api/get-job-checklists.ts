@@ -5,11 +5,9 @@ import { checklistKeys } from '@/features/checklists/api/checklist-query-keys';
 
 /** `GET /api/jobs/:id/checklists`: the templates that apply, their latest runs, `readyToStart`. */
 export function getJobChecklists(jobId: string, signal?: AbortSignal): Promise<JobChecklistStatus> {
-  return api.get(
-    `/api/jobs/${encodeURIComponent(jobId)}/checklists`,
-    jobChecklistStatusSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(`/api/jobs/${encodeURIComponent(jobId)}/checklists`, jobChecklistStatusSchema, {
+    signal,
+  });
 }
 
 export function getJobChecklistsQueryOptions(jobId: string) {

@@ -3,7 +3,6 @@ import type { ChecklistItem } from '@ms5/contracts';
 import {
   answerOf,
   failingCriticalItems,
-  itemPasses,
   limitsText,
   missingAnswer,
 } from '@/features/checklists/utils/checklist-answers';
@@ -23,32 +22,6 @@ function item(overrides: Partial<ChecklistItem>): ChecklistItem {
 }
 
 describe('checklist answers', () => {
-  it('passes yes/no on the expected answer, yes by default', () => {
-    expect(itemPasses(item({}), true)).toBe(true);
-    expect(itemPasses(item({}), false)).toBe(false);
-    expect(itemPasses(item({ expected: false }), false)).toBe(true);
-    expect(itemPasses(item({ expected: false }), true)).toBe(false);
-  });
-
-  it('passes a number inside its limits, either of which may be open', () => {
-    const pressure = item({ kind: 'number', min: 5, max: 7 });
-    expect([4.99, 5, 6.2, 7, 7.01].map((value) => itemPasses(pressure, value))).toEqual([
-      false,
-      true,
-      true,
-      true,
-      false,
-    ]);
-    expect(itemPasses(item({ kind: 'number', min: 5 }), 1e9)).toBe(true);
-    expect(itemPasses(item({ kind: 'number', max: 7 }), -3)).toBe(true);
-  });
-
-  it('passes a text unless a critical one is left blank', () => {
-    expect(itemPasses(item({ kind: 'text' }), '')).toBe(true);
-    expect(itemPasses(item({ kind: 'text', critical: true }), '  ')).toBe(false);
-    expect(itemPasses(item({ kind: 'text', critical: true }), 'ok')).toBe(true);
-  });
-
   it('describes the limits with the unit', () => {
     expect(limitsText({ min: 5, max: 7, unit: 'bar' })).toBe('Between 5 and 7 bar');
     expect(limitsText({ min: 0.5, max: null, unit: null })).toBe('At least 0.5');

@@ -1,9 +1,10 @@
-import type { ChecklistItem } from '@ms5/contracts';
+import { type ChecklistAnswerValue, type ChecklistItem, checklistItemPasses } from '@ms5/contracts';
 
 /** What the operator has entered: yes/no as a boolean, a number or a text as typed. */
 export type DraftValue = boolean | string;
 export type Draft = Record<string, DraftValue | undefined>;
-export type AnswerValue = boolean | number | string;
+/** An answer as sent (the contract's type). */
+export type AnswerValue = ChecklistAnswerValue;
 
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
 
@@ -16,26 +17,6 @@ export function limitsText(item: Pick<ChecklistItem, 'min' | 'max' | 'unit'>): s
   if (item.min !== null) return `At least ${decimal.format(item.min)}${unit}`;
   if (item.max !== null) return `At most ${decimal.format(item.max)}${unit}`;
   return unit === '' ? undefined : `In${unit}`;
-}
-
-/**
- * The same rule the server applies: yes/no equals the expected answer (yes by default), a number
- * lies within its limits, a text is not blank (a non-critical text may be left blank).
- */
-export function itemPasses(item: ChecklistItem, value: AnswerValue): boolean {
-  switch (item.kind) {
-    case 'yes_no':
-      return value === (item.expected ?? true);
-    case 'number':
-      return (
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        (item.min === null || value >= item.min) &&
-        (item.max === null || value <= item.max)
-      );
-    case 'text':
-      return typeof value === 'string' && (!item.critical || value.trim() !== '');
-  }
 }
 
 /** A draft value as the answer to send; undefined while it is not a valid answer yet. */
@@ -82,7 +63,7 @@ export function failingCriticalItems(
   return items.filter((item) => {
     if (!item.critical) return false;
     const answer = answerOf(item, draft[item.id]);
-    return answer !== undefined && !itemPasses(item, answer);
+    return answer !== undefined && !checklistItemPasses(item, answer);
   });
 }
 

@@ -14,7 +14,7 @@ export function getDowntimePareto(
 ): Promise<DowntimePareto> {
   return api.get('/api/downtime/pareto', downtimeParetoSchema, {
     query: scopeQuery(scope),
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

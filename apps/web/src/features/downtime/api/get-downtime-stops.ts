@@ -26,7 +26,7 @@ export function getDowntimeStops(
       page: filters.page,
       pageSize: filters.pageSize,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

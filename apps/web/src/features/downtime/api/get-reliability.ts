@@ -14,7 +14,7 @@ export function getReliability(
 ): Promise<ReliabilityReport> {
   return api.get('/api/downtime/reliability', reliabilityReportSchema, {
     query: scopeQuery(scope),
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

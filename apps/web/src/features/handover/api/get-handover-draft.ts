@@ -15,7 +15,7 @@ export function getHandoverDraft(
 ): Promise<HandoverDraft> {
   return api.get(`/api/lines/${encodeURIComponent(lineId)}/handover-draft`, handoverDraftSchema, {
     query: occurrence === null ? {} : { shiftId: occurrence.shiftId, date: occurrence.date },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

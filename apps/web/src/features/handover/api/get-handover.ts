@@ -5,11 +5,7 @@ import { handoverKeys } from '@/features/handover/api/handover-query-keys';
 
 /** `GET /api/handovers/:id`: the frozen summary, the notes and the acknowledgement. */
 export function getHandover(id: string, signal?: AbortSignal): Promise<Handover> {
-  return api.get(
-    `/api/handovers/${encodeURIComponent(id)}`,
-    handoverSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(`/api/handovers/${encodeURIComponent(id)}`, handoverSchema, { signal });
 }
 
 export function getHandoverQueryOptions(id: string) {

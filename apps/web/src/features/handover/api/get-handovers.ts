@@ -20,7 +20,7 @@ export function getHandovers(
       lineId: filters.lineId,
       status: filters.status,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

@@ -18,7 +18,7 @@ export function getHourByHour(
 ): Promise<HourByHour> {
   return api.get(`/api/lines/${encodeURIComponent(lineId)}/hour-by-hour`, hourByHourSchema, {
     query: occurrence === null ? {} : { shiftId: occurrence.shiftId, date: occurrence.date },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

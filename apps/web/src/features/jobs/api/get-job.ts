@@ -6,11 +6,7 @@ import { jobKeys } from '@/features/jobs/api/job-query-keys';
 
 /** `GET /api/jobs/:id` */
 export function getJob(id: string, signal?: AbortSignal): Promise<JobAssignment> {
-  return api.get(
-    `/api/jobs/${encodeURIComponent(id)}`,
-    jobAssignmentSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(`/api/jobs/${encodeURIComponent(id)}`, jobAssignmentSchema, { signal });
 }
 
 export function getJobQueryOptions(id: string) {

@@ -25,7 +25,7 @@ export function getJobs(
       mine: filters.mine === true ? 'true' : undefined,
       status: filters.status?.join(','),
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

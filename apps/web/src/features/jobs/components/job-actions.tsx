@@ -3,11 +3,9 @@ import type { JobAssignment, JobStep } from '@ms5/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
+import { isChecklistRefusal, refusalText } from '@/lib/refusals';
 import { useJobStep } from '@/features/jobs/api/job-step';
 import './jobs.css';
-
-/** The 409 codes of a start refused for the pre-start checklists. */
-export const CHECKLIST_REFUSALS = ['CHECKLIST_REQUIRED', 'CHECKLIST_FAILED'] as const;
 
 interface JobActionsProps {
   job: JobAssignment;
@@ -25,22 +23,6 @@ const DONE_WORDS: Record<JobStep, string> = {
   complete: 'completed',
 };
 
-/** The server's message as a sentence, so that advice can follow it. */
-function sentence(message: string): string {
-  return /[.!?]$/.test(message) ? message : `${message}.`;
-}
-
-function refusalText(error: unknown, step: JobStep): string {
-  if (!isApiError(error)) return `The job could not be ${DONE_WORDS[step]}.`;
-  if (error.code === 'CHECKLIST_REQUIRED') {
-    return `${sentence(error.message)} Complete the pre-start checklist first.`;
-  }
-  if (error.code === 'CHECKLIST_FAILED') {
-    return `${sentence(error.message)} Fix the failed item and run the checklist again.`;
-  }
-  return error.message;
-}
-
 /**
  * The operator's buttons on the job: accept (assigned), start (assigned or accepted, only when
  * the checklists allow it) and complete (started). The server's refusals are shown in words.
@@ -56,13 +38,8 @@ export function JobActions({
   const [done, setDone] = useState<string | null>(null);
 
   function refused(failure: unknown, step: JobStep) {
-    setError(refusalText(failure, step));
-    if (
-      isApiError(failure) &&
-      (CHECKLIST_REFUSALS as readonly (string | undefined)[]).includes(failure.code)
-    ) {
-      onChecklistRefusal?.();
-    }
+    setError(refusalText(failure, `The job could not be ${DONE_WORDS[step]}.`));
+    if (isApiError(failure) && isChecklistRefusal(failure)) onChecklistRefusal?.();
   }
 
   /**

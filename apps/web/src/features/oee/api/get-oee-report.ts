@@ -7,7 +7,7 @@ import { type OeeScope, oeeKeys, oeeScopeQuery } from '@/features/oee/api/oee-qu
 export function getOeeReport(scope: OeeScope, signal?: AbortSignal): Promise<OeeReport> {
   return api.get('/api/oee', oeeReportSchema, {
     query: oeeScopeQuery(scope),
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

@@ -10,7 +10,7 @@ export function getOeeSeries(
 ): Promise<OeeSeriesReport> {
   return api.get('/api/oee/series', oeeSeriesReportSchema, {
     query: { ...oeeScopeQuery(scope), bucket: scope.bucket, timezone: scope.timezone },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

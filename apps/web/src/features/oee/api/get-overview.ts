@@ -7,7 +7,7 @@ import { oeeKeys } from '@/features/oee/api/oee-query-keys';
 export function getOverview(lineId?: string, signal?: AbortSignal): Promise<Overview> {
   return api.get('/api/overview', overviewSchema, {
     query: { lineId },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

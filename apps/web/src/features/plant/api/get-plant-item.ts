@@ -14,11 +14,7 @@ export function getPlantItem<K extends PlantResourceName>(
   id: string,
   signal?: AbortSignal,
 ): Promise<PlantItems[K]> {
-  return api.get(
-    resourcePath(resource, id),
-    PLANT_RESOURCE_INFO[resource].itemSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(resourcePath(resource, id), PLANT_RESOURCE_INFO[resource].itemSchema, { signal });
 }
 
 export function getPlantItemQueryOptions<K extends PlantResourceName>(resource: K, id: string) {

@@ -26,7 +26,7 @@ export function getPlantList<K extends PlantResourceName>(
       siteId: filters.siteId,
       lineId: filters.lineId,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

@@ -6,7 +6,7 @@ import { TextField } from '@/components/ui/form-field';
 import { LoadingState } from '@/components/ui/loading-state';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, type TableColumn } from '@/components/ui/table';
-import { isApiError } from '@/lib/api-client';
+import { refusalText } from '@/lib/refusals';
 import { usePermission } from '@/lib/authorization';
 import { useDeletePlantItem } from '@/features/plant/api/delete-plant-item';
 import { usePlantList } from '@/features/plant/api/get-plant-list';
@@ -34,9 +34,7 @@ interface ConfigResourcePanelProps<K extends PlantResourceName> {
 }
 
 function deleteMessage(error: unknown, label: string): string {
-  if (!isApiError(error)) return `The ${label.toLowerCase()} could not be deleted.`;
-  if (error.code === 'IN_USE') return `${error.message}. Remove or move what uses it first.`;
-  return error.message;
+  return refusalText(error, `The ${label.toLowerCase()} could not be deleted.`);
 }
 
 type Editing<T> = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; item: T };

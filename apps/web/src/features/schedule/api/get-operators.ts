@@ -14,7 +14,7 @@ const operatorsPageSchema = paginatedSchema(operatorSchema);
 export async function getOperators(signal?: AbortSignal): Promise<OperatorChoice[]> {
   const page = await api.get('/api/operators', operatorsPageSchema, {
     query: { pageSize: 200 },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
   return page.items
     .map((operator) => ({ id: operator.id, displayName: operator.displayName }))

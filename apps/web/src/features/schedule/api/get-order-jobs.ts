@@ -17,7 +17,7 @@ export function getOrderJobs(
 ): Promise<Paginated<JobAssignment>> {
   return api.get('/api/jobs', jobPageSchema, {
     query: { orderId, pageSize: 200 },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

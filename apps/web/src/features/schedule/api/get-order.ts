@@ -5,11 +5,7 @@ import { productionKeys } from '@/features/schedule/api/production-query-keys';
 
 /** `GET /api/orders/:id` */
 export function getOrder(id: string, signal?: AbortSignal): Promise<ProductionOrder> {
-  return api.get(
-    `/api/orders/${encodeURIComponent(id)}`,
-    productionOrderSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(`/api/orders/${encodeURIComponent(id)}`, productionOrderSchema, { signal });
 }
 
 /** The order, showing `placeholder` (the row it was opened from) until the server answers. */

@@ -27,7 +27,7 @@ export function getOrders(
       from: filters.from,
       to: filters.to,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

@@ -20,7 +20,7 @@ export function getSimulatorRuns(
 ): Promise<Paginated<SimulatorRun>> {
   return api.get('/api/simulator/runs', runsPageSchema, {
     query: { page: filters.page, pageSize: filters.pageSize },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

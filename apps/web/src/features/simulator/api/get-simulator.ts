@@ -5,7 +5,7 @@ import { simulatorKeys } from '@/features/simulator/api/simulator-query-keys';
 
 /** `GET /api/simulator` → the status and the current run with its counters. */
 export function getSimulator(signal?: AbortSignal): Promise<SimulatorState> {
-  return api.get('/api/simulator', simulatorStateSchema, signal !== undefined ? { signal } : {});
+  return api.get('/api/simulator', simulatorStateSchema, { signal });
 }
 
 export function getSimulatorQueryOptions() {

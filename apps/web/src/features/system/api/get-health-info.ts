@@ -7,7 +7,7 @@ import { systemKeys } from '@/features/system/api/system-query-keys';
 export function getHealthInfo(signal?: AbortSignal): Promise<HealthInfo> {
   return api.get('/health/info', healthInfoSchema, {
     auth: false,
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

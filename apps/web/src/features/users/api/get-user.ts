@@ -5,11 +5,7 @@ import { userKeys } from '@/features/users/api/user-query-keys';
 
 /** `GET /api/users/:id` */
 export function getUser(id: string, signal?: AbortSignal): Promise<User> {
-  return api.get(
-    `/api/users/${encodeURIComponent(id)}`,
-    userSchema,
-    signal !== undefined ? { signal } : {},
-  );
+  return api.get(`/api/users/${encodeURIComponent(id)}`, userSchema, { signal });
 }
 
 export function getUserQueryOptions(id: string) {

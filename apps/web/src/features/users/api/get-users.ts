@@ -14,7 +14,7 @@ export function getUsers(filters: UserListFilters, signal?: AbortSignal): Promis
       role: filters.role,
       search: filters.search,
     },
-    ...(signal !== undefined ? { signal } : {}),
+    signal,
   });
 }
 

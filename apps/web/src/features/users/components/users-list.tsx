@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/form-field';
 import { LoadingState } from '@/components/ui/loading-state';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, type TableColumn } from '@/components/ui/table';
-import { isApiError } from '@/lib/api-client';
+import { refusalText } from '@/lib/refusals';
 import { usePermission } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useUsers } from '@/features/users/api/get-users';
@@ -27,10 +27,7 @@ interface UsersListProps {
 }
 
 function updateErrorMessage(error: unknown): string {
-  if (!isApiError(error)) return 'The change could not be saved.';
-  if (error.code === 'LAST_ADMIN')
-    return `${error.message}. Make another user an administrator first.`;
-  return error.message;
+  return refusalText(error, 'The change could not be saved.');
 }
 
 /** The users table: role filter, pages, and (with `users:manage`) role change and disable per row. */
