@@ -1,8 +1,9 @@
 import type { FormEvent } from 'react';
 import { type Area, createAreaSchema, updateAreaSchema } from '@ms5/contracts';
-import { SelectField, TextField } from '@/components/ui/form-field';
+import { SelectField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
 import { useSites } from '@/features/plant/api/get-plant-list';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import {
   type ConfigFormProps,
@@ -44,14 +45,7 @@ export function AreaForm({ item, onSaved, onCancel }: ConfigFormProps<Area>) {
         disabled={item !== undefined}
         error={fieldErrors.siteId}
       />
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
     </FormShell>
   );
 }

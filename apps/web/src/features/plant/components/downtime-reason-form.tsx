@@ -8,6 +8,7 @@ import {
 } from '@ms5/contracts';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import {
   type ConfigFormProps,
@@ -54,14 +55,7 @@ export function DowntimeReasonForm({ item, onSaved, onCancel }: ConfigFormProps<
       onSubmit={handleSubmit}
       onCancel={onCancel}
     >
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
       <TextField
         name="category"
         label="Category"

@@ -3,6 +3,7 @@ import { type Equipment, createEquipmentSchema, updateEquipmentSchema } from '@m
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
 import { useLines } from '@/features/plant/api/get-plant-list';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { numberOrUndefined } from '@/lib/form-data';
 import {
@@ -42,14 +43,7 @@ export function EquipmentForm({ item, onSaved, onCancel }: ConfigFormProps<Equip
       onSubmit={handleSubmit}
       onCancel={onCancel}
     >
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
       <SelectField
         key={lines.length}
         name="lineId"

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
 import { usePlantList } from '@/features/plant/api/get-plant-list';
 import { useAreaChoices } from '@/features/plant/components/area-choices';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { numberOrUndefined } from '@/lib/form-data';
 import {
@@ -46,14 +47,7 @@ export function LineForm({ item, onSaved, onCancel }: ConfigFormProps<Line>) {
       onSubmit={handleSubmit}
       onCancel={onCancel}
     >
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
       <SelectField
         key={areas.length}
         name="areaId"

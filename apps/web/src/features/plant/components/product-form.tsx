@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
 import { useAllEquipment, useLines } from '@/features/plant/api/get-plant-list';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { fromTarget, targetOptions, targetValue } from '@/features/plant/components/target-options';
 import { numberOrUndefined } from '@/lib/form-data';
@@ -50,14 +51,7 @@ export function ProductForm({ item, onSaved, onCancel }: ConfigFormProps<Product
       onSubmit={handleSubmit}
       onCancel={onCancel}
     >
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
       <TextField
         name="idealCycleTimeSeconds"
         label="Ideal cycle time (s)"

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { type Site, createSiteSchema, updateSiteSchema } from '@ms5/contracts';
-import { TextField } from '@/components/ui/form-field';
 import { formText } from '@/lib/form-data';
+import { CodeNameFields } from '@/features/plant/components/code-name-fields';
 import { FormShell } from '@/features/plant/components/form-shell';
 import { TimeZoneField } from '@/features/plant/components/time-zone-field';
 import {
@@ -33,14 +33,7 @@ export function SiteForm({ item, onSaved, onCancel }: ConfigFormProps<Site>) {
       onSubmit={handleSubmit}
       onCancel={onCancel}
     >
-      <TextField
-        name="code"
-        label="Code"
-        defaultValue={item?.code}
-        autoComplete="off"
-        error={fieldErrors.code}
-      />
-      <TextField name="name" label="Name" defaultValue={item?.name} error={fieldErrors.name} />
+      <CodeNameFields item={item} fieldErrors={fieldErrors} />
       <TimeZoneField defaultValue={item?.timezone} error={fieldErrors.timezone} />
     </FormShell>
   );
