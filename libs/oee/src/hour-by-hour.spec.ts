@@ -73,6 +73,19 @@ describe('clockHours', () => {
     expect(rows.every((r) => r.end - r.start === HOUR)).toBe(true);
   });
 
+  it('splits the hour Lord Howe turns back by half an hour: no row is longer than an hour', () => {
+    // 2024-04-07 02:00 daylight (+11) → 01:30 standard (+10:30), at 15:00 UTC.
+    const rows = clockHours(
+      { start: utc('2024-04-06T14:00:00Z'), end: utc('2024-04-06T16:30:00Z') },
+      'Australia/Lord_Howe',
+    );
+    expect(rows.map((r) => [r.start, r.end].map((t) => new Date(t).toISOString()))).toEqual([
+      ['2024-04-06T14:00:00.000Z', '2024-04-06T15:00:00.000Z'], // 01:00–02:00 daylight
+      ['2024-04-06T15:00:00.000Z', '2024-04-06T15:30:00.000Z'], // 01:30–02:00 standard
+      ['2024-04-06T15:30:00.000Z', '2024-04-06T16:30:00.000Z'], // 02:00–03:00
+    ]);
+  });
+
   it('always tiles the window with rows that end on a local whole hour (property)', () => {
     const zones = [
       'UTC',
@@ -95,7 +108,9 @@ describe('clockHours', () => {
             expect(row.end).toBeGreaterThan(row.start);
             expect(row.end - row.start).toBeLessThanOrEqual(HOUR);
             if (index > 0) expect(row.start).toBe(rows[index - 1]?.end);
-            if (index < rows.length - 1) expect(wallTimeAt(row.end, zone) % HOUR).toBe(0);
+            // The clock that ran up to the row's end shows a whole hour there (at a change of
+            // offset, the clock of before).
+            if (index < rows.length - 1) expect((wallTimeAt(row.end - 1, zone) + 1) % HOUR).toBe(0);
           });
         },
       ),

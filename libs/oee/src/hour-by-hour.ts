@@ -6,7 +6,7 @@ import {
   overlapLength,
   subtractIntervals,
 } from './intervals.js';
-import { assertTimeZone, wallTimeAt } from './time-zone.js';
+import { assertTimeZone, offsetAt } from './time-zone.js';
 
 const HOUR_MS = 3_600_000;
 const SECOND_MS = 1000;
@@ -81,16 +81,32 @@ export function clockHours(window: Interval, timezone: string): Interval[] {
   return out;
 }
 
-/** The first instant after `t` at which clocks in `timezone` show a whole hour. */
+/**
+ * The first instant after `t` at which a local clock hour of `timezone` ends: the clock running up
+ * to it shows a whole hour there. At an offset change that is the end of the hour on the clock of
+ * before (Lord Howe turns 02:00 daylight back to 01:30: the 01:00 hour ends at that instant, and
+ * 01:30–02:00 is a half-hour row of its own), so no row is longer than an hour.
+ */
 function nextClockHour(t: number, timezone: string): number {
-  const intoHour = mod(wallTimeAt(t, timezone), HOUR_MS);
-  const candidate = t + (HOUR_MS - intoHour);
-  // An offset change between t and the candidate that is not whole hours (Lord Howe, +30 min)
-  // moves the local hour: step back to it, or on to the next one.
-  const off = mod(wallTimeAt(candidate, timezone), HOUR_MS);
-  if (off === 0) return candidate;
-  const back = candidate - off;
-  return back > t ? back : candidate + (HOUR_MS - off);
+  const offset = offsetAt(t, timezone);
+  const candidate = t + (HOUR_MS - mod(t + offset, HOUR_MS));
+  if (offsetAt(candidate - 1, timezone) === offset) return candidate;
+  // The offset changed inside the hour: go on from the change, on the new clock.
+  const change = firstOffsetChange(t, candidate - 1, timezone, offset);
+  return mod(change + offsetAt(change, timezone), HOUR_MS) === 0
+    ? change
+    : nextClockHour(change, timezone);
+}
+
+/** The first millisecond in `(from, to]` whose offset is not `offset` (one exists at `to`). */
+function firstOffsetChange(from: number, to: number, timezone: string, offset: number): number {
+  let [low, high] = [from, to];
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetAt(middle, timezone) === offset) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 function mod(value: number, divisor: number): number {
