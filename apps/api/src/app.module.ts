@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,6 +17,7 @@ import { AuditModule } from './platform/audit/audit.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { ClockModule } from './platform/clock/clock.module.js';
 import { ApiExceptionFilter } from './platform/common/api-exception.filter.js';
+import { requestIdOf } from './platform/common/request-id.js';
 import { ValidationInterceptor } from './platform/common/validation.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { ConfigModule } from './platform/config/config.module.js';
@@ -36,7 +36,6 @@ export interface AppModuleOptions {
 }
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
-const REQUEST_ID = /^[\w.-]{1,128}$/;
 
 @Module({})
 export class AppModule {
@@ -48,12 +47,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            genReqId: (request, response) => {
-              const given = request.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-              response.setHeader('X-Request-Id', id);
-              return id;
-            },
+            genReqId: (request, response) => requestIdOf(request, response),
             autoLogging: { ignore: (request) => QUIET_PATHS.has(request.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             serializers: {

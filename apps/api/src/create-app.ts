@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { requestIdOf } from './platform/common/request-id.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
 import { mountOpenApi } from './platform/openapi/openapi.js';
 
@@ -52,6 +53,15 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     app.use(
       '/assets',
       express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '1y' }),
+      // A missing asset is missing: the SPA's HTML in its place would be cached as a script.
+      (request: Request, response: Response) => {
+        response.status(404).json({
+          statusCode: 404,
+          message: `No asset ${request.originalUrl}`,
+          error: 'Not Found',
+          requestId: requestIdOf(request, response),
+        });
+      },
     );
     app.use(express.static(webDir, { index: false, maxAge: 0 }));
     app.use((request: Request, response: Response, next: NextFunction) => {

@@ -82,17 +82,25 @@ const statusFilterSchema = z
   .transform((value) => value.split(',').map((part) => part.trim()))
   .pipe(z.array(andonStatusSchema).min(1));
 
-export const andonListQuerySchema = paginationQuerySchema.extend({
-  status: statusFilterSchema.optional(),
-  lineId: uuid.optional(),
-  equipmentId: uuid.optional(),
-  type: andonTypeSchema.optional(),
-  priority: andonPrioritySchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  /** `raised` (newest first, the history) or `urgency` (priority, then oldest first: the board). */
-  sort: z.enum(['raised', 'urgency']).default('raised'),
-});
+export const andonListQuerySchema = paginationQuerySchema
+  .extend({
+    status: statusFilterSchema.optional(),
+    lineId: uuid.optional(),
+    equipmentId: uuid.optional(),
+    type: andonTypeSchema.optional(),
+    priority: andonPrioritySchema.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    /** `raised` (newest first, the history) or `urgency` (priority, then oldest first: the board). */
+    sort: z.enum(['raised', 'urgency']).default('raised'),
+  })
+  .refine(
+    (query) =>
+      query.from === undefined ||
+      query.to === undefined ||
+      Date.parse(query.to) >= Date.parse(query.from),
+    { message: 'Must not be before from', path: ['to'] },
+  );
 export type AndonListQuery = z.infer<typeof andonListQuerySchema>;
 export type AndonListFilters = Partial<z.input<typeof andonListQuerySchema>>;
 

@@ -17,6 +17,6 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListQuerySchema = paginationQuerySchema.extend({
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
-  actorId: z.string().trim().max(64).optional(),
+  actorId: z.uuid('Must be an id (UUID)').optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

@@ -16,4 +16,5 @@ export * from './production.js';
 export * from './roles.js';
 export * from './simulator.js';
 export * from './socket-events.js';
+export * from './text.js';
 export * from './users.js';

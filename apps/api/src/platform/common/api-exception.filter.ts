@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { ErrorBody, FieldError } from '@ms5/contracts';
 import type { Request, Response } from 'express';
+import { requestIdOf } from './request-id.js';
 import { TooManyRequestsException } from './too-many-requests.exception.js';
 
 const REASONS: Record<number, string> = {
@@ -48,7 +49,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    if (typeof request.id === 'string') body.requestId = request.id;
+    body.requestId = requestIdOf(request, response);
     if (response.headersSent) return;
     if (exception instanceof TooManyRequestsException) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));

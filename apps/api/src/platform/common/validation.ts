@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
-import { type FieldError, toFieldErrors } from '@ms5/contracts';
+import { type FieldError, toFieldErrors, unsafeTextErrors } from '@ms5/contracts';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
@@ -70,6 +70,12 @@ export class ValidationInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const handler = context.getHandler();
     const request = context.switchToHttp().getRequest<Request>();
+    // No text column can hold a NUL or a lone surrogate: refused on every route, named by path.
+    const unsafe = [
+      ...unsafeTextErrors(request.body ?? {}),
+      ...unsafeTextErrors({ ...request.query }),
+    ];
+    if (unsafe.length > 0) throw new FieldValidationException(unsafe);
     const bodySchema = this.reflector.get<z.ZodType | undefined>(BODY_SCHEMA, handler);
     const querySchema = this.reflector.get<z.ZodType | undefined>(QUERY_SCHEMA, handler);
     if (bodySchema) {
