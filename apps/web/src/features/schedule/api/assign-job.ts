@@ -6,7 +6,7 @@ import {
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
 import type { MutationConfig } from '@/lib/query-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 /** `POST /api/jobs` → 201 the job; 400 names `operatorId` when the user is not an operator. */
 export function assignJob(input: CreateJobAssignmentInput): Promise<JobAssignment> {
@@ -21,7 +21,7 @@ export function useAssignJob({
   return useMutation({
     ...rest,
     onSuccess: async (...args) => {
-      await queryClient.invalidateQueries({ queryKey: productionKeys.jobs() });
+      await queryClient.invalidateQueries({ queryKey: scheduleKeys.jobs() });
       await onSuccess?.(...args);
     },
     mutationFn: assignJob,

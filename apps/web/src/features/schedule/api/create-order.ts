@@ -6,7 +6,7 @@ import {
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
 import type { MutationConfig } from '@/lib/query-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 /** `POST /api/orders` → 201 the planned order; 409 `SCHEDULE_CONFLICT` names the fields. */
 export function createOrder(input: CreateProductionOrderInput): Promise<ProductionOrder> {
@@ -22,8 +22,8 @@ export function useCreateOrder({
     ...rest,
     onSuccess: async (...args) => {
       const [order] = args;
-      queryClient.setQueryData(productionKeys.orderDetail(order.id), order);
-      await queryClient.invalidateQueries({ queryKey: productionKeys.orderLists() });
+      queryClient.setQueryData(scheduleKeys.orderDetail(order.id), order);
+      await queryClient.invalidateQueries({ queryKey: scheduleKeys.orderLists() });
       await onSuccess?.(...args);
     },
     mutationFn: createOrder,

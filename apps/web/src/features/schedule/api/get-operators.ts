@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { operatorSchema, paginatedSchema } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 export interface OperatorChoice {
   id: string;
@@ -24,7 +24,7 @@ export async function getOperators(signal?: AbortSignal): Promise<OperatorChoice
 export function useOperators() {
   return useQuery(
     queryOptions({
-      queryKey: productionKeys.operators(),
+      queryKey: scheduleKeys.operators(),
       queryFn: ({ signal }) => getOperators(signal),
       staleTime: 5 * 60_000,
     }),

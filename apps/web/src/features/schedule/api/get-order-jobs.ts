@@ -6,7 +6,7 @@ import {
   paginatedSchema,
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 const jobPageSchema = paginatedSchema(jobAssignmentSchema);
 
@@ -24,7 +24,7 @@ export function getOrderJobs(
 export function useOrderJobs(orderId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery(
     queryOptions({
-      queryKey: productionKeys.orderJobs(orderId),
+      queryKey: scheduleKeys.orderJobs(orderId),
       queryFn: ({ signal }) => getOrderJobs(orderId, signal),
       enabled,
     }),

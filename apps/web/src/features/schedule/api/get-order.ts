@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type ProductionOrder, productionOrderSchema } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 /** `GET /api/orders/:id` */
 export function getOrder(id: string, signal?: AbortSignal): Promise<ProductionOrder> {
@@ -12,7 +12,7 @@ export function getOrder(id: string, signal?: AbortSignal): Promise<ProductionOr
 export function useOrder(id: string, placeholder?: ProductionOrder) {
   return useQuery(
     queryOptions({
-      queryKey: productionKeys.orderDetail(id),
+      queryKey: scheduleKeys.orderDetail(id),
       queryFn: ({ signal }) => getOrder(id, signal),
       ...(placeholder !== undefined ? { placeholderData: placeholder } : {}),
     }),

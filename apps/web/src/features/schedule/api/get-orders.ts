@@ -6,10 +6,7 @@ import {
   productionOrderSchema,
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
-import {
-  type OrderListFilters,
-  productionKeys,
-} from '@/features/schedule/api/production-query-keys';
+import { type OrderListFilters, scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 const orderPageSchema = paginatedSchema(productionOrderSchema);
 
@@ -33,7 +30,7 @@ export function getOrders(
 
 export function getOrdersQueryOptions(filters: OrderListFilters) {
   return queryOptions({
-    queryKey: productionKeys.orderList(filters),
+    queryKey: scheduleKeys.orderList(filters),
     queryFn: ({ signal }) => getOrders(filters, signal),
     placeholderData: keepPreviousData,
   });

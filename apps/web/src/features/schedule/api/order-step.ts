@@ -6,7 +6,7 @@ import {
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
 import type { MutationConfig } from '@/lib/query-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 export interface OrderStepVariables {
   id: string;
@@ -33,9 +33,9 @@ export function useOrderStep({
     ...rest,
     onSuccess: async (...args) => {
       const [order] = args;
-      queryClient.setQueryData(productionKeys.orderDetail(order.id), order);
+      queryClient.setQueryData(scheduleKeys.orderDetail(order.id), order);
       // A started or cancelled order changes what its jobs show too.
-      await queryClient.invalidateQueries({ queryKey: productionKeys.all });
+      await queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
       await onSuccess?.(...args);
     },
     mutationFn: orderStep,

@@ -6,7 +6,7 @@ import {
 } from '@ms5/contracts';
 import { api } from '@/lib/api-client';
 import type { MutationConfig } from '@/lib/query-client';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 
 export interface UpdateOrderVariables {
   id: string;
@@ -27,8 +27,8 @@ export function useUpdateOrder({
     ...rest,
     onSuccess: async (...args) => {
       const [order] = args;
-      queryClient.setQueryData(productionKeys.orderDetail(order.id), order);
-      await queryClient.invalidateQueries({ queryKey: productionKeys.orderLists() });
+      queryClient.setQueryData(scheduleKeys.orderDetail(order.id), order);
+      await queryClient.invalidateQueries({ queryKey: scheduleKeys.orderLists() });
       await onSuccess?.(...args);
     },
     mutationFn: updateOrder,

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProductionOrder } from '@ms5/contracts';
 import { createFakeFetch, jsonResponse } from '@/testing/fake-fetch';
 import { createTestQueryClient, renderApp, sessionUser } from '@/testing/test-utils';
-import { productionKeys } from '@/features/schedule/api/production-query-keys';
+import { scheduleKeys } from '@/features/schedule/api/schedule-query-keys';
 import { OrderForm } from '@/features/schedule/components/order-form';
 
 const LINE = { id: '11111111-1111-4111-8111-111111111111', code: 'L1', name: 'Filling 1' };
@@ -47,7 +47,7 @@ describe('OrderForm', () => {
     const server = createFakeFetch(() => jsonResponse(201, ORDER));
     vi.stubGlobal('fetch', server.fetch);
     const queryClient = createTestQueryClient();
-    const listKey = productionKeys.orderList({ page: 1, pageSize: 25 });
+    const listKey = scheduleKeys.orderList({ page: 1, pageSize: 25 });
     queryClient.setQueryData(listKey, {
       items: [],
       page: 1,
@@ -81,7 +81,7 @@ describe('OrderForm', () => {
     expect(Date.parse(body.plannedStart as string)).toBe(new Date(2026, 2, 10, 6, 0).getTime());
     expect(Date.parse(body.plannedEnd as string)).toBe(new Date(2026, 2, 10, 14, 0).getTime());
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
-    expect(queryClient.getQueryData(productionKeys.orderDetail(ORDER.id))).toEqual(ORDER);
+    expect(queryClient.getQueryData(scheduleKeys.orderDetail(ORDER.id))).toEqual(ORDER);
   }, 15_000);
 
   it("shows the server's 409 SCHEDULE_CONFLICT beside the planned start and end", async () => {

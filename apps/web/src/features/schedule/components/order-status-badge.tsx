@@ -1,6 +1,6 @@
 import type { ProductionOrderStatus } from '@ms5/contracts';
 import { ORDER_STATUS_LABELS } from '@/lib/domain-labels';
-import './production.css';
+import './schedule.css';
 
 export function OrderStatusBadge({ status }: { status: ProductionOrderStatus }) {
   return (

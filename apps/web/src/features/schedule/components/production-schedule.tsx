@@ -13,11 +13,11 @@ import { OrderPanel } from '@/features/schedule/components/order-panel';
 import { OrdersTable } from '@/features/schedule/components/orders-table';
 import { ScheduleTimeline } from '@/features/schedule/components/schedule-timeline';
 import { useNow } from '@/hooks/use-now';
-import { useProductionRealtime } from '@/features/schedule/hooks/use-production-realtime';
+import { useScheduleRealtime } from '@/features/schedule/hooks/use-schedule-realtime';
 import { orderName } from '@/features/schedule/utils/order-labels';
 import { addDays } from '@/lib/local-time';
 import { scheduleWindow, shiftStartDay } from '@/features/schedule/utils/schedule-window';
-import './production.css';
+import './schedule.css';
 
 const TABLE_PAGE_SIZE = 25;
 /** The timeline asks for one page of the largest size the API gives. */
@@ -49,7 +49,7 @@ export function ProductionSchedule({
   lineId,
   onLineChange,
 }: ProductionScheduleProps) {
-  useProductionRealtime();
+  useScheduleRealtime();
   const now = useNow(60_000);
   const range = scheduleWindow(startDay, new Date(now));
   const canManage = usePermission('orders:manage');

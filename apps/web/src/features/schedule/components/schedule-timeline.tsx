@@ -8,7 +8,7 @@ import {
   dayTicks,
   nowPosition,
 } from '@/features/schedule/utils/schedule-window';
-import './production.css';
+import './schedule.css';
 
 interface ScheduleTimelineProps {
   lines: readonly NamedOption[];
