@@ -44,6 +44,6 @@ export function useDowntimeStops(
 ) {
   return useQuery({
     ...getDowntimeStopsQueryOptions(filters),
-    ...(refetchInterval !== undefined ? { refetchInterval } : {}),
+    refetchInterval,
   });
 }

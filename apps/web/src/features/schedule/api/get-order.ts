@@ -14,7 +14,7 @@ export function useOrder(id: string, placeholder?: ProductionOrder) {
     queryOptions({
       queryKey: scheduleKeys.orderDetail(id),
       queryFn: ({ signal }) => getOrder(id, signal),
-      ...(placeholder !== undefined ? { placeholderData: placeholder } : {}),
+      placeholderData: placeholder,
     }),
   );
 }
