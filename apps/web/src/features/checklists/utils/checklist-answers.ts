@@ -3,8 +3,6 @@ import { type ChecklistAnswerValue, type ChecklistItem, checklistItemPasses } fr
 /** What the operator has entered: yes/no as a boolean, a number or a text as typed. */
 export type DraftValue = boolean | string;
 export type Draft = Record<string, DraftValue | undefined>;
-/** An answer as sent (the contract's type). */
-export type AnswerValue = ChecklistAnswerValue;
 
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
 
@@ -23,7 +21,7 @@ export function limitsText(item: Pick<ChecklistItem, 'min' | 'max' | 'unit'>): s
 export function answerOf(
   item: ChecklistItem,
   value: DraftValue | undefined,
-): AnswerValue | undefined {
+): ChecklistAnswerValue | undefined {
   switch (item.kind) {
     case 'yes_no':
       return typeof value === 'boolean' ? value : undefined;
@@ -68,7 +66,7 @@ export function failingCriticalItems(
 }
 
 /** How an answer reads in a result: "Yes", "3.2 bar", the text, or "—". */
-export function formatAnswer(item: ChecklistItem, value: AnswerValue | undefined): string {
+export function formatAnswer(item: ChecklistItem, value: ChecklistAnswerValue | undefined): string {
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') {
