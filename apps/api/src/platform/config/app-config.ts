@@ -54,6 +54,20 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Ingestion refuses events older than this many days (and older than the equipment less this). */
+  INGEST_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** How long a request waits for a pooled connection before the database counts as unavailable. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  /** PostgreSQL `statement_timeout` of every pooled connection (0 = none). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Pool size per instance. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  /** How long the database may stay unreachable before liveness fails (the orchestrator restarts us). */
+  DB_LIVENESS_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** The roll-up worker computes at most this many hours per unit of work (one transaction). */
+  ROLLUP_HOURS_PER_CHUNK: z.coerce.number().int().min(1).max(8784).default(168),
+  /** After SIGTERM and the drain delay, in-flight work gets this long before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type AppConfig = Readonly<z.output<typeof envSchema>> & {
