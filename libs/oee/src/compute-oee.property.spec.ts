@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CountEvent, type OeeInput, computeOee } from './compute-oee.js';
+import { type OeeInput, computeOee } from './compute-oee.js';
+import { type CountEvent, dedupeCounts, linkCounts } from './count-attribution.js';
 import { type Interval } from './intervals.js';
 import { type OeeResult, rollUp } from './roll-up.js';
 import { type MachineState, type StateEvent, buildStateTimeline } from './state-timeline.js';
@@ -10,7 +11,8 @@ import { type MachineState, type StateEvent, buildStateTimeline } from './state-
  * the window's edges) and short planned downtimes; 5–60 state events, half scattered over
  * the window ± 1 h, half clustered (out of order, colliding eventIds, some before and after
  * the window), so stops are a few seconds to hours long around a 0–10 min micro-stop
- * threshold; count events. Timestamps at 1-second resolution.
+ * threshold; count events, linked into one equipment's stream (each from the previous one, so
+ * their parts are spread over the running time in between). Timestamps at 1-second resolution.
  */
 const SEC = 1_000;
 const HOUR_S = 3_600;
@@ -64,17 +66,31 @@ const arbScenario: fc.Arbitrary<Scenario> = fc
       plannedOperation: fc.array(arbInterval(w), { minLength: 1, maxLength: 4 }),
       plannedDowntime: fc.array(arbInterval(HOUR_S), { maxLength: 4 }),
       events: fc.array(arbStateEvent, { minLength: 5, maxLength: 60, size: 'max' }),
-      counts: fc.array(arbCount, { maxLength: 30, size: 'max' }),
+      counts: fc
+        .array(arbCount, { maxLength: 30, size: 'max' })
+        // A 2-hour limit, so that some counts follow a longer silence and keep no interval.
+        .map((counts) => linkCounts(counts, 2 * HOUR_S * SEC)),
       microStopThresholdSeconds: fc.integer({ min: 0, max: 600 }),
     });
   });
+
+/** The span every count's parts can be in, and the window: the timeline must cover both. */
+function span(s: Scenario, window: Interval): Interval {
+  let start = window.start;
+  let end = window.end;
+  for (const c of s.counts) {
+    start = Math.min(start, c.since ?? c.ts);
+    end = Math.max(end, c.ts + 1);
+  }
+  return { start, end };
+}
 
 function compute(s: Scenario, window: Interval = s.window): OeeResult {
   const input: OeeInput = {
     window,
     plannedOperation: s.plannedOperation,
     plannedDowntime: s.plannedDowntime,
-    timeline: buildStateTimeline(s.events, window),
+    timeline: buildStateTimeline(s.events, span(s, window)),
     counts: s.counts,
     microStopThresholdSeconds: s.microStopThresholdSeconds,
   };
@@ -111,6 +127,7 @@ function expectSameResult(actual: OeeResult, expected: OeeResult): void {
   }
   expect(actual.flags.performanceAboveOne).toBe(expected.flags.performanceAboveOne);
   expect(actual.flags.hasUnknownTime).toBe(expected.flags.hasUnknownTime);
+  expect(actual.flags.countsOutsidePlannedTime).toBe(expected.flags.countsOutsidePlannedTime);
 }
 
 describe('computeOee properties', () => {
@@ -191,6 +208,42 @@ describe('computeOee properties', () => {
         const whole = compute(s);
         expectSameResult(rollUp(pieces), whole);
         expect(rollUp(pieces).counts.failures).toBe(whole.counts.failures);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('conserves parts: any partition of time into windows counts exactly what was reported', () => {
+    const arbPartition = arbScenario.chain((s) => {
+      const whole = span(s, s.window);
+      const seconds = Math.max(2, Math.ceil((whole.end - whole.start) / SEC));
+      return fc.tuple(
+        fc.constant(s),
+        fc.constant(whole),
+        fc.array(fc.integer({ min: 1, max: seconds - 1 }), { maxLength: 12 }),
+      );
+    });
+    fc.assert(
+      fc.property(arbPartition, ([s, whole, cuts]) => {
+        const points = [...new Set(cuts.map((c) => whole.start + c * SEC))]
+          .filter((p) => p < whole.end)
+          .sort((a, b) => a - b);
+        const edges = [whole.start, ...points, whole.end];
+        const windows = edges.slice(1).map((end, k) => ({ start: edges[k]!, end }));
+        const results = windows.map((w) => compute(s, w));
+        const reported = dedupeCounts(s.counts).reduce(
+          (sum, c) => sum + c.good + c.reject + (c.rework ?? 0),
+          0,
+        );
+        const counted = results.reduce((sum, r) => sum + r.counts.total, 0);
+        expect(counted).toBe(reported);
+        for (const r of results) {
+          expect(Number.isInteger(r.counts.good)).toBe(true);
+          expect(r.flags.countsOutsidePlannedTime).toBeLessThanOrEqual(r.counts.total);
+        }
+        // Parts counted outside planned busy time are exactly those not inside it.
+        const outside = results.reduce((sum, r) => sum + r.flags.countsOutsidePlannedTime, 0);
+        expect(outside).toBe(rollUp(results).flags.countsOutsidePlannedTime);
       }),
       { numRuns: 300 },
     );

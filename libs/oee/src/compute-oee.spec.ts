@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CountEvent, type OeeInput, computeOee } from './compute-oee.js';
+import { type OeeInput, computeOee } from './compute-oee.js';
+import { type CountEvent, linkCounts } from './count-attribution.js';
 import { type OeeResult } from './roll-up.js';
 import { type ShiftPattern, plannedTimeFromShifts } from './shift-calendar.js';
 import { type MachineState, type StateEvent, buildStateTimeline } from './state-timeline.js';
@@ -131,6 +132,7 @@ describe('computeOee — worked examples', () => {
       oeeAboveOne: false,
       hasUnknownTime: false,
       timesInconsistent: false,
+      countsOutsidePlannedTime: 0,
     });
     expect(r.losses.seconds).toEqual({
       breakdowns: 2_400,
@@ -153,19 +155,22 @@ describe('computeOee — worked examples', () => {
     expect(r.kpis.teep).toBeCloseTo(0.7917, 4);
   });
 
-  it('example 2: same day, 700 produced with scrap and rework, a count during a break ignored', () => {
+  it('example 2: same day, 750 produced with scrap and rework, a count reported in a break is kept and flagged', () => {
     /*
      * Times as example 1: PBT 27,000 s, APT 23,100 s, ADOT 2,400 s, ADET 300 s, ASUT 1,200 s.
-     * Counts in PBT: 680 good, 14 reject (scrap), 6 rework → produced 700 (good excludes rework).
-     * A count of 50 reported at 09:05 lies in the break → not in PBT → ignored.
-     * ideal = 700 × 30 s = 21,000 s
+     * The counts carry no interval (no previous report), so each one's parts sit at its ts.
+     * A count of 50 reported at 09:05 lies in the break: it is counted (parts are never dropped)
+     * and flagged as 50 parts outside planned busy time. (Before parts were attributed, it was
+     * ignored: produced 700, P 0.9091, OEE 0.7556.)
+     * Counts: 730 good, 14 reject (scrap), 6 rework → produced 750 (good excludes rework).
+     * ideal = 750 × 30 s = 22,500 s
      * A   = 23,100 / 27,000 = 0.855556 → 0.8556
-     * P   = 21,000 / 23,100 = 0.909091 → 0.9091
-     * Q   = 680 / 700      = 0.971429 → 0.9714
-     * OEE = 0.855556 × 0.909091 × 0.971429 = 20,400 / 27,000 = 0.755556 → 0.7556
-     * scrap ratio 14/700 = 0.02, rework ratio 6/700 = 0.008571, FPY = 680/700 = 0.9714
-     * Losses: 2,400 + 1,200 + 300 + speed (23,100 − 21,000 = 2,100) + rejects (20 × 30 = 600)
-     *       + fully productive (680 × 30 = 20,400) = 27,000 ✓
+     * P   = 22,500 / 23,100 = 0.974026 → 0.9740
+     * Q   = 730 / 750      = 0.973333 → 0.9733
+     * OEE = 730 × 30 / 27,000 = 21,900 / 27,000 = 0.811111 → 0.8111
+     * scrap ratio 14/750 = 0.018667, rework ratio 6/750 = 0.008, FPY = 730/750 = 0.9733
+     * Losses: 2,400 + 1,200 + 300 + speed (23,100 − 21,900 − 600 = 600) + rejects (20 × 30 = 600)
+     *       + fully productive 21,900 = 27,000 ✓
      */
     const r = computeOee(
       dayInput([
@@ -175,20 +180,81 @@ describe('computeOee — worked examples', () => {
         count('13:59', 240, 5, 30, 3),
       ]),
     );
-    expect(r.counts).toEqual({ total: 700, good: 680, reject: 14, rework: 6, failures: 1 });
-    expect(r.times.idealSeconds).toBe(21_000);
+    expect(r.counts).toEqual({ total: 750, good: 730, reject: 14, rework: 6, failures: 1 });
+    expect(r.times.idealSeconds).toBe(22_500);
+    expect(r.flags.countsOutsidePlannedTime).toBe(50);
     expect(r.kpis.availability).toBeCloseTo(0.8556, 4);
-    expect(r.kpis.performance).toBeCloseTo(0.9091, 4);
-    expect(r.kpis.quality).toBeCloseTo(0.9714, 4);
-    expect(r.kpis.oee).toBeCloseTo(0.7556, 4);
-    expect(r.kpis.scrapRatio).toBeCloseTo(0.02, 10);
-    expect(r.kpis.reworkRatio).toBeCloseTo(0.008571, 6);
-    expect(r.kpis.firstPassYield).toBeCloseTo(0.9714, 4);
-    expect(r.losses.seconds.reducedSpeed).toBeCloseTo(2_100, 6);
+    expect(r.kpis.performance).toBeCloseTo(0.974, 4);
+    expect(r.kpis.quality).toBeCloseTo(0.9733, 4);
+    expect(r.kpis.oee).toBeCloseTo(0.8111, 4);
+    expect(r.kpis.scrapRatio).toBeCloseTo(0.018667, 6);
+    expect(r.kpis.reworkRatio).toBeCloseTo(0.008, 10);
+    expect(r.kpis.firstPassYield).toBeCloseTo(0.9733, 4);
+    expect(r.losses.seconds.reducedSpeed).toBeCloseTo(600, 6);
     expect(r.losses.seconds.rejectsAndRework).toBeCloseTo(600, 6);
     expect(r.losses.fractions.fullyProductive).toBeCloseTo(r.kpis.oee!, 12);
     expect(r.flags.performanceAboveOne).toBe(false);
     expectLossesAddUp(r);
+  });
+
+  it('example 2b: a counter reporting on the hour, two reports at the start of a break — every part counts where it was made', () => {
+    /*
+     * 06:00–14:00 UTC, breaks 09:00–09:15 and 12:00–12:15 (planned_stop reported by the line).
+     * Running all planned busy time; ideal cycle 4 s (900/h at full speed); 800 parts per running
+     * hour, 600 in the hours with a break. The counter reports on the hour, from a 0 at 06:00.
+     * The 09:00 and 12:00 reports land at the start of a break; their parts were made in the
+     * hour before, while the line ran, and are attributed there (by running time since the
+     * previous report). The 10:00 report covers 09:00–10:00, of which only 09:15–10:00 ran.
+     * PBT = 27,000 s = APT; produced 6,000, ideal 24,000 s
+     * A = 1; P = 24,000 / 27,000 = 0.888889; Q = 1; OEE = 0.8889
+     * (Counting only reports stamped in planned busy time dropped the 09:00 and 12:00 reports:
+     * 4,400 parts, P = OEE = 0.6519.)
+     */
+    const events: StateEvent[] = [
+      state('06:00', 'running'),
+      state('09:00', 'planned_stop'),
+      state('09:15', 'running'),
+      state('12:00', 'planned_stop'),
+      state('12:15', 'running'),
+      state('14:00', 'stopped'),
+    ];
+    const perHour: Array<[string, number]> = [
+      ['06:00', 0],
+      ['07:00', 800],
+      ['08:00', 800],
+      ['09:00', 800],
+      ['10:00', 600],
+      ['11:00', 800],
+      ['12:00', 800],
+      ['13:00', 600],
+      ['14:00', 800],
+    ];
+    const counts = linkCounts(perHour.map(([time, good]) => count(time, good, 0, 4)));
+    const shift = { start: at('06:00'), end: at('14:00') };
+    const input = (window: { start: number; end: number }): OeeInput => ({
+      window,
+      ...plannedTimeFromShifts([dayShift], window),
+      timeline: buildStateTimeline(events, shift),
+      counts,
+      microStopThresholdSeconds: 120,
+    });
+    const r = computeOee(input(shift));
+    expect(r.times.plannedBusySeconds).toBe(27_000);
+    expect(r.times.runSeconds).toBe(27_000);
+    expect(r.counts.total).toBe(6_000);
+    expect(r.flags.countsOutsidePlannedTime).toBe(0);
+    expect(r.kpis.performance).toBeCloseTo(0.8889, 4);
+    expect(r.kpis.oee).toBeCloseTo(0.8889, 4);
+    // Hour by hour, each report's parts are in the hour before it: 800, 800, 800, 600, 800, 800, 600, 800.
+    const hours = [6, 7, 8, 9, 10, 11, 12, 13].map((h) => {
+      const start = at(`${String(h).padStart(2, '0')}:00`);
+      return computeOee(input({ start, end: start + 3_600_000 })).counts.total;
+    });
+    expect(hours).toEqual([800, 800, 800, 600, 800, 800, 600, 800]);
+    // Inside an hour the parts follow running time: half of 06:00–07:00 holds half of its 800.
+    expect(computeOee(input({ start: at('06:00'), end: at('06:30') })).counts.total).toBe(400);
+    // 09:00–09:15 is the break: no part was made in it.
+    expect(computeOee(input({ start: at('09:00'), end: at('09:15') })).counts.total).toBe(0);
   });
 
   it('example 3: a window that cuts a night shift in half, stops clipped at the window edge', () => {
@@ -207,19 +273,21 @@ describe('computeOee — worked examples', () => {
      * ADOT = 180 + 600 = 780 s; ADET = 240 s; ASUT = 1,500 s
      * APT = 11,400 − 780 − 240 − 1,500 = 8,880 s
      *     (= 02:03–02:30 27 min + 03:00–03:10 10 + 03:14–04:00 46 + 04:25–05:00 35 + 05:20–05:50 30 = 148 min ✓)
-     * Counts (ideal 20 s): 02:15 80 good + 1 reject; 02:45 10 good (break: ignored);
+     * Counts (ideal 20 s, each without an interval, so its parts sit at its ts):
+     *   02:15 80 good + 1 reject; 02:45 10 good (in the break: counted and flagged);
      *   03:30 120 good + 2 reject + 1 rework; 04:45 100 good; 05:40 96 good + 1 reject;
-     *   01:50 50 good (before the window: ignored)
-     *   → good 396, reject 4, rework 1, produced 401, ideal 401 × 20 = 8,020 s
+     *   01:50 50 good (before the window: not in it)
+     *   → good 406, reject 4, rework 1, produced 411, ideal 411 × 20 = 8,220 s; 10 outside PBT
+     *   (before parts were attributed, the 02:45 count was dropped: produced 401, OEE 0.6947)
      * A   = 8,880 / 11,400 = 0.778947 → 0.7789
-     * P   = 8,020 / 8,880  = 0.903153 → 0.9032
-     * Q   = 396 / 401      = 0.987531 → 0.9875
-     * OEE = 396 × 20 / 11,400 = 7,920 / 11,400 = 0.694737 → 0.6947
-     * TEEP = NEE = 7,920 / 14,400 = 0.55 (the window is all shift time)
+     * P   = 8,220 / 8,880  = 0.925676 → 0.9257
+     * Q   = 406 / 411      = 0.987835 → 0.9878
+     * OEE = 406 × 20 / 11,400 = 8,120 / 11,400 = 0.712281 → 0.7123
+     * TEEP = NEE = 8,120 / 14,400 = 0.563889 (the window is all shift time)
      * Failures: the 01:57 stop started before the window (counted in the window it started in);
      *   the 05:50 stop starts in PBT → 1 failure; failure time 180 + 600 = 780 s.
-     * Losses: 780 + 1,500 + 240 + speed (8,880 − 8,020 = 860) + rejects (5 × 20 = 100)
-     *       + fully productive 7,920 = 11,400 ✓
+     * Losses: 780 + 1,500 + 240 + speed (8,880 − 8,120 − 100 = 660) + rejects (5 × 20 = 100)
+     *       + fully productive 8,120 = 11,400 ✓
      */
     const d0 = '2025-06-01';
     const d1 = '2025-06-02';
@@ -265,17 +333,18 @@ describe('computeOee — worked examples', () => {
       setupSeconds: 1_500,
       downSeconds: 780,
       minorStopSeconds: 240,
-      idealSeconds: 8_020,
+      idealSeconds: 8_220,
       failureSeconds: 780,
     });
-    expect(r.counts).toEqual({ total: 401, good: 396, reject: 4, rework: 1, failures: 1 });
+    expect(r.counts).toEqual({ total: 411, good: 406, reject: 4, rework: 1, failures: 1 });
+    expect(r.flags.countsOutsidePlannedTime).toBe(10);
     expect(r.kpis.availability).toBeCloseTo(0.7789, 4);
-    expect(r.kpis.performance).toBeCloseTo(0.9032, 4);
-    expect(r.kpis.quality).toBeCloseTo(0.9875, 4);
-    expect(r.kpis.oee).toBeCloseTo(0.6947, 4);
-    expect(r.kpis.teep).toBeCloseTo(0.55, 10);
-    expect(r.kpis.nee).toBeCloseTo(0.55, 10);
-    expect(r.losses.seconds.reducedSpeed).toBeCloseTo(860, 6);
+    expect(r.kpis.performance).toBeCloseTo(0.9257, 4);
+    expect(r.kpis.quality).toBeCloseTo(0.9878, 4);
+    expect(r.kpis.oee).toBeCloseTo(0.7123, 4);
+    expect(r.kpis.teep).toBeCloseTo(0.563889, 6);
+    expect(r.kpis.nee).toBeCloseTo(0.563889, 6);
+    expect(r.losses.seconds.reducedSpeed).toBeCloseTo(660, 6);
     expect(r.losses.seconds.rejectsAndRework).toBeCloseTo(100, 6);
     expectLossesAddUp(r);
   });

@@ -8,23 +8,14 @@ import {
   totalLength,
   unionIntervals,
 } from './intervals.js';
+import {
+  type ApportionedCount,
+  type CountEvent,
+  apportionCounts,
+  partsInWindow,
+} from './count-attribution.js';
 import { type OeeResult, type OeeTotals, computeOeeFromTotals } from './roll-up.js';
 import { type StateSegment } from './state-timeline.js';
-
-/** Parts reported by a machine since its previous count event. */
-export interface CountEvent {
-  eventId: string;
-  /** Epoch milliseconds. */
-  ts: number;
-  /** Good parts, right first time (excludes rework). */
-  good: number;
-  /** Scrapped parts. */
-  reject: number;
-  /** Parts that need rework. */
-  rework?: number;
-  /** Ideal cycle time of the product made, per part. */
-  idealCycleTimeSeconds: number;
-}
 
 /** The time inputs of one equipment over one window. */
 export interface TimeModelInput {
@@ -41,7 +32,16 @@ export interface TimeModelInput {
 }
 
 export interface OeeInput extends TimeModelInput {
+  /**
+   * Count events whose parts may fall in the window: their intervals (`since`) are spread over
+   * the timeline's running time, so the timeline must cover them (it may reach beyond the window).
+   */
   counts: readonly CountEvent[];
+  /**
+   * The same counts already apportioned ({@link apportionCounts}), when one caller computes many
+   * windows over the same counts; `counts` is then ignored.
+   */
+  apportioned?: readonly ApportionedCount[];
 }
 
 /** The ISO 22400-2 time model of one equipment over one window, in milliseconds. */
@@ -168,62 +168,22 @@ export function classifyTime(input: TimeModelInput): TimeModel {
   };
 }
 
-function compareCounts(a: CountEvent, b: CountEvent): number {
-  return (
-    a.ts - b.ts ||
-    a.good - b.good ||
-    a.reject - b.reject ||
-    (a.rework ?? 0) - (b.rework ?? 0) ||
-    a.idealCycleTimeSeconds - b.idealCycleTimeSeconds
-  );
-}
-
-/**
- * Deduplicates count events by `eventId`. When two events share an `eventId` but differ, the
- * one that sorts first (by ts, then quantities) is kept, so arrival order never matters.
- * The result is sorted by ts, then eventId.
- */
-export function dedupeCounts(counts: readonly CountEvent[]): CountEvent[] {
-  const byId = new Map<string, CountEvent>();
-  for (const count of counts) {
-    for (const value of [
-      count.ts,
-      count.good,
-      count.reject,
-      count.rework ?? 0,
-      count.idealCycleTimeSeconds,
-    ]) {
-      if (!Number.isFinite(value) || (value < 0 && value !== count.ts)) {
-        throw new RangeError(`Count event ${count.eventId} has an invalid value ${value}`);
-      }
-    }
-    const seen = byId.get(count.eventId);
-    if (seen === undefined || compareCounts(count, seen) < 0) byId.set(count.eventId, count);
-  }
-  // A fixed order, so that sums do not depend on arrival order even in the last bit.
-  return [...byId.values()].sort(
-    (a, b) => a.ts - b.ts || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
-  );
-}
-
-/** Good / reject / rework and ideal production time of the count events inside planned busy time. */
-export function sumCounts(
-  counts: readonly CountEvent[],
+function countTotals(
+  input: OeeInput,
   plannedBusy: readonly Interval[],
-): Pick<OeeTotals, 'good' | 'reject' | 'rework' | 'idealSeconds'> {
-  let good = 0;
-  let reject = 0;
-  let rework = 0;
-  let idealSeconds = 0;
-  for (const count of dedupeCounts(counts)) {
-    if (!containsInstant(plannedBusy, count.ts)) continue;
-    const rw = count.rework ?? 0;
-    good += count.good;
-    reject += count.reject;
-    rework += rw;
-    idealSeconds += (count.good + count.reject + rw) * count.idealCycleTimeSeconds;
-  }
-  return { good, reject, rework, idealSeconds };
+): Pick<
+  Required<OeeTotals>,
+  'good' | 'reject' | 'rework' | 'idealSeconds' | 'outsidePlannedParts'
+> {
+  const apportioned = input.apportioned ?? apportionCounts(input.counts, input.timeline);
+  const parts = partsInWindow(apportioned, input.window, plannedBusy);
+  return {
+    good: parts.good,
+    reject: parts.reject,
+    rework: parts.rework,
+    idealSeconds: parts.idealSeconds,
+    outsidePlannedParts: parts.outsidePlanned,
+  };
 }
 
 /** The totals of one equipment over one window (times in seconds). */
@@ -238,7 +198,7 @@ export function computeTotals(input: OeeInput): Required<OeeTotals> {
     downSeconds: model.downMs / 1000,
     minorStopSeconds: model.minorStopMs / 1000,
     unknownSeconds: model.unknownMs / 1000,
-    ...sumCounts(input.counts, model.plannedBusy),
+    ...countTotals(input, model.plannedBusy),
     failureCount: model.failureCount,
     failureSeconds: model.failureMs / 1000,
   };
@@ -246,7 +206,8 @@ export function computeTotals(input: OeeInput): Required<OeeTotals> {
 
 /**
  * OEE of one equipment over one window: the ISO 22400-2 times, the counts, every KPI, the six
- * big losses and the flags. Only count events whose `ts` lies in planned busy time count.
+ * big losses and the flags. A count's parts count in the window they were made in (see
+ * {@link ApportionedCount}); parts made outside planned busy time count too, and are flagged.
  */
 export function computeOee(input: OeeInput): OeeResult {
   return computeOeeFromTotals(computeTotals(input));

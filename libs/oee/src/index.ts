@@ -2,6 +2,8 @@ export * from './intervals.js';
 export { offsetAt, wallTimeAt, wallTimeToInstant } from './time-zone.js';
 export * from './shift-calendar.js';
 export * from './state-timeline.js';
+export * from './count-attribution-limit.js';
+export * from './count-attribution.js';
 export * from './compute-oee.js';
 export * from './roll-up.js';
 export * from './reliability.js';

@@ -38,6 +38,11 @@ export interface OeeTotals {
   rework: number;
   /** Ideal production time: Σ produced quantity × ideal cycle time, in seconds. */
   idealSeconds: number;
+  /**
+   * Parts (of good + reject + rework) made in time outside planned busy time: a machine that
+   * ran through a break or after the shift. They are counted above, not dropped.
+   */
+  outsidePlannedParts?: number;
   /** Failures (breakdowns) that started in the window(s); basis of MTBF and MTTR. */
   failureCount?: number;
   /** Planned busy time spent in failures (`stopped` at least as long as the threshold). */
@@ -138,6 +143,11 @@ export interface OeeFlags {
   hasUnknownTime: boolean;
   /** The totals did not add up (APT + ASUT + ADOT + ADET ≠ PBT); factors were clamped to [0, 1]. */
   timesInconsistent: boolean;
+  /**
+   * How many of the parts counted were made outside planned busy time (0 when none): they are in
+   * the counts and quality, and in performance's ideal time, so performance may read high.
+   */
+  countsOutsidePlannedTime: number;
 }
 
 export interface OeeResult {
@@ -165,6 +175,7 @@ export function emptyTotals(): Required<OeeTotals> {
     reject: 0,
     rework: 0,
     idealSeconds: 0,
+    outsidePlannedParts: 0,
     failureCount: 0,
     failureSeconds: 0,
   };
@@ -186,6 +197,7 @@ export function sumTotals(list: readonly OeeTotals[]): Required<OeeTotals> {
     sum.reject += t.reject;
     sum.rework += t.rework;
     sum.idealSeconds += t.idealSeconds;
+    sum.outsidePlannedParts += t.outsidePlannedParts ?? 0;
     sum.failureCount += t.failureCount ?? 0;
     sum.failureSeconds += t.failureSeconds ?? 0;
   }
@@ -308,6 +320,7 @@ export function computeOeeFromTotals(input: OeeTotals): OeeResult {
       oeeAboveOne: oee !== null && oee > 1,
       hasUnknownTime: totals.unknownSeconds > 0,
       timesInconsistent,
+      countsOutsidePlannedTime: totals.outsidePlannedParts,
     },
   };
 }
