@@ -8,6 +8,7 @@ import { CreateAndon1764200000000 } from './1764200000000-CreateAndon.js';
 import { CreateSimulatorRuns1764400000000 } from './1764400000000-CreateSimulatorRuns.js';
 import { CreateProductionOrders1764500000000 } from './1764500000000-CreateProductionOrders.js';
 import { CreateChecklistsAndHandovers1764600000000 } from './1764600000000-CreateChecklistsAndHandovers.js';
+import { AttributeCountsByRunningTime1764800000000 } from './1764800000000-AttributeCountsByRunningTime.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateSimulatorRuns1764400000000,
   CreateProductionOrders1764500000000,
   CreateChecklistsAndHandovers1764600000000,
+  AttributeCountsByRunningTime1764800000000,
 ];

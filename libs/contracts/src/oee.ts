@@ -136,6 +136,8 @@ export const oeeReportSchema = z.object({
     oeeAboveOne: z.boolean(),
     hasUnknownTime: z.boolean(),
     timesInconsistent: z.boolean(),
+    /** Parts counted that were made outside planned busy time (0 when none); never dropped. */
+    countsOutsidePlannedTime: z.number().int().min(0),
   }),
   explanation: z.object({
     plannedProduction: z.string(),

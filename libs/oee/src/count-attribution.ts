@@ -173,6 +173,17 @@ export function linkCounts(
   });
 }
 
+/** `range` widened to every count's interval: what a timeline must cover to apportion them. */
+export function countsSpan(range: Interval, counts: readonly CountEvent[]): Interval {
+  let start = range.start;
+  let end = range.end;
+  for (const count of counts) {
+    start = Math.min(start, count.since ?? count.ts);
+    end = Math.max(end, count.ts + 1);
+  }
+  return { start, end };
+}
+
 /** The instants the equipment was `running`, from its state timeline. */
 export function runningIntervals(timeline: readonly StateSegment[]): Interval[] {
   return mergeIntervals(

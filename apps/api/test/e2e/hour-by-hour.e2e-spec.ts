@@ -37,7 +37,9 @@ import { usersWithRoles } from '../support/user-factory.js';
  *   12–13  3600 − 1800 = 1800  60 (future)          0           690 / 485
  *   13–14  3600                120 (future)         0           810 / 485
  *
- * FILL counts 500 at 06:30: not the line's output, so not in the board.
+ * FILL counts 500 at 06:30: not the line's output, so not in the board. A count's parts are those
+ * made since the previous count, spread over the running time in between (see packing-line.ts),
+ * and only reports made by now count: at 11:30 the 11:45 report (30 parts) is not known yet.
  */
 describe('hour-by-hour board over HTTP', () => {
   let t: TestApp;
@@ -172,7 +174,7 @@ describe('hour-by-hour board over HTTP', () => {
     ]);
     expect(hours.map((h) => h.target)).toEqual([120, 120, 120, 90, 60, 120, 60, 120]);
     expect(hours.map((h) => h.cumulativeTarget)).toEqual([120, 240, 360, 450, 510, 630, 690, 810]);
-    // Only the packer's parts, and none stamped after now (11:45).
+    // Only the packer's parts, and none reported after now (11:45).
     expect(hours.map((h) => h.actualGood)).toEqual([120, 60, 125, 90, 50, 40, 0, 0]);
     expect(hours.map((h) => h.actualReject)).toEqual([2, 0, 1, 0, 0, 0, 0, 0]);
     expect(hours.map((h) => h.cumulativeActual)).toEqual([120, 180, 305, 395, 445, 485, 485, 485]);
@@ -290,6 +292,8 @@ describe('hour-by-hour board over HTTP', () => {
   });
 
   it("counts a job's progress at the line's output", async () => {
+    // After the shift, every report is in (at 11:30 the one of 11:45 would not be yet).
+    setNow(at('14:30'));
     const job = await createJob(t, manager, {
       orderId: order.id,
       operatorId: operator.user.id,

@@ -369,7 +369,17 @@ describe('production orders and job assignments over HTTP', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 50));
     const during = (offset: number) => new Date(startMs + offset).toISOString();
+    // A count is the parts made since the previous one: the filler reports 0 as the order starts,
+    // so its parts before the start stay before it.
     await ingest([
+      {
+        eventId: `${line.code}-0`,
+        equipmentId: filler.id,
+        ts: during(0),
+        type: 'count',
+        good: 0,
+        reject: 0,
+      },
       {
         eventId: `${line.code}-1`,
         equipmentId: filler.id,
@@ -443,10 +453,20 @@ describe('production orders and job assignments over HTTP', () => {
     expect(completed).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
     await jobStep(operator, job.id, 'complete').expect(409);
 
-    // Once the order completes, its window closes: later parts are not its progress.
-    await orderStep(manager, order.id, 'complete').expect(200);
+    // Once the order completes, its window closes: later parts are not its progress. The filler
+    // reports as the order ends, so what it counts next was made after the end.
+    const ended = (await orderStep(manager, order.id, 'complete').expect(200))
+      .body as ProductionOrder;
     await new Promise((resolve) => setTimeout(resolve, 20));
     await ingest([
+      {
+        eventId: `${line.code}-end`,
+        equipmentId: filler.id,
+        ts: ended.actualEnd!,
+        type: 'count',
+        good: 0,
+        reject: 0,
+      },
       {
         eventId: `${line.code}-after`,
         equipmentId: filler.id,

@@ -95,9 +95,22 @@ export async function createPackingLine(
 
 /**
  * The shift's machine events: the packer jams 07:10–07:40 and stops with JAM inside the planned
- * stop; the filler stops 10:05–10:15 (no reason) and 10:16–10:29 (CLEAN). The packer counts
- * 120 / 60 / 125 / 90 / 50 / 40 good in the hours from 06:00 and 30 at 11:45, with 3 rejects; the
- * filler 500 at 06:30.
+ * stop; the filler stops 10:05–10:15 (no reason) and 10:16–10:29 (CLEAN). A count is the parts
+ * made since the previous count, spread over the running time in between, so the packer's counts
+ * make 120 / 60 / 125 / 90 / 50 / 40 good in the hours from 06:00 and 30 more reported at 11:45
+ * (made 11:05–11:45), with 3 rejects; the filler 500 at 06:30 (its first report: at that instant).
+ *
+ *   report   parts        made in (running time since the previous report)
+ *   06:30    60           06:30 (the first report)
+ *   07:00    60 + 2 rej   06:30–07:00
+ *   08:00    60           07:00–07:10 and 07:40–08:00 (jammed in between)
+ *   08:30    125 + 1 rej  08:00–08:30
+ *   09:00    0            08:30–09:00
+ *   10:00    90           09:00–10:00 (the packer ran through the 09:00 break)
+ *   10:20    50           10:00–10:20
+ *   10:30    0            10:20–10:30
+ *   11:05    40           11:00–11:05 (stopped 10:30–11:00)
+ *   11:45    30           11:05–11:45
  */
 export function packingLineEvents(fill: Equipment, pack: Equipment): MachineEventInput[] {
   const { state, count } = eventsAt(at);
@@ -113,11 +126,13 @@ export function packingLineEvents(fill: Equipment, pack: Equipment): MachineEven
     state(fill, '10:16', 'stopped', 'CLEAN'), // a planned reason: 780 s, not a loss
     state(fill, '10:29', 'running'),
     count(pack, '06:30', 60),
-    count(pack, '06:59', 60, 2),
-    count(pack, '07:50', 60),
+    count(pack, '07:00', 60, 2),
+    count(pack, '08:00', 60),
     count(pack, '08:30', 125, 1),
-    count(pack, '09:45', 90),
+    count(pack, '09:00', 0),
+    count(pack, '10:00', 90),
     count(pack, '10:20', 50),
+    count(pack, '10:30', 0),
     count(pack, '11:05', 40),
     count(pack, '11:45', 30),
     count(fill, '06:30', 500),

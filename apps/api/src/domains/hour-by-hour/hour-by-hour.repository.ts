@@ -39,11 +39,6 @@ export interface ScheduledOrder extends Interval {
   cycleTimes: number[];
 }
 
-export interface BucketCount {
-  good: number;
-  reject: number;
-}
-
 const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /** The SQL behind the hour-by-hour board: the line's shifts, orders, planned stops and output counts. */
@@ -173,38 +168,6 @@ export class HourByHourRepository extends BaseRepository {
       end: Number(row.end),
       cycleTimes: row.cycle_times.map(Number),
     }));
-  }
-
-  /** Good and reject counts of the equipment in each window (same order), from count events. */
-  async counts(
-    equipmentIds: readonly string[],
-    windows: readonly Interval[],
-  ): Promise<BucketCount[]> {
-    if (windows.length === 0) return [];
-    const starts = windows.map((w) => w.start);
-    const ends = windows.map((w) => Math.max(w.start, w.end));
-    // The whole window as plain bounds ($4, $5) as well: bounds taken only from the unnested
-    // buckets do not reach the (equipment, type, ts) index, and the planner then scans every
-    // count event ever stored (2.9 s on a year of 40 machines; 0.2 ms with the bounds).
-    const rows = await this.dataSource.query<Array<{ idx: number; good: number; reject: number }>>(
-      `SELECT b.idx::int - 1 AS idx, coalesce(sum(m.good), 0)::int AS good, coalesce(sum(m.reject), 0)::int AS reject
-         FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS b(starts, ends, idx)
-         LEFT JOIN machine_events m
-           ON m.equipment_id = ANY($1::uuid[]) AND m.type = 'count'
-          AND m.ts >= $4::timestamptz AND m.ts < $5::timestamptz
-          AND m.ts >= b.starts AND m.ts < b.ends
-        GROUP BY b.idx ORDER BY b.idx`,
-      [
-        equipmentIds,
-        starts.map((t) => new Date(t)),
-        ends.map((t) => new Date(t)),
-        new Date(Math.min(...starts)),
-        new Date(Math.max(...ends)),
-      ],
-    );
-    const out: BucketCount[] = windows.map(() => ({ good: 0, reject: 0 }));
-    for (const row of rows) out[row.idx] = { good: row.good, reject: row.reject };
-    return out;
   }
 
   /** Every downtime reason's name and whether it is planned. */

@@ -20,6 +20,7 @@ import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { notFound } from '../../platform/common/domain.exception.js';
 import { DowntimeService, type StopRow } from '../downtime/downtime.service.js';
+import { PartCountsService } from '../oee/part-counts.service.js';
 import {
   HourByHourRepository,
   type LineOutput,
@@ -53,6 +54,7 @@ export class HourByHourService {
   constructor(
     private readonly repository: HourByHourRepository,
     private readonly downtime: DowntimeService,
+    private readonly parts: PartCountsService,
     private readonly clock: Clock,
     private readonly lineAccess: LineAccessService,
   ) {}
@@ -110,10 +112,11 @@ export class HourByHourService {
     const targets = hourlyTargets({ ...plan, shift: window });
     const outputIds =
       line.outputEquipmentId === null ? line.equipmentIds : [line.outputEquipmentId];
-    const counts = await this.repository.counts(
+    const counts = await this.parts.partsIn(
       outputIds,
-      // Parts stamped after now have not been made yet.
+      // Parts of reports after now are not known yet.
       targets.map((t) => ({ start: t.start, end: Math.min(t.end, now) })),
+      now,
     );
     const byId = new Map(orders.map((o) => [o.id, o]));
     let cumulativeActual = 0;

@@ -24,13 +24,30 @@ interface JobRow {
   started_at: Date | null;
   completed_at: Date | null;
   quantity: number;
-  good_count: number;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  output_ids: string[];
+}
+
+/** Where a job's progress is counted: the line's output, from the order's start to its end (or now). */
+export interface ProgressSource {
+  equipmentIds: string[];
+  /** Epoch ms; `null` while the order has not started (no progress yet). */
+  start: number | null;
+  end: number | null;
+  targetQuantity: number;
+}
+
+/** A job as stored; its progress is counted by the service (the same part attribution as OEE). */
+export interface StoredJob {
+  job: Omit<JobAssignment, 'progress'>;
+  progress: ProgressSource;
 }
 
 /**
- * A job with its order and its progress: the good parts counted at the line's output from the
- * order's actual start to its end (or now). The output is the line's output equipment, or — when
- * none is set — the sum over the line's equipment (right for parallel machines).
+ * A job with its order and where its progress is counted: the good parts at the line's output
+ * from the order's actual start to its end (or now). The output is the line's output equipment,
+ * or — when none is set — the sum over the line's equipment (right for parallel machines).
  */
 const SELECT_JOB = `
   SELECT j.id, j.order_id, o.reference AS order_reference, o.status AS order_status,
@@ -38,24 +55,19 @@ const SELECT_JOB = `
          j.operator_id, ou.display_name AS operator_name, to_char(j.shift_date, 'YYYY-MM-DD') AS shift_date,
          j.note, j.status, j.assigned_by, au.display_name AS assigned_by_name,
          j.assigned_at, j.accepted_at, j.started_at, j.completed_at, o.quantity,
-         progress.good_count
+         o.actual_start, o.actual_end,
+         ARRAY(SELECT e.id FROM equipment e
+                WHERE e.line_id = o.line_id AND (l.output_equipment_id IS NULL OR e.id = l.output_equipment_id)
+                ORDER BY e.code) AS output_ids
     FROM job_assignments j
     JOIN production_orders o ON o.id = j.order_id
     JOIN lines l ON l.id = o.line_id
     JOIN products p ON p.id = o.product_id
     JOIN users ou ON ou.id = j.operator_id
-    LEFT JOIN users au ON au.id = j.assigned_by
-    CROSS JOIN LATERAL (
-      SELECT coalesce(sum(m.good), 0)::int AS good_count
-        FROM equipment e
-        JOIN machine_events m ON m.equipment_id = e.id AND m.type = 'count'
-       WHERE e.line_id = o.line_id AND (l.output_equipment_id IS NULL OR e.id = l.output_equipment_id)
-         AND o.actual_start IS NOT NULL
-         AND m.ts >= o.actual_start AND m.ts < coalesce(o.actual_end, now())
-    ) progress`;
+    LEFT JOIN users au ON au.id = j.assigned_by`;
 
-function toJob(row: JobRow): JobAssignment {
-  return {
+function toJob(row: JobRow): StoredJob {
+  const job: StoredJob['job'] = {
     id: row.id,
     orderId: row.order_id,
     orderReference: row.order_reference,
@@ -75,10 +87,14 @@ function toJob(row: JobRow): JobAssignment {
     acceptedAt: row.accepted_at?.toISOString() ?? null,
     startedAt: row.started_at?.toISOString() ?? null,
     completedAt: row.completed_at?.toISOString() ?? null,
+  };
+  return {
+    job,
     progress: {
-      goodCount: row.good_count,
+      equipmentIds: row.output_ids,
+      start: row.actual_start?.getTime() ?? null,
+      end: row.actual_end?.getTime() ?? null,
       targetQuantity: row.quantity,
-      fraction: row.quantity > 0 ? row.good_count / row.quantity : 0,
     },
   };
 }
@@ -110,7 +126,7 @@ export interface LockedJob {
 /** Job assignments in SQL. */
 @Injectable()
 export class JobAssignmentsRepository extends BaseRepository {
-  get(id: string, db?: EntityManager): Promise<JobAssignment | null> {
+  get(id: string, db?: EntityManager): Promise<StoredJob | null> {
     return this.one(`${SELECT_JOB} WHERE j.id = $1`, [id], toJob, db);
   }
 
@@ -125,11 +141,7 @@ export class JobAssignmentsRepository extends BaseRepository {
       : null;
   }
 
-  async list(
-    filter: JobFilter,
-    page: number,
-    pageSize: number,
-  ): Promise<[JobAssignment[], number]> {
+  async list(filter: JobFilter, page: number, pageSize: number): Promise<[StoredJob[], number]> {
     const where = new SqlWhere();
     if (filter.operatorId) where.add((p) => `j.operator_id = ${p}`, filter.operatorId);
     if (filter.orderId) where.add((p) => `j.order_id = ${p}`, filter.orderId);

@@ -19,7 +19,8 @@ import { FieldValidationException } from '../../platform/common/validation.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
-import { JobAssignmentsRepository } from './job-assignments.repository.js';
+import { JobAssignmentsRepository, type StoredJob } from './job-assignments.repository.js';
+import { PartCountsService } from '../oee/part-counts.service.js';
 import { ProductionOrdersService } from '../orders/production-orders.service.js';
 
 const ENTITY_TYPE = 'job-assignment';
@@ -42,6 +43,7 @@ export class JobAssignmentsService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly clock: Clock,
     private readonly lineAccess: LineAccessService,
+    private readonly parts: PartCountsService,
   ) {}
 
   async assign(input: CreateJobAssignmentInput, actor: SessionUser): Promise<JobAssignment> {
@@ -139,7 +141,7 @@ export class JobAssignmentsService {
   /** `mine=true`: the caller's own jobs; otherwise only the jobs of the lines the user may see. */
   async list(query: JobListQuery, user: SessionUser): Promise<Paginated<JobAssignment>> {
     const mine = query.mine === 'true';
-    const [items, total] = await this.jobs.list(
+    const [stored, total] = await this.jobs.list(
       {
         operatorId: mine ? user.id : query.operatorId,
         orderId: query.orderId,
@@ -150,7 +152,7 @@ export class JobAssignmentsService {
       query.page,
       query.pageSize,
     );
-    return toPage(items, total, query);
+    return toPage(await this.withProgress(stored), total, query);
   }
 
   /** Work happens on live orders: a job starts only when its order is released (then starts it) or running. */
@@ -205,8 +207,47 @@ export class JobAssignmentsService {
   }
 
   private async mustGet(id: string, manager?: EntityManager): Promise<JobAssignment> {
-    const job = await this.jobs.get(id, manager);
+    const stored = await this.jobs.get(id, manager);
+    if (!stored) throw notFound('Job', id);
+    const [job] = await this.withProgress([stored]);
     if (!job) throw notFound('Job', id);
     return job;
+  }
+
+  /**
+   * Each job's progress: good parts made at the line's output since its order started, by the
+   * same attribution as OEE (a report's parts belong to the running time before it). Jobs of one
+   * order share one count.
+   */
+  private async withProgress(stored: readonly StoredJob[]): Promise<JobAssignment[]> {
+    const now = this.clock.now().getTime();
+    const goodBySource = new Map<string, Promise<number>>();
+    const goodOf = ({ progress }: StoredJob): Promise<number> => {
+      if (progress.start === null) return Promise.resolve(0);
+      const window = { start: progress.start, end: progress.end ?? now };
+      const key = `${progress.equipmentIds.join(',')}|${window.start}|${window.end}`;
+      let good = goodBySource.get(key);
+      if (!good) {
+        good = this.parts
+          .partsIn(progress.equipmentIds, [window], now)
+          .then(([parts]) => parts?.good ?? 0);
+        goodBySource.set(key, good);
+      }
+      return good;
+    };
+    return Promise.all(
+      stored.map(async (entry) => {
+        const goodCount = await goodOf(entry);
+        const target = entry.progress.targetQuantity;
+        return {
+          ...entry.job,
+          progress: {
+            goodCount,
+            targetQuantity: target,
+            fraction: target > 0 ? goodCount / target : 0,
+          },
+        };
+      }),
+    );
   }
 }

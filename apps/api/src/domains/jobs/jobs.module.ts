@@ -3,6 +3,7 @@ import { AuditModule } from '../../platform/audit/audit.module.js';
 import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { OeeModule } from '../oee/oee.module.js';
 import { ProductionOrdersModule } from '../orders/production-orders.module.js';
 import { JobAssignmentsController } from './job-assignments.controller.js';
 import { JobAssignmentsRepository } from './job-assignments.repository.js';
@@ -18,6 +19,7 @@ import { JobAssignmentsService } from './job-assignments.service.js';
     AuditModule,
     ChecklistsModule,
     LineAccessModule,
+    OeeModule,
     ProductionOrdersModule,
     RealtimeModule,
   ],

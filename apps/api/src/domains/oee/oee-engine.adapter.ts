@@ -4,9 +4,11 @@ import {
   type OeeTotals,
   type StateSegment,
   type TimeModel,
+  apportionCounts,
   buildStateTimeline,
   classifyTime,
   computeTotals,
+  countsSpan,
   mergeIntervals,
   plannedTimeFromShifts,
   sumTotals,
@@ -91,13 +93,19 @@ export class OeeEngineAdapter {
     db?: Db,
   ): Promise<Array<Required<OeeTotals>>> {
     const margin = context.microStopThresholdSeconds * 1000;
-    const loaded = { start: range.start - margin, end: range.end + margin };
-    const [events, counts, plannedStops] = await Promise.all([
-      this.repository.stateEvents(context.equipmentId, loaded, db),
+    const [counts, plannedStops] = await Promise.all([
       this.repository.countEvents(context.equipmentId, range, context.idealCycleTimeSeconds, db),
       this.repository.plannedStops(context.equipmentId, context.lineId, range, db),
     ]);
-    const timeline = buildStateTimeline(events, range);
+    // The timeline covers the range and every interval the counts' parts may come from.
+    const span = countsSpan(range, counts);
+    const events = await this.repository.stateEvents(
+      context.equipmentId,
+      { start: span.start - margin, end: span.end + margin },
+      db,
+    );
+    const timeline = buildStateTimeline(events, span);
+    const apportioned = apportionCounts(counts, timeline);
     const planned = plannedTimeFromShifts(context.shifts, range);
     const plannedDowntime = unionIntervals(planned.plannedDowntime, mergeIntervals(plannedStops));
     return windows.map((window) =>
@@ -107,6 +115,7 @@ export class OeeEngineAdapter {
         plannedDowntime,
         timeline,
         counts,
+        apportioned,
         microStopThresholdSeconds: context.microStopThresholdSeconds,
       }),
     );

@@ -5,6 +5,7 @@ import { OeeController } from './oee.controller.js';
 import { OeeRepository } from './oee.repository.js';
 import { OeeService } from './oee.service.js';
 import { OverviewService } from './overview.service.js';
+import { PartCountsService } from './part-counts.service.js';
 import { RollupQueueRepository } from './rollup-queue.repository.js';
 
 @Module({
@@ -15,8 +16,9 @@ import { RollupQueueRepository } from './rollup-queue.repository.js';
     OeeService,
     OeeRollupService,
     OverviewService,
+    PartCountsService,
     RollupQueueRepository,
   ],
-  exports: [OeeService, OeeRollupService],
+  exports: [OeeService, OeeRollupService, PartCountsService],
 })
 export class OeeModule {}

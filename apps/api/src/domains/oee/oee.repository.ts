@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { CountEvent, Interval, OeeTotals, ShiftPattern, StateEvent } from '@ms5/oee';
+import {
+  type CountEvent,
+  type Interval,
+  MAX_COUNT_INTERVAL_MS,
+  type OeeTotals,
+  type ShiftPattern,
+  type StateEvent,
+  linkCounts,
+} from '@ms5/oee';
 import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../../platform/database/base.repository.js';
 
@@ -32,6 +40,7 @@ const TOTAL_COLUMNS = `
   coalesce(sum(reject), 0)::float8 AS "reject",
   coalesce(sum(rework), 0)::float8 AS "rework",
   coalesce(sum(ideal_seconds), 0)::float8 AS "idealSeconds",
+  coalesce(sum(outside_planned_parts), 0)::float8 AS "outsidePlannedParts",
   coalesce(sum(failures), 0)::float8 AS "failureCount",
   coalesce(sum(failure_seconds), 0)::float8 AS "failureSeconds"`;
 
@@ -134,36 +143,63 @@ export class OeeRepository extends BaseRepository {
   }
 
   /**
-   * Count events in the window, each with the ideal cycle time it was made at: the product's of
-   * the order running on the line at the time (its override for the equipment, then for the line,
-   * then its default), or else the equipment's own (`idealCycleTimeSeconds`).
+   * The count events whose parts can fall in the window, linked to their previous count
+   * (`since`, see `linkCounts`): those reported in it, the first one after it (its parts may
+   * have been made inside), and the one before it (only to give the first its interval; left
+   * out of the result). Each carries the ideal cycle time it was made at: the product's of the
+   * order running on the line at the time (its override for the equipment, then for the line,
+   * then its default), or else the equipment's own (`idealCycleTimeSeconds`); `null` when only
+   * the quantities matter (the cycle times are then 0 and not looked up).
    */
   async countEvents(
     equipmentId: string,
     window: Interval,
-    idealCycleTimeSeconds: number,
+    idealCycleTimeSeconds: number | null,
     db: Queryable = this.dataSource,
   ): Promise<CountEvent[]> {
     const rows = await db.query<
-      Array<{ event_id: string; ms: string; good: number; reject: number }>
+      Array<{ event_id: string; ms: string; good: number; reject: number; before: boolean }>
     >(
-      `SELECT event_id, (extract(epoch FROM ts) * 1000)::float8 AS ms, good, reject
-         FROM machine_events
-        WHERE equipment_id = $1 AND type = 'count' AND ts >= to_timestamp($2 / 1000.0) AND ts < to_timestamp($3 / 1000.0)`,
-      [equipmentId, window.start, window.end],
+      `(SELECT event_id, (extract(epoch FROM ts) * 1000)::float8 AS ms, good, reject, true AS before
+          FROM machine_events
+         WHERE equipment_id = $1 AND type = 'count' AND ts < to_timestamp($2 / 1000.0)
+           AND ts >= to_timestamp(($2 - $4) / 1000.0)
+         ORDER BY ts DESC, event_id DESC LIMIT 1)
+       UNION ALL
+       (SELECT event_id, (extract(epoch FROM ts) * 1000)::float8, good, reject, false
+          FROM machine_events
+         WHERE equipment_id = $1 AND type = 'count' AND ts >= to_timestamp($2 / 1000.0) AND ts < to_timestamp($3 / 1000.0))
+       UNION ALL
+       (SELECT event_id, (extract(epoch FROM ts) * 1000)::float8, good, reject, false
+          FROM machine_events
+         WHERE equipment_id = $1 AND type = 'count' AND ts >= to_timestamp($3 / 1000.0)
+           AND ts <= to_timestamp(($3 + $4) / 1000.0)
+         ORDER BY ts, event_id LIMIT 1)`,
+      [equipmentId, window.start, window.end, MAX_COUNT_INTERVAL_MS],
     );
-    const runs = rows.length === 0 ? [] : await this.orderRuns(equipmentId, window, db);
-    return rows.map((row) => {
+    if (rows.length === 0) return [];
+    const before = new Set(rows.filter((row) => row.before).map((row) => row.event_id));
+    const tsOf = rows.map((row) => Number(row.ms));
+    const runs =
+      idealCycleTimeSeconds === null
+        ? []
+        : await this.orderRuns(
+            equipmentId,
+            { start: Math.min(...tsOf), end: Math.max(...tsOf) + 1 },
+            db,
+          );
+    const counts = rows.map((row): CountEvent => {
       const ts = Number(row.ms);
       const run = runs.find((r) => r.start <= ts && (r.end === null || ts < r.end));
       return {
         eventId: row.event_id,
         ts,
-        good: row.good,
-        reject: row.reject,
-        idealCycleTimeSeconds: run?.idealCycleTimeSeconds ?? idealCycleTimeSeconds,
+        good: Number(row.good),
+        reject: Number(row.reject),
+        idealCycleTimeSeconds: run?.idealCycleTimeSeconds ?? idealCycleTimeSeconds ?? 0,
       };
     });
+    return linkCounts(counts).filter((count) => !before.has(count.eventId));
   }
 
   /** The orders that ran on the equipment's line during the window, with their product's cycle time. */
@@ -280,10 +316,10 @@ export class OeeRepository extends BaseRepository {
     await manager.query(
       `INSERT INTO oee_hourly (equipment_id, hour, calendar_seconds, planned_operation_seconds, planned_downtime_seconds,
          run_seconds, setup_seconds, down_seconds, minor_stop_seconds, unknown_seconds, good, reject, rework,
-         ideal_seconds, failures, failure_seconds, computed_at)
-       SELECT $1, *, $17::timestamptz FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
+         ideal_seconds, failures, failure_seconds, outside_planned_parts, computed_at)
+       SELECT $1, *, $18::timestamptz FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
          $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::bigint[], $13::bigint[], $14::float8[],
-         $15::int[], $16::float8[])`,
+         $15::int[], $16::float8[], $17::bigint[])`,
       [
         equipmentId,
         column('hour'),
@@ -301,6 +337,7 @@ export class OeeRepository extends BaseRepository {
         column('idealSeconds'),
         column('failureCount'),
         column('failureSeconds'),
+        column('outsidePlannedParts'),
         computedAt,
       ],
     );
@@ -351,7 +388,7 @@ export class OeeRepository extends BaseRepository {
               setup_seconds AS "setupSeconds", down_seconds AS "downSeconds", minor_stop_seconds AS "minorStopSeconds",
               unknown_seconds AS "unknownSeconds", good::float8 AS good, reject::float8 AS reject,
               rework::float8 AS rework, ideal_seconds AS "idealSeconds", failures::float8 AS "failureCount",
-              failure_seconds AS "failureSeconds"
+              failure_seconds AS "failureSeconds", outside_planned_parts::float8 AS "outsidePlannedParts"
          FROM oee_hourly
         WHERE equipment_id = ANY($1::uuid[]) AND hour >= $2 AND hour < $3
           AND computed_at >= hour + interval '1 hour'`,

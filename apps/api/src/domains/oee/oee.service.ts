@@ -325,6 +325,8 @@ function toReport(
 }
 
 const s = (seconds: number): string => `${Math.round(seconds * 10) / 10} s`;
+const outside = (parts: number): string =>
+  parts > 0 ? `, of which ${parts} made outside planned production time` : '';
 
 /** Each factor with the times and counts it came from, in words. */
 function explain(result: OeeResult): OeeReport['explanation'] {
@@ -334,7 +336,7 @@ function explain(result: OeeResult): OeeReport['explanation'] {
   return {
     plannedProduction: `planned busy time = planned operation ${s(times.plannedOperationSeconds)} − planned downtime ${s(times.plannedDowntimeSeconds)} = ${s(times.plannedBusySeconds)}`,
     availability: `availability = run time ${s(times.runSeconds)} / planned busy time ${s(times.plannedBusySeconds)} = ${pct(kpis.availability)}`,
-    performance: `performance = ideal time ${s(times.idealSeconds)} (${counts.total} parts) / run time ${s(times.runSeconds)} = ${pct(kpis.performance)}`,
+    performance: `performance = ideal time ${s(times.idealSeconds)} (${counts.total} parts${outside(result.flags.countsOutsidePlannedTime)}) / run time ${s(times.runSeconds)} = ${pct(kpis.performance)}`,
     quality: `quality = good ${counts.good} / produced ${counts.total} = ${pct(kpis.quality)}`,
     oee: `OEE = ${pct(kpis.availability)} × ${pct(kpis.performance)} × ${pct(kpis.quality)} = ${pct(kpis.oee)}`,
   };

@@ -56,6 +56,12 @@ export function OeeKpiCards({ report }: { report: OeeReport }) {
         {report.flags.hasUnknownTime ? (
           <p className="muted">Part of the time has no machine data; it is shown as “No data”.</p>
         ) : null}
+        {report.flags.countsOutsidePlannedTime > 0 ? (
+          <p className="muted">
+            {report.flags.countsOutsidePlannedTime.toLocaleString()} of the parts were made outside
+            planned production time (a break, a planned stop or after the shift); they are counted.
+          </p>
+        ) : null}
       </div>
     </section>
   );
