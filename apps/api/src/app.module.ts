@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AndonModule } from './domains/andon/andon.module.js';
 import { ChecklistsModule } from './domains/checklists/checklists.module.js';
@@ -22,7 +21,8 @@ import { ValidationInterceptor } from './platform/common/validation.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import type { RuntimeInfo } from './platform/config/config.tokens.js';
-import { dataSourceOptions } from './platform/database/database.js';
+import type { DatabaseHandle } from './platform/database/database.js';
+import { DatabaseModule } from './platform/database/database.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { LineAccessModule } from './platform/line-access/line-access.module.js';
 import { MetricsModule } from './platform/metrics/metrics.module.js';
@@ -33,13 +33,20 @@ export interface AppModuleOptions {
   config: AppConfig;
   runtime: RuntimeInfo;
   databaseUrl: string;
+  /** The database as `provideDatabase` gave it (default: an external one at `databaseUrl`). */
+  database?: DatabaseHandle;
 }
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, runtime, databaseUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, runtime, databaseUrl, database }: AppModuleOptions): DynamicModule {
+    const handle: DatabaseHandle = database ?? {
+      url: databaseUrl,
+      kind: 'external',
+      stop: () => Promise.resolve(),
+    };
     return {
       module: AppModule,
       imports: [
@@ -60,8 +67,8 @@ export class AppModule {
             },
           },
         }),
-        // Each module registers its own entities with `TypeOrmModule.forFeature`.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        // The pool with its timeouts; each module registers its own entities (`forFeature`).
+        DatabaseModule.forRoot(config, handle),
         // platform: knows no domain
         ClockModule,
         AuditModule,

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const applied = await runMigrations(database.url);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const runtime = await resolveRuntimeInfo(config, database.kind);
-    const app = await createApp({ config, runtime, databaseUrl: database.url });
+    const app = await createApp({ config, runtime, databaseUrl: database.url, database });
     await bootstrapAdmin(app.get(UsersService), config, (message) => process.stdout.write(message));
     await app.listen(config.PORT, config.HOST);
     log.info(`MS5 Floor Dashboard listening on http://localhost:${config.PORT}`);

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import {
   DOMAIN_ERROR_CODES,
   DOMAIN_ERROR_STATUS,
+  SERVICE_ERROR_CODES,
+  SERVICE_ERROR_STATUS,
   domainErrorCode,
+  serviceErrorCode,
   toFieldErrors,
 } from './errors.js';
 import { createUserSchema } from './users.js';
@@ -66,5 +69,16 @@ describe('domain error codes', () => {
     expect(domainErrorCode('CHECKLIST_FAILED')).toBe('CHECKLIST_FAILED');
     expect(domainErrorCode('checklist_failed')).toBeUndefined();
     expect(domainErrorCode(undefined)).toBeUndefined();
+  });
+});
+
+describe('service error codes', () => {
+  it('answers every code with 503, apart from the domain codes', () => {
+    for (const code of SERVICE_ERROR_CODES) {
+      expect(SERVICE_ERROR_STATUS[code]).toBe(503);
+      expect(domainErrorCode(code)).toBeUndefined();
+    }
+    expect(serviceErrorCode('DATABASE_UNAVAILABLE')).toBe('DATABASE_UNAVAILABLE');
+    expect(serviceErrorCode('NOT_FOUND')).toBeUndefined();
   });
 });

@@ -53,6 +53,30 @@ export function domainErrorCode(code: string | undefined): DomainErrorCode | und
     : undefined;
 }
 
+/**
+ * The stable `code` of a refusal that is not the client's doing: the service cannot answer now
+ * and the same request may succeed later (`503` with `Retry-After`). Ingestion gateways retry on
+ * it; nothing of the refused request was stored.
+ */
+export const SERVICE_ERROR_CODES = ['DATABASE_UNAVAILABLE'] as const;
+
+export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];
+
+/** The HTTP status each service code is answered with. */
+export const SERVICE_ERROR_STATUS: Readonly<Record<ServiceErrorCode, 503>> = {
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** Every `code` an error body can carry. */
+export type ApiErrorCode = DomainErrorCode | ServiceErrorCode;
+
+/** A `code` from an error body, narrowed to a known service code (else undefined). */
+export function serviceErrorCode(code: string | undefined): ServiceErrorCode | undefined {
+  return (SERVICE_ERROR_CODES as readonly string[]).includes(code ?? '')
+    ? (code as ServiceErrorCode)
+    : undefined;
+}
+
 /** Every error body the API returns. */
 export const errorBodySchema = z.object({
   statusCode: z.number().int(),

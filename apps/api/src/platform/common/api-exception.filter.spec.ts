@@ -86,3 +86,33 @@ describe('ApiExceptionFilter', () => {
     });
   });
 });
+
+describe('ApiExceptionFilter when the database cannot be reached', () => {
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After, never 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    for (const exception of [
+      refused,
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('the database system is shutting down'), { code: '57P03' }),
+    ]) {
+      const sent = run(exception);
+      expect(sent.status).toBe(503);
+      expect(sent.headers['Retry-After']).toBe('5');
+      expect(sent.body).toEqual({
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: expect.any(String),
+        error: 'Service Unavailable',
+        requestId: 'req-1',
+      });
+    }
+  });
+
+  it('keeps a database answer that is not an outage a 500', () => {
+    const sent = run(Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }));
+    expect(sent.status).toBe(500);
+    expect(sent.headers['Retry-After']).toBeUndefined();
+  });
+});

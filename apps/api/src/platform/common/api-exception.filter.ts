@@ -5,8 +5,9 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import type { ErrorBody, FieldError } from '@ms5/contracts';
+import type { ErrorBody, FieldError, ServiceErrorCode } from '@ms5/contracts';
 import type { Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { requestIdOf } from './request-id.js';
 import { TooManyRequestsException } from './too-many-requests.exception.js';
 
@@ -33,16 +34,38 @@ interface HttpishError {
   type?: unknown;
 }
 
-/** Every error leaves as JSON with `statusCode` and `message` (and `fieldErrors` for bad input). */
+/** While the database is down every request fails alike: one warning per this many ms, not one each. */
+const OUTAGE_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Every error leaves as JSON with `statusCode` and `message` (and `fieldErrors` for bad input).
+ * A database that cannot be reached is `503 DATABASE_UNAVAILABLE` with `Retry-After`, never 500.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
+  private lastOutageLog = 0;
+  private outagesSinceLog = 0;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const context = host.switchToHttp();
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: unknown }>();
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      this.logOutage(exception);
+      const body: ErrorBody = {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE' satisfies ServiceErrorCode,
+        message: 'The database is unavailable; retry later',
+        error: REASONS[503],
+        requestId: requestIdOf(request, response),
+      };
+      if (response.headersSent) return;
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(503).json(body);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error(
@@ -55,6 +78,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     response.status(body.statusCode).json(body);
+  }
+
+  private logOutage(exception: unknown): void {
+    this.outagesSinceLog++;
+    const now = Date.now();
+    if (now - this.lastOutageLog < OUTAGE_LOG_INTERVAL_MS) return;
+    const reason = exception instanceof Error ? exception.message : String(exception);
+    this.logger.warn(
+      `database unavailable: ${this.outagesSinceLog} request(s) answered 503 (last: ${reason})`,
+    );
+    this.lastOutageLog = now;
+    this.outagesSinceLog = 0;
   }
 
   private toBody(exception: unknown): ErrorBody {

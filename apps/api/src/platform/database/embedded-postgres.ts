@@ -47,8 +47,23 @@ export class EmbeddedPostgres {
     return this.options.port;
   }
 
+  /** The server process we started or adopted still exists (it may still be paused or starting). */
+  isRunning(): boolean {
+    const child = this.child;
+    if (child) return child.exitCode === null && child.signalCode === null;
+    return this.adoptedPid !== undefined && isAlive(this.adoptedPid);
+  }
+
+  /** The pid of the server (postmaster) we started or adopted, while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid ?? this.adoptedPid;
+  }
+
   /** Starts (or adopts) the server and returns a connection URL for `database`. */
   async start(database: string): Promise<string> {
+    this.child = undefined;
+    this.earlyExit = undefined;
+    this.adoptedPid = undefined;
     const binaries = await loadBinaries();
     const runAs = await this.ensureRunAsUser();
     this.credentials = await this.ensureCluster(binaries, runAs);

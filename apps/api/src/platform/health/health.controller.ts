@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { type HealthInfo, healthInfoSchema } from '@ms5/contracts';
+import { type HealthInfo, type ServiceErrorCode, healthInfoSchema } from '@ms5/contracts';
 import { Public } from '../common/auth.decorators.js';
+import { DatabaseAvailability } from '../database/database-availability.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, RUNTIME_INFO, type RuntimeInfo } from '../config/config.tokens.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';
@@ -20,14 +21,31 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly shutdown: ShutdownState,
+    private readonly availability: DatabaseAvailability,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUNTIME_INFO) private readonly runtime: RuntimeInfo,
   ) {}
 
-  /** The process runs. Never touches the database or anything else. */
+  /**
+   * The process runs. Never touches the database: it reads what the availability probe last saw,
+   * and fails only when the embedded database has been unreachable longer than
+   * `DB_LIVENESS_GRACE_MS` (its supervisor could not bring it back), so that a restart can.
+   */
   @Get('live')
   @ApiOkResponse({ description: 'The process is alive' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The embedded database has been unreachable longer than DB_LIVENESS_GRACE_MS: restart the process',
+  })
   live(): { status: 'ok' } {
+    const database = this.availability.liveness();
+    if (!database.ok) {
+      throw new ServiceUnavailableException({
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE' satisfies ServiceErrorCode,
+        message: `Not live: ${database.reason ?? 'the embedded database is unreachable'}`,
+      });
+    }
     return { status: 'ok' };
   }
 
@@ -40,17 +58,23 @@ export class HealthController {
   async ready() {
     if (this.shutdown.isShuttingDown) throw new ServiceUnavailableException('Shutting down');
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
         ...(this.redis.configured ? [() => this.redis.ping('redis', CHECK_TIMEOUT_MS)] : []),
       ]);
+      this.availability.confirmReachable();
+      return result;
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         const body = error.getResponse() as { error?: Record<string, unknown> };
         const down = Object.keys(body.error ?? {});
-        throw new ServiceUnavailableException(
-          `Not ready: ${down.join(', ') || 'a dependency'} is down`,
-        );
+        throw new ServiceUnavailableException({
+          statusCode: 503,
+          ...(down.includes('database')
+            ? { code: 'DATABASE_UNAVAILABLE' satisfies ServiceErrorCode }
+            : {}),
+          message: `Not ready: ${down.join(', ') || 'a dependency'} is down`,
+        });
       }
       throw error;
     }
