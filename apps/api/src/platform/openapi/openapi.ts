@@ -14,6 +14,19 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     )
     .setVersion(version)
     .addBearerAuth()
+    // Any route can meet a database outage: one 503 for all of them rather than one per route.
+    .addGlobalResponse({
+      status: 503,
+      description:
+        'The database cannot be reached (`code: "DATABASE_UNAVAILABLE"`): nothing was stored; retry after `Retry-After` seconds',
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before retrying',
+          schema: { type: 'integer' },
+        },
+      },
+      schema: { $ref: '#/components/schemas/ErrorBody' },
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components ??= {};
