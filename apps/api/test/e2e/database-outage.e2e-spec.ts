@@ -9,6 +9,7 @@ import {
   serverProcesses,
   startOutageApi,
 } from '../support/database-outage.js';
+import { io } from 'socket.io-client';
 import { waitForStatus } from '../support/api-process.js';
 import { sleep } from '../support/wait.js';
 
@@ -30,7 +31,14 @@ async function firstRequestAfterRecovery(api: OutageApi): Promise<number> {
   return response.status;
 }
 
-function print(fault: string, report: Awaited<ReturnType<typeof ingestionReport>>, reader: Reader) {
+function print(
+  api: OutageApi,
+  fault: string,
+  report: Awaited<ReturnType<typeof ingestionReport>>,
+  reader: Reader,
+) {
+  const errors = loggedErrors(api);
+  if (errors) console.log(`${fault}: errors logged\n${errors}`);
   console.log(
     `${fault}\n${JSON.stringify(
       {
@@ -45,6 +53,26 @@ function print(fault: string, report: Awaited<ReturnType<typeof ingestionReport>
       2,
     )}`,
   );
+}
+
+/** A screen's socket opened during the outage: refused or disconnected, never the process ended. */
+async function socketDuringOutage(api: OutageApi): Promise<string> {
+  const client = io(api.baseUrl, {
+    auth: { token: api.token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  try {
+    return await new Promise<string>((resolve) => {
+      client.once('realtime.ready', () => resolve('ready'));
+      client.once('disconnect', (reason) => resolve(`disconnected: ${reason}`));
+      client.once('connect_error', (error) => resolve(`refused: ${error.message}`));
+      setTimeout(() => resolve('no answer'), 8000).unref();
+    });
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** What the supervisor said, with its times (pino lines of the process). */
@@ -64,6 +92,15 @@ function supervisorLines(api: OutageApi): string {
     .join('\n');
 }
 
+/** The errors the process logged (a 500 logs its stack): shown when an answer was not honest. */
+function loggedErrors(api: OutageApi): string {
+  return api.proc
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"level":50'))
+    .join('\n');
+}
+
 function expectHonestAnswers(log: RequestLog, slowestMs: number) {
   for (const outcome of log.statuses.keys()) expect(['200', '503']).toContain(outcome);
   expect(log.slowestMs).toBeLessThan(slowestMs);
@@ -76,6 +113,21 @@ describe('PostgreSQL paused (SIGSTOP), then resumed', () => {
   });
   afterAll(async () => {
     await api?.stop();
+  });
+
+  it('documents the 503 on every route of the OpenAPI document', async () => {
+    const response = await fetch(`${api.baseUrl}/api/docs-json`);
+    const doc = (await response.json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    };
+    const operations = Object.values(doc.paths).flatMap((path) => Object.values(path));
+    expect(operations.length).toBeGreaterThan(20);
+    for (const operation of operations) {
+      expect(operation.responses['503']).toBeDefined();
+    }
+    expect(doc.paths['/api/ingest/events']?.post?.responses['503']?.headers).toHaveProperty(
+      'Retry-After',
+    );
   });
 
   it('answers 503 within seconds while paused, fails liveness after the grace, then recovers', async () => {
@@ -114,7 +166,7 @@ describe('PostgreSQL paused (SIGSTOP), then resumed', () => {
       await reader.stop();
     }
     const report = await ingestionReport(api, gateway);
-    print('PostgreSQL paused', report, reader);
+    print(api, 'PostgreSQL paused', report, reader);
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
     expect(gateway.log.count('503')).toBeGreaterThan(0);
@@ -144,7 +196,9 @@ describe('PostgreSQL killed (SIGKILL of the postmaster)', () => {
     process.kill(killed, 'SIGKILL');
     try {
       await waitForStatus(`${api.baseUrl}/health/ready`, 503, 5000);
+      expect(await socketDuringOutage(api)).toMatch(/^(disconnected|refused)/);
       await waitForStatus(`${api.baseUrl}/health/ready`, 200, 30_000);
+      expect(api.proc.child.exitCode).toBeNull();
       expect(postmasterPid(api.dataDir)).not.toBe(killed);
       expect(await firstRequestAfterRecovery(api)).toBe(200);
       expect(await status(`${api.baseUrl}/health/live`)).toBe(200);
@@ -155,7 +209,7 @@ describe('PostgreSQL killed (SIGKILL of the postmaster)', () => {
     }
     expect(api.proc.output()).toContain('starting it again');
     const report = await ingestionReport(api, gateway);
-    print('PostgreSQL killed', report, reader);
+    print(api, 'PostgreSQL killed', report, reader);
     console.log(supervisorLines(api));
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
@@ -194,7 +248,7 @@ describe('PostgreSQL in smart shutdown (SIGTERM to the postmaster)', () => {
       await reader.stop();
     }
     const report = await ingestionReport(api, gateway);
-    print('PostgreSQL smart shutdown', report, reader);
+    print(api, 'PostgreSQL smart shutdown', report, reader);
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
     expect(gateway.log.flaps() + reader.log.flaps()).toBeLessThanOrEqual(1);

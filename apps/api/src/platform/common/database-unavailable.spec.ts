@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 
 const pgError = (code: string, message = 'from the server') =>
@@ -42,6 +46,11 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
     const terminated = new QueryFailedError('SELECT 1', [], new Error('Connection terminated'));
     expect(isDatabaseUnavailable(terminated)).toBe(true);
+  });
+
+  it("takes TypeORM's released query runner (its connection broke mid-transaction) for an outage", () => {
+    expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
+    expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
   });
 
   it('looks inside an AggregateError of several connection attempts (IPv6 and IPv4)', () => {

@@ -41,7 +41,17 @@ const UNAVAILABLE_MESSAGES = [
   /is not currently accepting connections/i,
 ];
 
+/**
+ * TypeORM releases a transaction's query runner the moment its connection breaks; the
+ * transaction's next query then fails with one of these instead of the connection's own error.
+ */
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 interface ErrorLike {
+  name?: unknown;
   code?: unknown;
   message?: unknown;
   driverError?: unknown;
@@ -61,6 +71,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 function classify(error: unknown, depth: number): boolean {
   if (depth > 4 || error === null || typeof error !== 'object') return false;
   const candidate = error as ErrorLike;
+  if (typeof candidate.name === 'string' && RELEASED_RUNNER_ERRORS.has(candidate.name)) return true;
   const code = typeof candidate.code === 'string' ? candidate.code : undefined;
   if (code !== undefined) {
     if (NETWORK_ERROR_CODES.has(code)) return true;

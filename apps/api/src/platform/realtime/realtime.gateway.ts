@@ -83,6 +83,19 @@ export class RealtimeGateway
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
+    // Nest does not await this: a rejection (the database gone between two queries) would be
+    // unhandled and end the process. The client is disconnected instead and reconnects later.
+    try {
+      await this.admit(socket);
+    } catch (error) {
+      this.logger.warn(
+        `socket ${socket.id} not admitted: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      socket.disconnect(true);
+    }
+  }
+
+  private async admit(socket: RealtimeSocket): Promise<void> {
     let user: SessionUser;
     try {
       user = await this.authenticate(socket);
