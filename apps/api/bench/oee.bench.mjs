@@ -188,7 +188,9 @@ async function main() {
   let api;
   try {
     // --- Phase 1: ingestion (roll-up worker on, as in production) ---------------------------------
-    api = await startApi({ dataDir, pgPort });
+    // Phase 2 times queries over a year of raw events on purpose (tens of seconds each): past
+    // the default DB_STATEMENT_TIMEOUT_MS (5 s), which would answer them 503.
+    api = await startApi({ dataDir, pgPort, env: { DB_STATEMENT_TIMEOUT_MS: '120000' } });
     const http = client(api.baseUrl, await login(api.baseUrl));
     const equipment = await createPlant(http);
     const ingestStart = Date.now() - 120 * 86_400_000;
