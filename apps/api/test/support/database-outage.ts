@@ -49,19 +49,26 @@ export async function startOutageApi(): Promise<OutageApi> {
     ...OUTAGE_ENV,
   });
   const baseUrl = proc.baseUrl;
-  await waitForStatus(`${baseUrl}/health/ready`, 200);
-  const login = await postJson(baseUrl, '/api/auth/login', undefined, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
-  const token = (login.body as { accessToken: string }).accessToken;
-  const line = await postJson(baseUrl, '/api/lines', token, { code: 'OUT', name: 'Outage line' });
-  const equipment = await postJson(baseUrl, '/api/equipment', token, {
-    code: 'OUT-1',
-    name: 'Outage filler',
-    lineId: (line.body as { id: string }).id,
-    idealCycleTimeSeconds: 1,
-  });
+  let token: string;
+  let equipmentId: string;
+  try {
+    await waitForStatus(`${baseUrl}/health/ready`, 200);
+    token = await loginWhenUp(proc, baseUrl);
+    const line = await postJson(baseUrl, '/api/lines', token, { code: 'OUT', name: 'Outage line' });
+    const equipment = await postJson(baseUrl, '/api/equipment', token, {
+      code: 'OUT-1',
+      name: 'Outage filler',
+      lineId: (line.body as { id: string }).id,
+      idealCycleTimeSeconds: 1,
+    });
+    equipmentId = (equipment.body as { id: string }).id;
+  } catch (error) {
+    // Not left running when the setup fails: jest would wait for it, and the next run with it.
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`the API did not start: ${String(error)}\n${proc.output()}`, { cause: error });
+  }
   const credentials = JSON.parse(
     readFileSync(path.join(dataDir, 'postgres.credentials.json'), 'utf8'),
   ) as { user: string; password: string };
@@ -70,7 +77,7 @@ export async function startOutageApi(): Promise<OutageApi> {
     baseUrl,
     dataDir,
     token,
-    equipmentId: (equipment.body as { id: string }).id,
+    equipmentId,
     databaseUrl: `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${pgPort}/ms5`,
     async stop() {
       if (proc.child.exitCode === null) {
@@ -80,6 +87,28 @@ export async function startOutageApi(): Promise<OutageApi> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Logs in as the admin, retrying until this process answers: on a machine where other test runs
+ * start servers too, the free port picked may have answered for another server for a moment.
+ */
+async function loginWhenUp(proc: ApiProcess, baseUrl: string): Promise<string> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.child.exitCode !== null) throw new Error(`the API exited (${proc.child.exitCode})`);
+    try {
+      const login = await postJson(baseUrl, '/api/auth/login', undefined, {
+        username: 'admin',
+        password: ADMIN_PASSWORD,
+      });
+      if (login.status === 200) return (login.body as { accessToken: string }).accessToken;
+    } catch {
+      // not (yet) our server
+    }
+    if (Date.now() > deadline) throw new Error('no login within 90 s');
+    await sleep(250);
+  }
 }
 
 export async function postJson(
