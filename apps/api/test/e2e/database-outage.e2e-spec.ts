@@ -36,12 +36,14 @@ function print(
   fault: string,
   report: Awaited<ReturnType<typeof ingestionReport>>,
   reader: Reader,
+  timeline: Record<string, number>,
 ) {
   const errors = loggedErrors(api);
-  if (errors) console.log(`${fault}: errors logged\n${errors}`);
+  if (errors) console.log(`${fault}: requests answered 500\n${errors}`);
   console.log(
     `${fault}\n${JSON.stringify(
       {
+        timeline,
         ingestion: report,
         reader: {
           requests: reader.log.summary(),
@@ -92,12 +94,12 @@ function supervisorLines(api: OutageApi): string {
     .join('\n');
 }
 
-/** The errors the process logged (a 500 logs its stack): shown when an answer was not honest. */
+/** The requests the process answered 500 (their stacks): shown when an answer was not honest. */
 function loggedErrors(api: OutageApi): string {
   return api.proc
     .output()
     .split('\n')
-    .filter((line) => line.includes('"level":50'))
+    .filter((line) => line.includes('"level":50') && line.includes('"ApiExceptionFilter"'))
     .join('\n');
 }
 
@@ -133,10 +135,12 @@ describe('PostgreSQL paused (SIGSTOP), then resumed', () => {
   it('answers 503 within seconds while paused, fails liveness after the grace, then recovers', async () => {
     const gateway = new RetryingGateway(api);
     const reader = new Reader(api);
+    const timeline: Record<string, number> = {};
     gateway.start();
     reader.start();
     await sleep(1500);
     const pids = serverProcesses(api.dataDir);
+    const faultAt = Date.now();
     for (const pid of pids) process.kill(pid, 'SIGSTOP');
     let resumed = false;
     try {
@@ -155,9 +159,11 @@ describe('PostgreSQL paused (SIGSTOP), then resumed', () => {
       // DB_LIVENESS_GRACE_MS is 4 s here: then the process asks to be restarted.
       await waitForStatus(`${api.baseUrl}/health/live`, 503, 8000);
       for (const pid of pids) process.kill(pid, 'SIGCONT');
+      timeline.pausedMs = Date.now() - faultAt;
       resumed = true;
       expect(await firstRequestAfterRecovery(api)).toBe(200);
       await waitForStatus(`${api.baseUrl}/health/ready`, 200, 5000);
+      timeline.readyAgainAfterMs = Date.now() - faultAt;
       await waitForStatus(`${api.baseUrl}/health/live`, 200, 5000);
       await sleep(1000);
     } finally {
@@ -166,7 +172,7 @@ describe('PostgreSQL paused (SIGSTOP), then resumed', () => {
       await reader.stop();
     }
     const report = await ingestionReport(api, gateway);
-    print(api, 'PostgreSQL paused', report, reader);
+    print(api, 'PostgreSQL paused', report, reader, timeline);
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
     expect(gateway.log.count('503')).toBeGreaterThan(0);
@@ -189,15 +195,18 @@ describe('PostgreSQL killed (SIGKILL of the postmaster)', () => {
   it('answers 503 meanwhile, and the supervisor starts the embedded server again', async () => {
     const gateway = new RetryingGateway(api);
     const reader = new Reader(api);
+    const timeline: Record<string, number> = {};
     gateway.start();
     reader.start();
     await sleep(1500);
     const killed = postmasterPid(api.dataDir);
+    const faultAt = Date.now();
     process.kill(killed, 'SIGKILL');
     try {
       await waitForStatus(`${api.baseUrl}/health/ready`, 503, 5000);
       expect(await socketDuringOutage(api)).toMatch(/^(disconnected|refused)/);
       await waitForStatus(`${api.baseUrl}/health/ready`, 200, 30_000);
+      timeline.readyAgainAfterMs = Date.now() - faultAt;
       expect(api.proc.child.exitCode).toBeNull();
       expect(postmasterPid(api.dataDir)).not.toBe(killed);
       expect(await firstRequestAfterRecovery(api)).toBe(200);
@@ -209,7 +218,7 @@ describe('PostgreSQL killed (SIGKILL of the postmaster)', () => {
     }
     expect(api.proc.output()).toContain('starting it again');
     const report = await ingestionReport(api, gateway);
-    print(api, 'PostgreSQL killed', report, reader);
+    print(api, 'PostgreSQL killed', report, reader, timeline);
     console.log(supervisorLines(api));
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
@@ -231,15 +240,18 @@ describe('PostgreSQL in smart shutdown (SIGTERM to the postmaster)', () => {
   it('answers 503 without flapping back to 200 until the server is back', async () => {
     const gateway = new RetryingGateway(api);
     const reader = new Reader(api);
+    const timeline: Record<string, number> = {};
     gateway.start();
     reader.start();
     await sleep(1500);
     const stopped = postmasterPid(api.dataDir);
+    const faultAt = Date.now();
     process.kill(stopped, 'SIGTERM');
     try {
       // Our sessions are retired, so the smart shutdown completes and the supervisor restarts it.
       await waitForStatus(`${api.baseUrl}/health/ready`, 503, 5000);
       await waitForStatus(`${api.baseUrl}/health/ready`, 200, 30_000);
+      timeline.readyAgainAfterMs = Date.now() - faultAt;
       expect(postmasterPid(api.dataDir)).not.toBe(stopped);
       expect(await firstRequestAfterRecovery(api)).toBe(200);
       await sleep(1000);
@@ -248,7 +260,7 @@ describe('PostgreSQL in smart shutdown (SIGTERM to the postmaster)', () => {
       await reader.stop();
     }
     const report = await ingestionReport(api, gateway);
-    print(api, 'PostgreSQL smart shutdown', report, reader);
+    print(api, 'PostgreSQL smart shutdown', report, reader, timeline);
     expectHonestAnswers(gateway.log, 6000);
     expectHonestAnswers(reader.log, 6000);
     expect(gateway.log.flaps() + reader.log.flaps()).toBeLessThanOrEqual(1);
