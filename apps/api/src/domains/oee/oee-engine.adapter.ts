@@ -93,10 +93,19 @@ export class OeeEngineAdapter {
     db?: Db,
   ): Promise<Array<Required<OeeTotals>>> {
     const margin = context.microStopThresholdSeconds * 1000;
-    const [counts, plannedStops] = await Promise.all([
-      this.repository.countEvents(context.equipmentId, range, context.idealCycleTimeSeconds, db),
-      this.repository.plannedStops(context.equipmentId, context.lineId, range, db),
-    ]);
+    // One after the other: inside a transaction they share one connection, which runs one query at a time.
+    const counts = await this.repository.countEvents(
+      context.equipmentId,
+      range,
+      context.idealCycleTimeSeconds,
+      db,
+    );
+    const plannedStops = await this.repository.plannedStops(
+      context.equipmentId,
+      context.lineId,
+      range,
+      db,
+    );
     // The timeline covers the range and every interval the counts' parts may come from.
     const span = countsSpan(range, counts);
     const events = await this.repository.stateEvents(
