@@ -16,6 +16,7 @@ import { AuditModule } from './platform/audit/audit.module.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { ClockModule } from './platform/clock/clock.module.js';
 import { ApiExceptionFilter } from './platform/common/api-exception.filter.js';
+import { IdParamsInterceptor } from './platform/common/id-params.interceptor.js';
 import { requestIdOf } from './platform/common/request-id.js';
 import { ValidationInterceptor } from './platform/common/validation.js';
 import type { AppConfig } from './platform/config/app-config.js';
@@ -94,6 +95,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Ids in the path first, then the body and query against their schemas.
+        { provide: APP_INTERCEPTOR, useClass: IdParamsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
       ],
     };

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { errorBodySchema } from '@ms5/contracts';
+import { isIdParameter } from '../common/id-params.interceptor.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';
 
 /** The OpenAPI description, generated from the same zod schemas that validate requests. */
@@ -34,7 +35,21 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     ...document.components.schemas,
     ErrorBody: toOpenApiSchema(errorBodySchema, 'output'),
   };
+  describeIdParams(document);
   return document;
+}
+
+/** Ids in paths are refused unless UUIDs (`IdParamsInterceptor`): say so in their schemas. */
+function describeIdParams(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      for (const parameter of operation?.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'path' && isIdParameter(parameter.name)) {
+          parameter.schema = { type: 'string', format: 'uuid' };
+        }
+      }
+    }
+  }
 }
 
 export function mountOpenApi(app: INestApplication, version: string): void {
