@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
+import { checkTimeRange, checkWindow } from './time-range.js';
 import { type Role, roleSchema } from './roles.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
@@ -94,13 +95,7 @@ export const andonListQuerySchema = paginationQuerySchema
     /** `raised` (newest first, the history) or `urgency` (priority, then oldest first: the board). */
     sort: z.enum(['raised', 'urgency']).default('raised'),
   })
-  .refine(
-    (query) =>
-      query.from === undefined ||
-      query.to === undefined ||
-      Date.parse(query.to) >= Date.parse(query.from),
-    { message: 'Must not be before from', path: ['to'] },
-  );
+  .superRefine(checkTimeRange({ start: 'from', end: 'to', allowEmpty: true }));
 export type AndonListQuery = z.infer<typeof andonListQuerySchema>;
 export type AndonListFilters = Partial<z.input<typeof andonListQuerySchema>>;
 
@@ -174,11 +169,14 @@ export const userLinesSchema = z.object({
 export type UserLines = z.infer<typeof userLinesSchema>;
 
 // --- insights --------------------------------------------------------------------------------
-export const andonInsightsQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-  lineId: uuid.optional(),
-});
+export const ANDON_INSIGHTS_MAX_DAYS = 366;
+export const andonInsightsQuerySchema = z
+  .strictObject({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    lineId: uuid.optional(),
+  })
+  .superRefine(checkWindow(ANDON_INSIGHTS_MAX_DAYS));
 export type AndonInsightsQuery = z.infer<typeof andonInsightsQuerySchema>;
 
 const responseStatsSchema = z.object({

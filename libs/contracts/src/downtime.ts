@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
+import { checkWindow } from './time-range.js';
 
 const instant = z.iso.datetime({
   offset: true,
   message: 'Must be an ISO 8601 time with an offset',
 });
+
+const checkSpan = checkWindow(400);
 
 function oneScope(
   value: { equipmentId?: string; lineId?: string; from: string; to: string },
@@ -17,11 +20,7 @@ function oneScope(
       message: 'Give either equipmentId or lineId',
     });
   }
-  const span = Date.parse(value.to) - Date.parse(value.from);
-  if (!Number.isNaN(span) && !(span > 0))
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from' });
-  if (span > 400 * 86_400_000)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'At most 400 days after from' });
+  checkSpan(value, ctx);
 }
 
 const scope = {

@@ -17,4 +17,5 @@ export * from './roles.js';
 export * from './simulator.js';
 export * from './socket-events.js';
 export * from './text.js';
+export * from './time-range.js';
 export * from './users.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
+import { checkTimeRange } from './time-range.js';
 
 const code = z
   .string()
@@ -213,6 +214,8 @@ const instant = z.iso.datetime({
   message: 'Must be an ISO 8601 time with an offset',
 });
 
+const stopWindow = checkTimeRange({ start: 'startsAt', end: 'endsAt' });
+
 export const createPlannedStopSchema = z
   .strictObject({
     lineId: uuid.optional(),
@@ -225,10 +228,7 @@ export const createPlannedStopSchema = z
     message: 'Give either lineId or equipmentId',
     path: ['lineId'],
   })
-  .refine((value) => Date.parse(value.endsAt) > Date.parse(value.startsAt), {
-    message: 'Must be after startsAt',
-    path: ['endsAt'],
-  });
+  .superRefine(stopWindow);
 export const plannedStopSchema = z.object({
   id: z.string(),
   lineId: z.string().nullable(),
@@ -238,11 +238,13 @@ export const plannedStopSchema = z.object({
   reason: z.string(),
 });
 /** A planned stop moved or renamed; it stays on its line or machine. */
-export const updatePlannedStopSchema = z.strictObject({
-  startsAt: instant.optional(),
-  endsAt: instant.optional(),
-  reason: z.string().trim().min(1, 'Required').max(200).optional(),
-});
+export const updatePlannedStopSchema = z
+  .strictObject({
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+    reason: z.string().trim().min(1, 'Required').max(200).optional(),
+  })
+  .superRefine(stopWindow);
 export type CreatePlannedStopInput = z.infer<typeof createPlannedStopSchema>;
 export type UpdatePlannedStopInput = z.infer<typeof updatePlannedStopSchema>;
 export type PlannedStop = z.infer<typeof plannedStopSchema>;

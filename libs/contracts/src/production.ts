@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
+import { checkTimeRange, checkWindow } from './time-range.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
 const instant = z.iso.datetime({
@@ -40,10 +41,7 @@ export const PRODUCTION_ORDER_TRANSITIONS: Record<
   cancel: { from: ['planned', 'released', 'running'], to: 'cancelled' },
 };
 
-const endAfterStart = (value: { plannedStart?: string; plannedEnd?: string }): boolean =>
-  value.plannedStart === undefined ||
-  value.plannedEnd === undefined ||
-  Date.parse(value.plannedEnd) > Date.parse(value.plannedStart);
+const endAfterStart = checkTimeRange({ start: 'plannedStart', end: 'plannedEnd' });
 
 export const createProductionOrderSchema = z
   .strictObject({
@@ -54,7 +52,7 @@ export const createProductionOrderSchema = z
     plannedEnd: instant,
     reference: reference.optional(),
   })
-  .refine(endAfterStart, { message: 'Must be after plannedStart', path: ['plannedEnd'] });
+  .superRefine(endAfterStart);
 export type CreateProductionOrderInput = z.infer<typeof createProductionOrderSchema>;
 
 /** Allowed while the order is planned. The line cannot change; cancel and re-plan instead. */
@@ -66,7 +64,7 @@ export const updateProductionOrderSchema = z
     plannedEnd: instant.optional(),
     reference: reference.nullable().optional(),
   })
-  .refine(endAfterStart, { message: 'Must be after plannedStart', path: ['plannedEnd'] });
+  .superRefine(endAfterStart);
 export type UpdateProductionOrderInput = z.infer<typeof updateProductionOrderSchema>;
 
 /** Release, start and complete take no body. */
@@ -103,14 +101,6 @@ const orderStatusFilterSchema = z
   .transform((value) => value.split(',').map((part) => part.trim()))
   .pipe(z.array(productionOrderStatusSchema).min(1));
 
-const windowRefine = {
-  check: (value: { from?: string; to?: string }): boolean =>
-    value.from === undefined ||
-    value.to === undefined ||
-    Date.parse(value.to) > Date.parse(value.from),
-  message: { message: 'Must be after from', path: ['to'] },
-};
-
 /** Orders whose planned window meets `[from, to)`, by planned start. */
 export const productionOrderListQuerySchema = paginationQuerySchema
   .extend({
@@ -119,7 +109,7 @@ export const productionOrderListQuerySchema = paginationQuerySchema
     from: instant.optional(),
     to: instant.optional(),
   })
-  .refine(windowRefine.check, windowRefine.message);
+  .superRefine(checkWindow());
 export type ProductionOrderListQuery = z.infer<typeof productionOrderListQuerySchema>;
 
 /** `GET /api/lines/:id/schedule`: the window defaults to one day back and seven ahead. */
@@ -130,7 +120,7 @@ export const lineScheduleQuerySchema = paginationQuerySchema
     /** Include cancelled orders (hidden by default: they hold no slot). */
     includeCancelled: z.enum(['true', 'false']).default('false'),
   })
-  .refine(windowRefine.check, windowRefine.message);
+  .superRefine(checkWindow());
 export type LineScheduleQuery = z.infer<typeof lineScheduleQuerySchema>;
 
 /** A page of the line's orders in time order, with the window it covers. */

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+
+const DAY_MS = 86_400_000;
+
+export interface TimeRangeRule<K extends string> {
+  /** The fields holding the range's start and end (ISO 8601 times). */
+  start: K;
+  end: K;
+  /** An empty range (end = start) is allowed; otherwise the end must come after the start. */
+  allowEmpty?: boolean;
+  /** The longest range allowed, in days. */
+  maxDays?: number;
+}
+
+/**
+ * The one check of a time range, for `.superRefine`: an end before its start is an issue on the
+ * end field ("Must be after from"), as is a range longer than `maxDays`. A bound left out or not
+ * a time is not checked here; its own field reports it.
+ */
+export function checkTimeRange<K extends string>(rule: TimeRangeRule<K>) {
+  const { start, end, allowEmpty = false, maxDays } = rule;
+  return (value: Partial<Record<K, string | null>>, ctx: z.RefinementCtx): void => {
+    const from = value[start];
+    const to = value[end];
+    if (typeof from !== 'string' || typeof to !== 'string') return;
+    const span = Date.parse(to) - Date.parse(from);
+    if (Number.isNaN(span)) return;
+    if (allowEmpty ? span < 0 : span <= 0) {
+      const message = allowEmpty ? `Must not be before ${start}` : `Must be after ${start}`;
+      ctx.addIssue({ code: 'custom', path: [end], message });
+    } else if (maxDays !== undefined && span > maxDays * DAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [end],
+        message: `At most ${maxDays} days after ${start}`,
+      });
+    }
+  };
+}
+
+/** `from`…`to` of a query: the end after the start, at most 400 days later when `maxDays`. */
+export const checkWindow = (maxDays?: number) =>
+  checkTimeRange({ start: 'from', end: 'to', ...(maxDays === undefined ? {} : { maxDays }) });
