@@ -79,6 +79,36 @@ describe('bad input over HTTP', () => {
     ).expect(200);
   });
 
+  it('refuses an id in a path that is not a UUID with 400 naming it, on every kind of route', async () => {
+    for (const [method, url] of [
+      ['get', '/api/lines/not-a-uuid'],
+      ['patch', '/api/equipment/12345'],
+      ['delete', '/api/shifts/%27%20or%201=1'],
+      ['get', '/api/users/not-a-uuid/lines'],
+      ['post', '/api/orders/not-a-uuid/release'],
+      ['get', '/api/lines/not-a-uuid/hour-by-hour'],
+    ] as const) {
+      const refused = await send(t, admin, method, url, method === 'patch' ? {} : undefined);
+      expect({ url, status: refused.status }).toEqual({ url, status: 400 });
+      expect(refused.body.fieldErrors).toEqual([{ path: 'id', message: 'Must be an id (UUID)' }]);
+    }
+    // A well-formed id that names nothing is still 404.
+    await send(t, admin, 'get', '/api/lines/7f1d3c2e-4b5a-4c6d-8e9f-0a1b2c3d4e5f').expect(404);
+  });
+
+  it('refuses a window ending before it starts on the andon insights and the order list', async () => {
+    for (const route of ['/api/andon/insights', '/api/orders', '/api/oee/lines']) {
+      const refused = await send(
+        t,
+        admin,
+        'get',
+        `${route}?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z`,
+      );
+      expect({ route, status: refused.status }).toEqual({ route, status: 400 });
+      expect(fieldPaths(refused.body)).toEqual(['to']);
+    }
+  });
+
   it('gives JSON that does not parse and a body too large their request id', async () => {
     const malformed = await t
       .http()
