@@ -109,6 +109,27 @@ describe('bad input over HTTP', () => {
     }
   });
 
+  it('refuses moving one end of a planned stop past the other with 400, not a 500', async () => {
+    const line = await post<Line>(t, engineer, '/api/lines', { code: 'STOPS', name: 'Stops' });
+    const stop = await post<{ id: string }>(t, engineer, '/api/planned-stops', {
+      lineId: line.id,
+      startsAt: '2026-03-01T10:00:00Z',
+      endsAt: '2026-03-01T11:00:00Z',
+      reason: 'Cleaning',
+    });
+    const early = await send(t, engineer, 'patch', `/api/planned-stops/${stop.id}`, {
+      endsAt: '2026-03-01T09:00:00Z',
+    }).expect(400);
+    expect(fieldPaths(early.body)).toEqual(['endsAt']);
+    const late = await send(t, engineer, 'patch', `/api/planned-stops/${stop.id}`, {
+      startsAt: '2026-03-01T12:00:00Z',
+    }).expect(400);
+    expect(fieldPaths(late.body)).toEqual(['startsAt']);
+    await send(t, engineer, 'patch', `/api/planned-stops/${stop.id}`, {
+      endsAt: '2026-03-01T10:30:00Z',
+    }).expect(200);
+  });
+
   it('gives JSON that does not parse and a body too large their request id', async () => {
     const malformed = await t
       .http()

@@ -379,6 +379,12 @@ export const PLANT_PROVIDERS: Provider[] = [
       if (input.reason !== undefined) current.reason = input.reason;
       if (input.startsAt !== undefined) current.startsAt = new Date(input.startsAt);
       if (input.endsAt !== undefined) current.endsAt = new Date(input.endsAt);
+      // One bound moved alone is checked against the stored other: 400, not the CHECK's 500.
+      if (current.endsAt.getTime() <= current.startsAt.getTime()) {
+        const path = input.endsAt !== undefined ? 'endsAt' : 'startsAt';
+        const message = path === 'endsAt' ? 'Must be after startsAt' : 'Must be before endsAt';
+        throw new FieldValidationException([{ path, message }]);
+      }
     },
   }),
   definePort<
