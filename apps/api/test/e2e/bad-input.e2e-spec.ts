@@ -130,6 +130,17 @@ describe('bad input over HTTP', () => {
     }).expect(200);
   });
 
+  it('answers a schedule from the last week of year 9999 without a 500', async () => {
+    const line = await post<Line>(t, engineer, '/api/lines', { code: 'Y9999', name: 'Late' });
+    const schedule = await send(
+      t,
+      engineer,
+      'get',
+      `/api/lines/${line.id}/schedule?from=9999-12-31T23:59:59Z`,
+    ).expect(200);
+    expect(schedule.body).toMatchObject({ total: 0, to: '9999-12-31T23:59:59.999Z' });
+  });
+
   it('gives JSON that does not parse and a body too large their request id', async () => {
     const malformed = await t
       .http()
