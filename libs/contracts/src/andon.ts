@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
-import { checkTimeRange, checkWindow } from './time-range.js';
+import { checkTimeRange, checkWindow, instantSchema } from './time-range.js';
 import { type Role, roleSchema } from './roles.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
@@ -90,8 +90,8 @@ export const andonListQuerySchema = paginationQuerySchema
     equipmentId: uuid.optional(),
     type: andonTypeSchema.optional(),
     priority: andonPrioritySchema.optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instantSchema().optional(),
+    to: instantSchema().optional(),
     /** `raised` (newest first, the history) or `urgency` (priority, then oldest first: the board). */
     sort: z.enum(['raised', 'urgency']).default('raised'),
   })
@@ -172,8 +172,8 @@ export type UserLines = z.infer<typeof userLinesSchema>;
 export const ANDON_INSIGHTS_MAX_DAYS = 366;
 export const andonInsightsQuerySchema = z
   .strictObject({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: instantSchema(),
+    to: instantSchema(),
     lineId: uuid.optional(),
   })
   .superRefine(checkWindow(ANDON_INSIGHTS_MAX_DAYS));

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
-import { checkWindow } from './time-range.js';
+import { checkWindow, instantSchema } from './time-range.js';
 
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Must be an ISO 8601 time with an offset',
-});
+const instant = instantSchema();
 
 const checkSpan = checkWindow(400);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './time-range.js';
 import { andonPrioritySchema, andonStatusSchema, andonTypeSchema } from './andon.js';
 import { paginationQuerySchema } from './pagination.js';
 import { shiftOccurrenceQuerySchema, shiftOccurrenceRefSchema } from './hour-by-hour.js';
@@ -98,7 +99,7 @@ export const createHandoverSchema = z
   .strictObject({
     lineId: uuid,
     shiftId: uuid.optional(),
-    date: z.iso.date('Must be a date (YYYY-MM-DD)').optional(),
+    date: calendarDateSchema().optional(),
     notes: notes.default(''),
   })
   .refine((value) => (value.shiftId === undefined) === (value.date === undefined), {

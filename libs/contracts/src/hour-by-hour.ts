@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './time-range.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
 
@@ -11,7 +12,7 @@ const uuid = z.uuid('Must be an id (UUID)');
 export const shiftOccurrenceQuerySchema = z
   .strictObject({
     shiftId: uuid.optional(),
-    date: z.iso.date('Must be a date (YYYY-MM-DD)').optional(),
+    date: calendarDateSchema().optional(),
   })
   .refine((value) => (value.shiftId === undefined) === (value.date === undefined), {
     message: 'Give shiftId and date together',

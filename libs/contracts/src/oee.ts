@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { checkWindow } from './time-range.js';
+import { checkWindow, instantSchema } from './time-range.js';
 
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Must be an ISO 8601 time with an offset',
-});
+const instant = instantSchema();
 
 const scope = {
   equipmentId: z.uuid('Must be an equipment id').optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
-import { checkTimeRange } from './time-range.js';
+import { checkTimeRange, instantSchema } from './time-range.js';
 
 const code = z
   .string()
@@ -209,10 +209,7 @@ export type UpdateShiftInput = z.infer<typeof updateShiftSchema>;
 export type Shift = z.infer<typeof shiftSchema>;
 
 // --- planned stops ---------------------------------------------------------------------------
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Must be an ISO 8601 time with an offset',
-});
+const instant = instantSchema();
 
 const stopWindow = checkTimeRange({ start: 'startsAt', end: 'endsAt' });
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { paginationQuerySchema } from './pagination.js';
-import { checkTimeRange, checkWindow } from './time-range.js';
+import { calendarDateSchema, checkTimeRange, checkWindow, instantSchema } from './time-range.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Must be an ISO 8601 time with an offset',
-});
+const instant = instantSchema();
 const reference = z.string().trim().min(1, 'Required').max(64, 'At most 64 characters');
 const quantity = z
   .number('Must be a number')
@@ -156,7 +153,7 @@ export const createJobAssignmentSchema = z.strictObject({
   /** A user of role operator. */
   operatorId: uuid,
   /** The shift's calendar day, `YYYY-MM-DD`. */
-  shiftDate: z.iso.date('Must be a date (YYYY-MM-DD)').optional(),
+  shiftDate: calendarDateSchema().optional(),
   note: z.string().trim().max(1000, 'At most 1000 characters').optional(),
 });
 export type CreateJobAssignmentInput = z.infer<typeof createJobAssignmentSchema>;

@@ -4,6 +4,7 @@ import { downtimeParetoQuerySchema } from './downtime.js';
 import { oeeLinesQuerySchema, oeeQuerySchema } from './oee.js';
 import { createPlannedStopSchema, updatePlannedStopSchema } from './plant.js';
 import { productionOrderListQuerySchema, updateProductionOrderSchema } from './production.js';
+import { TIME_REACH_MESSAGE, calendarDateSchema } from './time-range.js';
 
 const LINE = '7f1d3c2e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const EARLY = '2026-03-01T00:00:00Z';
@@ -59,5 +60,21 @@ describe('time ranges', () => {
       expect.objectContaining({ path: 'from' }),
     ]);
     expect(productionOrderListQuerySchema.safeParse({ to: EARLY }).success).toBe(true);
+  });
+
+  it('takes times from 1970 up to 9999 only, offsets included', () => {
+    for (const at of [
+      '0000-01-01T00:00:00Z',
+      '1969-12-31T23:59:59Z',
+      '9999-12-31T23:00:00-23:00',
+    ]) {
+      expect(issuesOf(andonListQuerySchema.safeParse({ from: at }))).toEqual([
+        expect.objectContaining({ path: 'from', message: TIME_REACH_MESSAGE }),
+      ]);
+    }
+    expect(andonListQuerySchema.safeParse({ from: '1970-01-01T00:00:00Z' }).success).toBe(true);
+    expect(calendarDateSchema().safeParse('0000-01-01').success).toBe(false);
+    expect(calendarDateSchema().safeParse('2026-02-30').error?.issues).toHaveLength(1);
+    expect(calendarDateSchema().safeParse('2026-03-01').success).toBe(true);
   });
 });

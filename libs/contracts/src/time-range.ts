@@ -1,6 +1,30 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The times the API takes: from 1970 up to the start of 9999. Outside, `Date` writes years that
+ * PostgreSQL does not read (`0000-…`, `-000001-…`, `+010000-…`, reached by an offset or a
+ * default window), and no plant has data there.
+ */
+const EARLIEST_MS = Date.parse('1970-01-01T00:00:00Z');
+const LATEST_MS = Date.parse('9999-01-01T00:00:00Z');
+export const TIME_REACH_MESSAGE = 'Must be between 1970-01-01 and 9999-01-01';
+/** Not a time at all is the format's issue, reported once by it. */
+const withinReach = (ms: number): boolean =>
+  Number.isNaN(ms) || (ms >= EARLIEST_MS && ms < LATEST_MS);
+
+/** An ISO 8601 time with an offset (`2026-03-01T06:00:00+01:00`), within reach. */
+export const instantSchema = (message = 'Must be an ISO 8601 time with an offset') =>
+  z.iso
+    .datetime({ offset: true, message })
+    .refine((text) => withinReach(Date.parse(text)), TIME_REACH_MESSAGE);
+
+/** A calendar date (`2026-03-01`), within reach. */
+export const calendarDateSchema = (message = 'Must be a date (YYYY-MM-DD)') =>
+  z.iso
+    .date(message)
+    .refine((text) => withinReach(Date.parse(`${text}T00:00:00Z`)), TIME_REACH_MESSAGE);
 
 export interface TimeRangeRule<K extends string> {
   /** The fields holding the range's start and end (ISO 8601 times). */

@@ -130,15 +130,29 @@ describe('bad input over HTTP', () => {
     }).expect(200);
   });
 
-  it('answers a schedule from the last week of year 9999 without a 500', async () => {
+  it('refuses times and dates PostgreSQL cannot read back (year 0, past 9999) with 400, not 500', async () => {
     const line = await post<Line>(t, engineer, '/api/lines', { code: 'Y9999', name: 'Late' });
-    const schedule = await send(
-      t,
-      engineer,
-      'get',
-      `/api/lines/${line.id}/schedule?from=9999-12-31T23:59:59Z`,
-    ).expect(200);
-    expect(schedule.body).toMatchObject({ total: 0, to: '9999-12-31T23:59:59.999Z' });
+    const shift = await post<{ id: string }>(t, engineer, '/api/shifts', {
+      lineId: line.id,
+      name: 'Night',
+      startTime: '22:00',
+      endTime: '06:00',
+      timezone: 'UTC',
+    });
+    for (const [url, field] of [
+      // A week's default window on from the last week of 9999 wrote `+010000-…`.
+      [`/api/lines/${line.id}/schedule?from=9999-12-31T23:59:59Z`, 'from'],
+      ['/api/andon?from=0000-01-01T00:00:00Z', 'from'],
+      ['/api/orders?to=9999-12-31T23:00:00-23:00', 'to'],
+      [`/api/lines/${line.id}/handover-draft?shiftId=${shift.id}&date=0000-01-01`, 'date'],
+    ] as const) {
+      const refused = await send(t, engineer, 'get', url);
+      expect({ url, status: refused.status }).toEqual({ url, status: 400 });
+      expect(refused.body.fieldErrors).toEqual([
+        { path: field, message: 'Must be between 1970-01-01 and 9999-01-01' },
+      ]);
+    }
+    await send(t, engineer, 'get', '/api/andon?from=1970-01-01T00:00:00Z').expect(200);
   });
 
   it('gives JSON that does not parse and a body too large their request id', async () => {

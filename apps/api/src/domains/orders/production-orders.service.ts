@@ -34,8 +34,6 @@ import {
 } from './production-orders.repository.js';
 
 const DAY_MS = 86_400_000;
-/** The last instant a 4-digit ISO year (and so PostgreSQL's parser of our strings) can write. */
-const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 const ENTITY_TYPE = 'production-order';
 
 const PAST_TENSE: Record<ProductionOrderStep, string> = {
@@ -317,10 +315,7 @@ export class ProductionOrdersService {
     await this.lineAccess.assertCanSee(user, lineId, 'This schedule');
     const now = this.clock.now().getTime();
     const from = query.from ?? new Date(now - DAY_MS).toISOString();
-    // A week on from the later of now and `from`, but never past year 9999 (`+010000-…` is no
-    // time PostgreSQL reads: a `from` in the last week of 9999 gave a 500).
-    const defaultTo = Math.min(Math.max(now, Date.parse(from)) + 7 * DAY_MS, LAST_INSTANT);
-    const to = query.to ?? new Date(defaultTo).toISOString();
+    const to = query.to ?? new Date(Math.max(now, Date.parse(from)) + 7 * DAY_MS).toISOString();
     if (Date.parse(to) <= Date.parse(from)) {
       throw new FieldValidationException([{ path: 'to', message: 'Must be after from' }]);
     }
