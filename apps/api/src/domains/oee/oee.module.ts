@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HealthModule } from '../../platform/health/health.module.js';
 import { OeeEngineAdapter } from './oee-engine.adapter.js';
 import { OeeRollupService } from './oee-rollup.service.js';
 import { OeeController } from './oee.controller.js';
@@ -9,6 +10,7 @@ import { PartCountsService } from './part-counts.service.js';
 import { RollupQueueRepository } from './rollup-queue.repository.js';
 
 @Module({
+  imports: [HealthModule], // ShutdownState: the roll-up worker stops between chunks
   controllers: [OeeController],
   providers: [
     OeeRepository,

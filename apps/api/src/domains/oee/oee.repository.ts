@@ -229,64 +229,6 @@ export class OeeRepository extends BaseRepository {
     }));
   }
 
-  /**
-   * Claims up to `limit` equipment queued at least `quietMs` ago (so a burst of batches is worked
-   * once). A claim is a mark, not a delete: the status still counts it, and a claim left by a
-   * crashed instance is taken again after 10 minutes.
-   */
-  async claimQueued(
-    limit: number,
-    quietMs: number,
-  ): Promise<Array<{ equipmentId: string; since: Date; version: string }>> {
-    const rows = await this.dataSource.query<
-      Array<{ equipment_id: string; since: Date; version: string }>
-    >(
-      `WITH picked AS (
-         SELECT equipment_id FROM oee_rollup_queue
-          WHERE queued_at <= now() - make_interval(secs => $2::float8 / 1000)
-            AND (claimed_at IS NULL OR claimed_at < now() - interval '10 minutes')
-          ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE oee_rollup_queue q SET claimed_at = now()
-           FROM picked WHERE q.equipment_id = picked.equipment_id
-         RETURNING q.equipment_id, q.since, q.version::text AS version)
-       SELECT equipment_id, since, version FROM claimed`,
-      [limit, quietMs],
-    );
-    return rows.map((row) => ({
-      equipmentId: row.equipment_id,
-      since: row.since,
-      version: row.version,
-    }));
-  }
-
-  /** Done: the row goes, unless more events were queued meanwhile (then it is worked again). */
-  async finishClaim(equipmentId: string, version: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH gone AS (DELETE FROM oee_rollup_queue WHERE equipment_id = $1 AND version = $2::bigint RETURNING 1)
-       UPDATE oee_rollup_queue
-          SET claimed_at = NULL, since = coalesce(pending_since, since), pending_since = NULL, queued_at = now()
-        WHERE equipment_id = $1 AND NOT EXISTS (SELECT 1 FROM gone)`,
-      [equipmentId, version],
-    );
-  }
-
-  /** A failed recomputation: the claim is released for another try. */
-  async releaseClaim(equipmentId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE oee_rollup_queue
-          SET claimed_at = NULL, since = LEAST(since, coalesce(pending_since, since)), pending_since = NULL
-        WHERE equipment_id = $1`,
-      [equipmentId],
-    );
-  }
-
-  async lockEquipment(manager: EntityManager, equipmentId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('oee-rollup:' || $1))`, [
-      equipmentId,
-    ]);
-  }
-
   async lastEventMs(equipmentId: string, db: Queryable = this.dataSource): Promise<number | null> {
     const rows = await db.query<Array<{ ms: string | null }>>(
       // Two index look-ups (equipment_id, type, ts) rather than a scan of the equipment's events.

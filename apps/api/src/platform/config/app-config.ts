@@ -66,6 +66,8 @@ const envSchema = z.object({
   DB_LIVENESS_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** The roll-up worker computes at most this many hours per unit of work (one transaction). */
   ROLLUP_HOURS_PER_CHUNK: z.coerce.number().int().min(1).max(8784).default(168),
+  /** A roll-up claim whose holder stopped beating its heart (once per chunk) this long ago is taken over. */
+  ROLLUP_CLAIM_EXPIRY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** After SIGTERM and the drain delay, in-flight work gets this long before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

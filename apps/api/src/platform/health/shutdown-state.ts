@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 
-/** Set when SIGTERM arrives: readiness answers 503 while in-flight requests finish. */
+/**
+ * Set when SIGTERM arrives: readiness answers 503 while in-flight requests finish, responses ask
+ * their clients to close the connection, and background workers stop at their next checkpoint
+ * (they listen on `signal`).
+ */
 @Injectable()
 export class ShutdownState {
-  private stopping = false;
+  private readonly controller = new AbortController();
 
   get isShuttingDown(): boolean {
-    return this.stopping;
+    return this.controller.signal.aborted;
+  }
+
+  /** Aborted when the shutdown begins. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
   }
 
   begin(): void {
-    this.stopping = true;
+    if (!this.controller.signal.aborted) this.controller.abort();
   }
 }
