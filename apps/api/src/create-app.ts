@@ -7,10 +7,21 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestIdOf } from './platform/common/request-id.js';
+import { HttpDrain } from './platform/health/http-drain.js';
+import { ShutdownState } from './platform/health/shutdown-state.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
 import { mountOpenApi } from './platform/openapi/openapi.js';
 
 const NOT_SPA = /^\/(api|health|metrics|socket\.io)(\/|$)/;
+
+const drains = new WeakMap<NestExpressApplication, HttpDrain>();
+
+/** The application's HTTP drain: what a shutdown closes (see `main.ts`). */
+export function httpDrainOf(app: NestExpressApplication): HttpDrain {
+  const drain = drains.get(app);
+  if (!drain) throw new Error('not an application made by createApp');
+  return drain;
+}
 
 export function defaultWebDistDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -33,6 +44,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   });
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: [...config.corsOrigins], credentials: true });
+
+  // First of all: from SIGTERM on, responses ask their clients to close the connection.
+  const drain = new HttpDrain();
+  drains.set(app, drain);
+  app.get(ShutdownState).signal.addEventListener('abort', () => drain.begin(), { once: true });
+  app.use(drain.middleware);
 
   const metrics = app.get(MetricsService);
   app.use((request: Request, response: Response, next: NextFunction) => {

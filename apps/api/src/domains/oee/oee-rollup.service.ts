@@ -135,7 +135,12 @@ export class OeeRollupService
       // One equipment per claim, so that every claim this worker holds is the one it beats for.
       const [claim] = await this.queue.claimQueued(1, quietMs, this.config.ROLLUP_CLAIM_EXPIRY_MS);
       if (!claim) break;
-      if (await this.work(claim, now)) done++;
+      const finished = this.shutdown.busy(`OEE roll-up of equipment ${claim.equipmentId}`);
+      try {
+        if (await this.work(claim, now)) done++;
+      } finally {
+        finished();
+      }
     }
     return done;
   }
