@@ -51,7 +51,7 @@ export class ApportionedCount {
       this.pieces = [];
     } else {
       const interval = { start: since, end: count.ts };
-      const ran = intersectIntervals(running, [interval]);
+      const ran = clipSorted(running, interval);
       this.basis = ran.length > 0 ? 'running' : 'calendar';
       this.pieces = ran.length > 0 ? ran : [interval];
     }
@@ -68,6 +68,13 @@ export class ApportionedCount {
   get start(): number {
     return this.pieces[0]?.start ?? this.count.ts;
   }
+
+  /**
+   * The earliest {@link start} of this count and every later one in the list
+   * {@link apportionCounts} made (which is sorted by ts): a window ending before it holds no part
+   * of them, so a scan can stop there.
+   */
+  earliestFromHere: number = Infinity;
 
   /** Of `n` parts of this count, how many were made before instant `x`. */
   before(x: number, n: number): number {
@@ -201,10 +208,53 @@ export function apportionCounts(
   timeline: readonly StateSegment[],
 ): ApportionedCount[] {
   const running = runningIntervals(timeline);
-  return dedupeCounts(counts).map((count) => new ApportionedCount(count, running));
+  const out = dedupeCounts(counts).map((count) => new ApportionedCount(count, running));
+  let earliest = Infinity;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const apportioned = out[k] as ApportionedCount;
+    earliest = Math.min(earliest, apportioned.start);
+    apportioned.earliestFromHere = earliest;
+  }
+  return out;
 }
 
-/** The parts of the counts made inside `window`; those outside `plannedBusy` are also counted apart. */
+/** `sorted ∩ interval`, where `sorted` is normalized (see `mergeIntervals`): a binary search, no copy of the rest. */
+function clipSorted(sorted: readonly Interval[], interval: Interval): Interval[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as Interval).end <= interval.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Interval[] = [];
+  for (let k = lo; k < sorted.length; k++) {
+    const piece = sorted[k] as Interval;
+    if (piece.start >= interval.end) break;
+    out.push({
+      start: Math.max(piece.start, interval.start),
+      end: Math.min(piece.end, interval.end),
+    });
+  }
+  return out;
+}
+
+/** The first index whose count has `ts >= t` in a list sorted by ts. */
+function firstReportedFrom(counts: readonly ApportionedCount[], t: number): number {
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((counts[mid] as ApportionedCount).count.ts < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The parts of the counts made inside `window`; those outside `plannedBusy` are also counted
+ * apart. `counts` is a list as {@link apportionCounts} returns it (sorted by ts).
+ */
 export function partsInWindow(
   counts: readonly ApportionedCount[],
   window: Interval,
@@ -213,10 +263,13 @@ export function partsInWindow(
   const parts: WindowParts = { good: 0, reject: 0, rework: 0, idealSeconds: 0, outsidePlanned: 0 };
   if (!(window.end > window.start)) return parts;
   const busy = intersectIntervals(plannedBusy, [window]);
-  for (const apportioned of counts) {
+  // Parts are made in [start, ts]: counts reported before the window hold none of its parts,
+  // and the scan ends where no later count starts before the window's end.
+  for (let k = firstReportedFrom(counts, window.start); k < counts.length; k++) {
+    const apportioned = counts[k] as ApportionedCount;
+    if (apportioned.earliestFromHere >= window.end) break;
     const { count } = apportioned;
-    // Parts are made in [start, ts]: skip counts that cannot reach the window.
-    if (count.ts < window.start || apportioned.start >= window.end) continue;
+    if (apportioned.start >= window.end) continue;
     const rework = count.rework ?? 0;
     const good = apportioned.between(window, count.good);
     const reject = apportioned.between(window, count.reject);
