@@ -254,9 +254,9 @@ describe('line simulator', () => {
       const batch = { events: events.slice(i, i + 1000) };
       expect(ingestBatchSchema.safeParse(batch).success).toBe(true);
       const first = await ingestEvents(t, engineer, batch.events);
-      expect(first).toEqual({ accepted: batch.events.length, duplicates: 0 });
+      expect(first).toEqual({ accepted: batch.events.length, duplicates: 0, conflicts: [] });
       const again = await ingestEvents(t, engineer, batch.events);
-      expect(again).toEqual({ accepted: 0, duplicates: batch.events.length });
+      expect(again).toEqual({ accepted: 0, duplicates: batch.events.length, conflicts: [] });
     }
   });
 
