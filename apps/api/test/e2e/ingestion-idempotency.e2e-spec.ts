@@ -220,6 +220,20 @@ describe('ingestion: idempotency per equipment and event times within reason', (
     });
   });
 
+  it('documents the answer, conflicts and the 409 in OpenAPI', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    const responses = doc.body.paths['/api/ingest/events'].post.responses as Record<
+      string,
+      { content: Record<string, { schema: { properties: Record<string, unknown> } }> }
+    >;
+    for (const status of ['200', '409']) {
+      const schema = responses[status]?.content['application/json']?.schema;
+      expect(Object.keys(schema?.properties ?? {})).toEqual(
+        expect.arrayContaining(['accepted', 'duplicates', 'conflicts']),
+      );
+    }
+  });
+
   describe('event times within reason', () => {
     it('refuses events older than INGEST_MAX_AGE_DAYS before now naming events.i.ts, and stores nothing', async () => {
       const bound = realNow.getTime() - MAX_AGE_DAYS * DAY;

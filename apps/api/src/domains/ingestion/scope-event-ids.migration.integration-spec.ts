@@ -3,7 +3,11 @@ import { migrations } from '@ms5/migrations';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../platform/database/database.js';
-import { serverUrl, withAdminClient } from '../../../test/support/test-database.js';
+import {
+  createTestDatabase,
+  serverUrl,
+  withAdminClient,
+} from '../../../test/support/test-database.js';
 
 const MIGRATION = 'ScopeEventIdsToEquipment1764900000000';
 
@@ -131,5 +135,47 @@ describe(`migration ${MIGRATION} on real PostgreSQL`, () => {
       [MIGRATION],
     );
     expect(applied).toHaveLength(1);
+  });
+});
+
+describe(`migration ${MIGRATION} going back`, () => {
+  it('restores one eventId per plant while no two equipment share one, touching no row', async () => {
+    const database = await createTestDatabase();
+    const dataSource = dataSourceWith(database.url, []);
+    await dataSource.initialize();
+    try {
+      const [line] = await dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO lines (code, name) VALUES ('BACK', 'Back line') RETURNING id`,
+      );
+      const [equipment] = await dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO equipment (line_id, code, name, ideal_cycle_time_seconds)
+         VALUES ($1, 'BACK-1', 'Press', 2) RETURNING id`,
+        [line?.id],
+      );
+      await dataSource.query(
+        `INSERT INTO machine_events (event_id, equipment_id, ts, type, good, reject)
+         SELECT 'e-' || g, $1, now(), 'count', g, 0 FROM generate_series(1, 50) g`,
+        [equipment?.id],
+      );
+      const rows = () => dataSource.query('SELECT * FROM machine_events ORDER BY id');
+      const before = await rows();
+      const step = migrations.find((m) => new m().name === MIGRATION);
+      if (!step) throw new Error(`${MIGRATION} is not registered`);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new step().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await rows()).toEqual(before);
+      const constraints = await dataSource.query<Array<{ conname: string }>>(
+        `SELECT conname FROM pg_constraint
+          WHERE conrelid = 'machine_events'::regclass AND contype = 'u' ORDER BY conname`,
+      );
+      expect(constraints.map((c) => c.conname)).toEqual(['machine_events_event_id_uq']);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
+    }
   });
 });
