@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrations } from '@ms5/migrations';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../platform/database/database.js';
+import { UNLIMITED_POOL, dataSourceOptions } from '../../platform/database/database.js';
 import {
   createTestDatabase,
   serverUrl,
@@ -14,7 +14,7 @@ const MIGRATION = 'ScopeEventIdsToEquipment1764900000000';
 /** A data source on the database that knows only the given migrations. */
 function dataSourceWith(url: string, known: typeof migrations): DataSource {
   return new DataSource({
-    ...dataSourceOptions(url),
+    ...dataSourceOptions(url, UNLIMITED_POOL),
     migrations: known,
     migrationsTransactionMode: 'each',
   });
