@@ -9,6 +9,7 @@ import { CreateSimulatorRuns1764400000000 } from './1764400000000-CreateSimulato
 import { CreateProductionOrders1764500000000 } from './1764500000000-CreateProductionOrders.js';
 import { CreateChecklistsAndHandovers1764600000000 } from './1764600000000-CreateChecklistsAndHandovers.js';
 import { AttributeCountsByRunningTime1764800000000 } from './1764800000000-AttributeCountsByRunningTime.js';
+import { ScopeEventIdsToEquipment1764900000000 } from './1764900000000-ScopeEventIdsToEquipment.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateProductionOrders1764500000000,
   CreateChecklistsAndHandovers1764600000000,
   AttributeCountsByRunningTime1764800000000,
+  ScopeEventIdsToEquipment1764900000000,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from './errors.js';
 
 export const MACHINE_STATES = ['running', 'idle', 'stopped', 'changeover', 'planned_stop'] as const;
 export type MachineState = (typeof MACHINE_STATES)[number];
@@ -48,8 +49,28 @@ export const ingestBatchSchema = z.strictObject({
 });
 export type IngestBatchInput = z.infer<typeof ingestBatchSchema>;
 
+/**
+ * An event whose `(equipmentId, eventId)` is already stored (or came earlier in the same batch)
+ * with a different payload: not stored, and named by its position in the batch.
+ */
+export const ingestConflictSchema = z.object({
+  index: z.number().int(),
+  eventId: z.string(),
+});
+export type IngestConflict = z.infer<typeof ingestConflictSchema>;
+
+/**
+ * The answer to a batch. Idempotency is per equipment: `duplicates` are events whose
+ * `(equipmentId, eventId)` is stored with the same payload (nothing changes); `conflicts` are
+ * those stored with a different one (nothing changes either, but the sender must look).
+ */
 export const ingestResultSchema = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),
+  conflicts: z.array(ingestConflictSchema),
 });
 export type IngestResult = z.infer<typeof ingestResultSchema>;
+
+/** The `409` body when every event of the batch conflicts: an error body with the result in it. */
+export const ingestConflictBodySchema = errorBodySchema.extend(ingestResultSchema.shape);
+export type IngestConflictBody = z.infer<typeof ingestConflictBodySchema>;

@@ -87,6 +87,8 @@ export const backfillResultSchema = z.object({
   events: z.number().int(),
   accepted: z.number().int(),
   duplicates: z.number().int(),
+  /** Events whose (equipmentId, eventId) was stored with another payload: not stored. */
+  conflicts: z.number().int(),
   durationMs: z.number(),
 });
 export type BackfillResult = z.infer<typeof backfillResultSchema>;

@@ -33,7 +33,7 @@ describe('event ingestion over HTTP', () => {
   };
   const post = (events: unknown[]) => sendEvents(t, gateway, events);
 
-  it('accepts a batch, and counts repeated eventIds as duplicates that change nothing', async () => {
+  it('accepts a batch, and counts a repeated eventId with another payload as a conflict that changes nothing', async () => {
     const events: MachineEventInput[] = [
       { eventId: 'a-1', equipmentId, ts: '2026-11-02T06:00:00Z', type: 'state', state: 'running' },
       {
@@ -53,8 +53,16 @@ describe('event ingestion over HTTP', () => {
         reject: 0,
       },
     ];
-    expect((await post(events).expect(200)).body).toEqual({ accepted: 2, duplicates: 1 });
-    expect((await post(events).expect(200)).body).toEqual({ accepted: 0, duplicates: 3 });
+    expect((await post(events).expect(200)).body).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      conflicts: [{ index: 2, eventId: 'a-2' }],
+    });
+    expect((await post(events).expect(200)).body).toEqual({
+      accepted: 0,
+      duplicates: 2,
+      conflicts: [{ index: 2, eventId: 'a-2' }],
+    });
     const [row] = await t.app
       .get(DataSource)
       .query("SELECT good, reject FROM machine_events WHERE event_id = 'a-2'");

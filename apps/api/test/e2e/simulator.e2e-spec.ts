@@ -254,9 +254,9 @@ describe('line simulator', () => {
       const batch = { events: events.slice(i, i + 1000) };
       expect(ingestBatchSchema.safeParse(batch).success).toBe(true);
       const first = await ingestEvents(t, engineer, batch.events);
-      expect(first).toEqual({ accepted: batch.events.length, duplicates: 0 });
+      expect(first).toEqual({ accepted: batch.events.length, duplicates: 0, conflicts: [] });
       const again = await ingestEvents(t, engineer, batch.events);
-      expect(again).toEqual({ accepted: 0, duplicates: batch.events.length });
+      expect(again).toEqual({ accepted: 0, duplicates: batch.events.length, conflicts: [] });
     }
   });
 
@@ -265,6 +265,7 @@ describe('line simulator', () => {
     const result = response.body as BackfillResult;
     expect(result.events).toBeGreaterThan(25_000);
     expect(result.accepted).toBe(result.events);
+    expect(result.conflicts).toBe(0);
     expect(result.batches).toBeGreaterThanOrEqual(Math.ceil(result.events / 1000));
     expect(Date.parse(result.to) - Date.parse(result.from)).toBe(86_400_000);
     await control('backfill', engineer, { days: 0 }).expect(400);

@@ -6,6 +6,7 @@ import type {
   Product,
   Shift,
 } from '@ms5/contracts';
+import { DataSource } from 'typeorm';
 import { ok } from './api.js';
 import { eventsAt } from './ingestion-factory.js';
 import {
@@ -21,6 +22,8 @@ import type { TestApp } from './test-app.js';
 /** The day of the packing line's shift, and its times: `at('07:10')`, `at('06:00', DAY_AFTER)`. */
 export const DAY = '2024-03-04';
 export const at = (time: string, day = DAY): string => `${day}T${time}:00.000Z`;
+/** When the packing line's equipment was installed: some days before DAY. */
+const INSTALLED = '2024-02-01';
 
 export interface PackingLine {
   line: Line;
@@ -54,6 +57,14 @@ export async function createPackingLine(
     lineId: line.id,
     idealCycleTimeSeconds: 5,
   });
+  // Installed before the day the tests replay (their clock is set then): ingestion refuses events
+  // more than INGEST_MAX_AGE_DAYS older than an equipment's creation, which is today by default.
+  await t.app
+    .get(DataSource)
+    .query('UPDATE equipment SET created_at = $2 WHERE id = ANY($1::uuid[])', [
+      [fill.id, pack.id],
+      at('00:00', INSTALLED),
+    ]);
   if (packIsOutput)
     await ok(t, engineer, 'patch', `/api/lines/${line.id}`, { outputEquipmentId: pack.id });
   const shift = await createShift(t, engineer, {

@@ -34,7 +34,12 @@ export class SimulatorClient {
     private readonly token: () => Promise<string>,
   ) {}
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    alsoAnswers: readonly number[] = [],
+  ): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -46,7 +51,7 @@ export class SimulatorClient {
       signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
-    if (!response.ok)
+    if (!response.ok && !alsoAnswers.includes(response.status))
       throw new ApiCallError(
         response.status,
         `${method} ${path} → ${response.status} ${text.slice(0, 300)}`,
@@ -82,8 +87,9 @@ export class SimulatorClient {
     return this.listAll<ProductionOrder>('/api/orders?status=running');
   }
 
+  /** The per-event answer, also when every event conflicts (a `409` that carries the same body). */
   ingest(events: readonly MachineEventInput[]): Promise<IngestResult> {
-    return this.call<IngestResult>('POST', '/api/ingest/events', { events });
+    return this.call<IngestResult>('POST', '/api/ingest/events', { events }, [409]);
   }
 
   raiseAndon(action: AndonAction): Promise<AndonCall> {

@@ -181,8 +181,12 @@ export class SimulatorDriver implements OnModuleDestroy {
       while (this.backlog.length > 0) {
         const batch = this.backlog.slice(0, MAX_INGEST_BATCH);
         try {
-          await client.ingest(batch);
+          const answer = await client.ingest(batch);
           sent += batch.length;
+          if (answer.conflicts.length > 0)
+            this.log.warn(
+              `simulator events in conflict with stored ones: ${answer.conflicts.length}`,
+            );
         } catch (error) {
           // A batch the API refuses as invalid would be refused forever: drop it, say so.
           if (!(error instanceof ApiCallError) || error.status !== 400) throw error;

@@ -140,7 +140,7 @@ export class SimulatorService {
       start: from,
       andon: false,
     });
-    const result = { batches: 0, events: 0, accepted: 0, duplicates: 0 };
+    const result = { batches: 0, events: 0, accepted: 0, duplicates: 0, conflicts: 0 };
     for (let t = from; t < to;) {
       t = Math.min(to, t + BACKFILL_CHUNK_MS);
       const events: MachineEventInput[] = simulation
@@ -157,6 +157,7 @@ export class SimulatorService {
           result.events += batch.length;
           result.accepted += answer.accepted;
           result.duplicates += answer.duplicates;
+          result.conflicts += answer.conflicts.length;
         }
       };
       await Promise.all(Array.from({ length: BACKFILL_CONCURRENCY }, worker));

@@ -161,11 +161,18 @@ export class AndonCallsRepository extends BaseRepository {
     return row.id;
   }
 
-  async setDowntimeEvent(manager: EntityManager, callId: string, eventId: string): Promise<void> {
+  /** Links the call to the stop it opened (event ids are unique per equipment, not plant-wide). */
+  async setDowntimeEvent(
+    manager: EntityManager,
+    callId: string,
+    equipmentId: string,
+    eventId: string,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE andon_calls SET downtime_event_id = (SELECT id FROM machine_events WHERE event_id = $2)
+      `UPDATE andon_calls SET downtime_event_id =
+              (SELECT id FROM machine_events WHERE equipment_id = $2 AND event_id = $3)
         WHERE id = $1`,
-      [callId, eventId],
+      [callId, equipmentId, eventId],
     );
   }
 

@@ -85,7 +85,7 @@ export class AndonService {
         state: 'stopped',
         reasonCode: `andon.${input.type}`,
       });
-      await this.calls.setDowntimeEvent(manager, callId, eventId);
+      await this.calls.setDowntimeEvent(manager, callId, equipment.id, eventId);
     }
     if (policy) await this.calls.scheduleEscalations(manager, callId, raisedAt, policy.levels);
     await this.outbox.append(manager, {

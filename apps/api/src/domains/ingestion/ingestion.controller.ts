@@ -1,10 +1,19 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type IngestBatchInput, ingestBatchSchema, ingestResultSchema } from '@ms5/contracts';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  type IngestBatchInput,
+  type IngestConflictBody,
+  type IngestResult,
+  ingestBatchSchema,
+  ingestConflictBodySchema,
+  ingestResultSchema,
+} from '@ms5/contracts';
+import type { Request, Response } from 'express';
 import { RequirePermissions } from '../../platform/common/auth.decorators.js';
+import { requestIdOf } from '../../platform/common/request-id.js';
 import { ValidateBody } from '../../platform/common/validation.js';
 import { toOpenApiSchema } from '../../platform/common/zod-openapi.js';
-import { IngestionService } from './ingestion.service.js';
+import { IngestionService, conflictBody, everyEventConflicts } from './ingestion.service.js';
 
 @ApiTags('ingestion')
 @ApiBearerAuth()
@@ -12,13 +21,33 @@ import { IngestionService } from './ingestion.service.js';
 export class IngestionController {
   constructor(private readonly ingestion: IngestionService) {}
 
-  /** Batches of up to 1000 state and count events; idempotent by eventId. */
+  /**
+   * Batches of up to 1000 state and count events, idempotent per equipment: an
+   * `(equipmentId, eventId)` stored before is a duplicate with the same payload, a conflict with
+   * another (not stored, named in `conflicts`). Events older than `INGEST_MAX_AGE_DAYS` are refused.
+   */
   @Post('events')
   @HttpCode(200)
   @RequirePermissions('production:ingest')
   @ValidateBody(ingestBatchSchema)
-  @ApiOkResponse({ schema: toOpenApiSchema(ingestResultSchema, 'output') })
-  ingest(@Body() body: IngestBatchInput) {
-    return this.ingestion.ingest(body);
+  @ApiOkResponse({
+    description:
+      'The batch is taken: `accepted` new events stored, `duplicates` stored before with the same payload, `conflicts` (by batch index) stored before with a different payload and not stored.',
+    schema: toOpenApiSchema(ingestResultSchema, 'output'),
+  })
+  @ApiConflictResponse({
+    description:
+      'Every event of the batch conflicts with the payload stored under its (equipmentId, eventId): nothing stored.',
+    schema: toOpenApiSchema(ingestConflictBodySchema, 'output'),
+  })
+  async ingest(
+    @Body() body: IngestBatchInput,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IngestResult | IngestConflictBody> {
+    const result = await this.ingestion.ingest(body);
+    if (!everyEventConflicts(result)) return result;
+    response.status(409);
+    return conflictBody(result, requestIdOf(request, response));
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OeeModule } from '../oee/oee.module.js';
+import { MetricsModule } from '../../platform/metrics/metrics.module.js';
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
 import { IngestionController } from './ingestion.controller.js';
 import { IngestionService } from './ingestion.service.js';
 import { MachineEventsRepository } from './machine-events.repository.js';
 
 @Module({
-  imports: [OeeModule, RealtimeModule],
+  imports: [OeeModule, RealtimeModule, MetricsModule],
   controllers: [IngestionController],
   providers: [IngestionService, MachineEventsRepository],
   exports: [IngestionService],

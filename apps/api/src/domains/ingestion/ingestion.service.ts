@@ -1,10 +1,22 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { IngestBatchInput, IngestResult, MachineEventInput } from '@ms5/contracts';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type {
+  FieldError,
+  IngestBatchInput,
+  IngestConflictBody,
+  IngestResult,
+  MachineEventInput,
+} from '@ms5/contracts';
+import { Clock } from '../../platform/clock/clock.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
+import type { AppConfig } from '../../platform/config/app-config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
 import { OeeRollupService } from '../oee/oee-rollup.service.js';
+import { tooOldIssues } from './event-age.js';
+import { eventKey } from './event-keys.js';
 import { type InsertedEvent, MachineEventsRepository } from './machine-events.repository.js';
 import type { EntityManager } from 'typeorm';
 
@@ -14,14 +26,18 @@ import type { EntityManager } from 'typeorm';
  * the screens' slow poll.
  */
 const OEE_NOTICE_INTERVAL_MS = 5000;
+/** How long the creation time of an equipment is trusted without asking the database again. */
+const KNOWN_EQUIPMENT_TTL_MS = 60_000;
 
 /**
- * Idempotent batch ingestion: the whole batch is checked first (a batch with any bad event stores
- * nothing), then inserted in one transaction with the roll-up queue.
+ * Idempotent batch ingestion, keyed by `(equipmentId, eventId)`: the whole batch is checked first
+ * (a batch with any bad event stores nothing), then the new events are inserted in one
+ * transaction with the roll-up queue; the rest are duplicates or conflicts.
  */
 @Injectable()
 export class IngestionService implements OnModuleDestroy {
-  private readonly knownEquipment = new Map<string, number>();
+  /** Equipment seen lately: its creation time, and until when that is trusted. */
+  private readonly knownEquipment = new Map<string, { createdAt: Date; until: number }>();
   private readonly lastOeeNotice = new Map<string, number>();
   private readonly trailingNotice = new Map<string, NodeJS.Timeout>();
 
@@ -30,11 +46,15 @@ export class IngestionService implements OnModuleDestroy {
     private readonly outbox: OutboxRepository,
     private readonly dispatcher: OutboxDispatcher,
     private readonly rollups: OeeRollupService,
+    private readonly clock: Clock,
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Records one machine event inside the caller's transaction (an andon call that opens a stop)
-   * and marks the machine's roll-ups stale from it. An event id already stored is ignored.
+   * and marks the machine's roll-ups stale from it. A key already stored (the call's own id, so
+   * never a conflict in practice) is left as it is.
    */
   async recordInTransaction(manager: EntityManager, event: MachineEventInput): Promise<void> {
     await this.events.insertNew(manager, [event]);
@@ -42,20 +62,23 @@ export class IngestionService implements OnModuleDestroy {
   }
 
   async ingest(batch: IngestBatchInput): Promise<IngestResult> {
-    await this.assertEquipmentExists(batch);
-    const inserted = await this.events.transaction(async (manager) => {
-      const rows = await this.events.insertNew(manager, batch.events);
+    await this.assertValid(batch.events);
+    const outcome = await this.events.transaction(async (manager) => {
+      const { inserted, outcome } = await this.events.insertNew(manager, batch.events);
       const since = new Map<string, Date>();
-      for (const row of rows) {
+      for (const row of inserted) {
         const current = since.get(row.equipmentId);
         if (!current || row.ts < current) since.set(row.equipmentId, row.ts);
       }
       await this.rollups.queueFrom(manager, since);
-      await this.notify(manager, rows);
-      return rows;
+      await this.notify(manager, inserted);
+      return outcome;
     });
     this.dispatcher.kick(); // committed: publish the notices now rather than at the next poll
-    return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+    this.metrics.ingestEvents.inc({ outcome: 'accepted' }, outcome.accepted);
+    this.metrics.ingestEvents.inc({ outcome: 'duplicate' }, outcome.duplicates);
+    this.metrics.ingestEvents.inc({ outcome: 'conflict' }, outcome.conflicts.length);
+    return outcome;
   }
 
   /**
@@ -65,14 +88,18 @@ export class IngestionService implements OnModuleDestroy {
    */
   private async notify(manager: EntityManager, rows: readonly InsertedEvent[]): Promise<void> {
     if (rows.length === 0) return;
-    const inserted = new Set(rows.filter((row) => row.type === 'state').map((row) => row.eventId));
+    const inserted = new Set(
+      rows
+        .filter((row) => row.type === 'state')
+        .map((row) => eventKey(row.equipmentId, row.eventId)),
+    );
     const equipmentIds = [...new Set(rows.map((row) => row.equipmentId))];
     if (inserted.size > 0) {
       const stateEquipment = [
         ...new Set(rows.filter((row) => row.type === 'state').map((row) => row.equipmentId)),
       ];
       for (const latest of await this.events.latestStates(manager, stateEquipment)) {
-        if (!inserted.has(latest.eventId)) continue;
+        if (!inserted.has(eventKey(latest.equipmentId, latest.eventId))) continue;
         await this.outbox.append(manager, {
           event: 'equipment.state.changed',
           payload: {
@@ -129,20 +156,68 @@ export class IngestionService implements OnModuleDestroy {
     this.trailingNotice.set(lineId, timer);
   }
 
-  private async assertEquipmentExists(batch: IngestBatchInput): Promise<void> {
-    const now = Date.now();
-    const unknown = [...new Set(batch.events.map((e) => e.equipmentId))].filter(
-      (id) => (this.knownEquipment.get(id) ?? 0) < now,
-    );
-    if (unknown.length === 0) return;
-    const existing = await this.events.existingEquipmentIds(unknown);
-    for (const id of existing) this.knownEquipment.set(id, now + 60_000);
-    if (this.knownEquipment.size > 50_000) this.knownEquipment.clear();
-    const issues = batch.events.flatMap((event, index) =>
-      existing.has(event.equipmentId) || !unknown.includes(event.equipmentId)
+  /**
+   * Refuses the whole batch, naming every bad field: equipment that does not exist, and times
+   * older than the equipment allows (`INGEST_MAX_AGE_DAYS` before now, by the server's clock).
+   */
+  private async assertValid(events: readonly MachineEventInput[]): Promise<void> {
+    const createdAt = await this.equipmentCreatedAt(events);
+    const unknown: FieldError[] = events.flatMap((event, index) =>
+      createdAt.has(event.equipmentId.toLowerCase())
         ? []
         : [{ path: `events.${index}.equipmentId`, message: 'Unknown equipment' }],
     );
+    const tooOld = tooOldIssues(
+      events,
+      (id) => createdAt.get(id.toLowerCase()),
+      this.clock.now(),
+      this.config.INGEST_MAX_AGE_DAYS,
+    );
+    const issues = [...unknown, ...tooOld].sort((a, b) => fieldIndex(a) - fieldIndex(b));
     if (issues.length > 0) throw new FieldValidationException(issues);
   }
+
+  /** The creation time of each existing equipment of the batch, cached for a minute. */
+  private async equipmentCreatedAt(
+    events: readonly MachineEventInput[],
+  ): Promise<Map<string, Date>> {
+    const now = Date.now();
+    const found = new Map<string, Date>();
+    const missing = new Set<string>();
+    for (const event of events) {
+      const id = event.equipmentId.toLowerCase();
+      const known = this.knownEquipment.get(id);
+      if (known && known.until >= now) found.set(id, known.createdAt);
+      else missing.add(id);
+    }
+    if (missing.size === 0) return found;
+    if (this.knownEquipment.size > 50_000) this.knownEquipment.clear();
+    for (const [id, createdAt] of await this.events.equipmentCreatedAt([...missing])) {
+      this.knownEquipment.set(id, { createdAt, until: now + KNOWN_EQUIPMENT_TTL_MS });
+      found.set(id, createdAt);
+    }
+    return found;
+  }
+}
+
+/** The batch position a field error names (`events.3.ts` → 3), to list them in batch order. */
+function fieldIndex(issue: FieldError): number {
+  return Number(issue.path.split('.')[1]);
+}
+
+/** A batch whose every event conflicts is answered `409` (nothing in it was taken). */
+export function everyEventConflicts(result: IngestResult): boolean {
+  return result.conflicts.length > 0 && result.accepted === 0 && result.duplicates === 0;
+}
+
+/** The `409` body: an error body that still carries the per-event result. */
+export function conflictBody(result: IngestResult, requestId: string): IngestConflictBody {
+  return {
+    statusCode: 409,
+    error: 'Conflict',
+    code: 'CONFLICT',
+    message: 'Every event conflicts: its (equipmentId, eventId) is stored with a different payload',
+    requestId,
+    ...result,
+  };
 }
