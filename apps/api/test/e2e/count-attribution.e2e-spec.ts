@@ -146,7 +146,8 @@ describe('count attribution over HTTP', () => {
 
   /*
    * Random streams of state and count events for one machine over a day, ingested in shuffled
-   * batches and rolled up; then any cut of the day into windows counts exactly the parts reported
+   * batches and rolled up, then one more report (rolled up again: the hours back to the previous
+   * report are recomputed); each time, any cut of the day into windows counts exactly the parts reported
    * (the first report of the day sits at its instant; every later one is spread back to the
    * previous one, so all of them fall inside the day).
    */
@@ -171,12 +172,14 @@ describe('count attribution over HTTP', () => {
       ),
       cuts: fc.uniqueArray(fc.integer({ min: 1, max: 24 * 60 - 1 }), { maxLength: 6 }),
       batches: fc.integer({ min: 1, max: 4 }),
+      // One more report after the first roll-up: its parts reach back to the previous report.
+      late: fc.record({ minute, good: fc.integer({ min: 1, max: 500 }) }),
     });
     const dayStart = Date.parse(`${DAY}T00:00:00.000Z`);
     const iso = (m: number) => new Date(dayStart + m * 60_000).toISOString();
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(stream, async ({ states, counts, cuts, batches }) => {
+      fc.asyncProperty(stream, async ({ states, counts, cuts, batches, late }) => {
         run += 1;
         const machine = await createEquipment(t, engineer, {
           code: `ATTR-P${run}`,
@@ -206,7 +209,7 @@ describe('count attribution over HTTP', () => {
           const batch = events.filter((_, k) => k % batches === b).reverse();
           if (batch.length > 0) await ingestEvents(t, engineer, batch);
         }
-        const reported = counts.reduce((sum, c) => sum + c.good + c.reject, 0);
+        let reported = counts.reduce((sum, c) => sum + c.good + c.reject, 0);
         const edges = [0, ...[...cuts].sort((a, b) => a - b), 24 * 60];
         const windowTotals = async () => {
           let sum = 0;
@@ -218,6 +221,19 @@ describe('count attribution over HTTP', () => {
           return sum;
         };
         expect(await windowTotals()).toBe(reported);
+        await rollUp();
+        expect(await windowTotals()).toBe(reported);
+        await ingestEvents(t, engineer, [
+          {
+            eventId: `r${run}-late`,
+            equipmentId: machine.id,
+            ts: iso(late.minute),
+            type: 'count',
+            good: late.good,
+            reject: 0,
+          },
+        ]);
+        reported += late.good;
         await rollUp();
         expect(await windowTotals()).toBe(reported);
         const hourly = await get<OeeSeriesReport>(

@@ -618,19 +618,6 @@ function startsBackgroundWork(operation: Operation, request: FuzzRequest): boole
   return schema.safeParse(JSON.parse(request.body)).success;
 }
 
-/**
- * Cases of a 5xx whose fix belongs to another engineer's change (issue 12), not sent until it
- * lands: each names the item that fixes it. Ingestion's `ts` takes year 0000, which PostgreSQL
- * has not (`date/time field value out of range`: 500); item 3 (events older than
- * INGEST_MAX_AGE_DAYS refused, naming `events.i.ts`) makes it a 400.
- */
-function fixedElsewhere(operation: Operation, request: FuzzRequest): string | undefined {
-  if (operation.path === '/api/ingest/events' && /"ts":"0000-/.test(request.body ?? '')) {
-    return 'issue 12 item 3: an event ts in year 0000';
-  }
-  return undefined;
-}
-
 function operationsOf(document: {
   paths: Record<string, Record<string, Record<string, unknown>>>;
 }): Operation[] {
@@ -810,7 +797,6 @@ describe('the OpenAPI document, fuzzed', () => {
     expect(operations.length).toBeGreaterThan(100);
     const failures: Failure[] = [];
     let skipped = 0;
-    const knownElsewhere: Record<string, string[]> = {};
     const slow: string[] = [];
     let sent = 0;
     const statuses: Record<string, number> = {};
@@ -820,11 +806,6 @@ describe('the OpenAPI document, fuzzed', () => {
       const name = `${operation.method.toUpperCase()} ${operation.path}`;
       if (startsBackgroundWork(operation, request)) {
         skipped += 1;
-        return;
-      }
-      const elsewhere = fixedElsewhere(operation, request);
-      if (elsewhere) {
-        (knownElsewhere[elsewhere] ??= []).push(urlOf(request));
         return;
       }
       const url = urlOf(request);
@@ -901,9 +882,6 @@ describe('the OpenAPI document, fuzzed', () => {
     process.stdout.write(
       `openapi fuzz: ${operations.length} operations, ${sent} requests in ${Date.now() - started} ms, ` +
         `${JSON.stringify(statuses)}, ${failures.length} failures, ${skipped} simulator starts not sent\n` +
-        Object.entries(knownElsewhere)
-          .map(([why, urls]) => `  not sent (${why}): ${urls.length}\n`)
-          .join('') +
         slow.map((line) => `  slow: ${line}\n`).join(''),
     );
     expect(report).toBe('');
