@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type OeeInput, computeOee } from './compute-oee.js';
-import { type CountEvent, dedupeCounts, linkCounts } from './count-attribution.js';
+import { type CountEvent, countsSpan, dedupeCounts, linkCounts } from './count-attribution.js';
 import { type Interval } from './intervals.js';
 import { type OeeResult, rollUp } from './roll-up.js';
 import { type MachineState, type StateEvent, buildStateTimeline } from './state-timeline.js';
@@ -75,15 +75,7 @@ const arbScenario: fc.Arbitrary<Scenario> = fc
   });
 
 /** The span every count's parts can be in, and the window: the timeline must cover both. */
-function span(s: Scenario, window: Interval): Interval {
-  let start = window.start;
-  let end = window.end;
-  for (const c of s.counts) {
-    start = Math.min(start, c.since ?? c.ts);
-    end = Math.max(end, c.ts + 1);
-  }
-  return { start, end };
-}
+const span = (s: Scenario, window: Interval): Interval => countsSpan(window, s.counts);
 
 function compute(s: Scenario, window: Interval = s.window): OeeResult {
   const input: OeeInput = {

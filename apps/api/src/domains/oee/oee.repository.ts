@@ -179,15 +179,17 @@ export class OeeRepository extends BaseRepository {
     );
     if (rows.length === 0) return [];
     const before = new Set(rows.filter((row) => row.before).map((row) => row.event_id));
-    const tsOf = rows.map((row) => Number(row.ms));
+    // A loop, not Math.min(...): a dense day holds more rows than a call takes arguments.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const row of rows) {
+      first = Math.min(first, Number(row.ms));
+      last = Math.max(last, Number(row.ms));
+    }
     const runs =
       idealCycleTimeSeconds === null
         ? []
-        : await this.orderRuns(
-            equipmentId,
-            { start: Math.min(...tsOf), end: Math.max(...tsOf) + 1 },
-            db,
-          );
+        : await this.orderRuns(equipmentId, { start: first, end: last + 1 }, db);
     const counts = rows.map((row): CountEvent => {
       const ts = Number(row.ms);
       const run = runs.find((r) => r.start <= ts && (r.end === null || ts < r.end));

