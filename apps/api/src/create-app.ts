@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestIdOf } from './platform/common/request-id.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { HttpDrain } from './platform/health/http-drain.js';
 import { ShutdownState } from './platform/health/shutdown-state.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
@@ -37,6 +38,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Before every other handler, so that errors, assets and docs carry them too.
+  app.use(securityHeaders(config));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.setGlobalPrefix('api', {

@@ -1,3 +1,5 @@
+// First: the contracts' schemas are built when imported, and must be built without eval.
+import '@/lib/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';

@@ -1,8 +1,12 @@
 import { type Browser, chromium } from 'playwright-core';
+import { watchBrowser } from './csp-watch';
 
-/** Debian's Chromium, headless, with nothing phoning home. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with nothing phoning home. Every page it opens is watched for CSP
+ * violations and page errors (`csp-watch.ts`), which fail the test (`csp-setup.ts`).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -15,4 +19,5 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  return watchBrowser(browser);
 }

@@ -40,4 +40,15 @@ describe('loadConfig', () => {
   it('rejects a short admin password', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
   });
+
+  it('sends HSTS only when asked, for at least a year', () => {
+    expect(loadConfig({}).HSTS).toBe(false);
+    const config = loadConfig({ HSTS: '1' });
+    expect(config.HSTS).toBe(true);
+    expect(config.HSTS_MAX_AGE_SECONDS).toBe(31_536_000);
+    expect(() => loadConfig({ HSTS: 'on' })).toThrow(/HSTS: must be 0 or 1/);
+    expect(() => loadConfig({ HSTS: '1', HSTS_MAX_AGE_SECONDS: '86400' })).toThrow(
+      /HSTS_MAX_AGE_SECONDS: must be at least 31536000/,
+    );
+  });
 });

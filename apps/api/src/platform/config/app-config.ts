@@ -44,6 +44,15 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CORS_ORIGINS: z.string().trim().default(''),
+  /** `1`: send Strict-Transport-Security (only behind TLS: browsers then refuse plain HTTP to this host). */
+  HSTS: booleanFlag.default(false),
+  /** HSTS `max-age`, at least one year. */
+  HSTS_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(31_536_000, 'must be at least 31536000 (one year)')
+    .max(63_072_000)
+    .default(31_536_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   BODY_LIMIT: z
