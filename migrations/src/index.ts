@@ -10,6 +10,7 @@ import { CreateProductionOrders1764500000000 } from './1764500000000-CreateProdu
 import { CreateChecklistsAndHandovers1764600000000 } from './1764600000000-CreateChecklistsAndHandovers.js';
 import { AttributeCountsByRunningTime1764800000000 } from './1764800000000-AttributeCountsByRunningTime.js';
 import { ScopeEventIdsToEquipment1764900000000 } from './1764900000000-ScopeEventIdsToEquipment.js';
+import { CreateAuthSessions1765000000000 } from './1765000000000-CreateAuthSessions.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateChecklistsAndHandovers1764600000000,
   AttributeCountsByRunningTime1764800000000,
   ScopeEventIdsToEquipment1764900000000,
+  CreateAuthSessions1765000000000,
 ];

@@ -14,7 +14,7 @@ import {
 import type { Request } from 'express';
 import { ValidateBody } from '../common/validation.js';
 import { toOpenApiSchema } from '../common/zod-openapi.js';
-import { Authenticated, CurrentUser, Public } from '../common/auth.decorators.js';
+import { Authenticated, CurrentSessionId, CurrentUser, Public } from '../common/auth.decorators.js';
 import { AuthService } from './auth.service.js';
 
 const tokensResponse = toOpenApiSchema(authTokensSchema, 'output');
@@ -47,8 +47,12 @@ export class AuthController {
   @ApiBearerAuth()
   @Authenticated()
   @ValidateBody(logoutSchema)
-  async logout(@Body() body: LogoutInput, @CurrentUser() user: SessionUser): Promise<void> {
-    await this.auth.logout(body.refreshToken, user);
+  async logout(
+    @Body() body: LogoutInput,
+    @CurrentUser() user: SessionUser,
+    @CurrentSessionId() sessionId: string,
+  ): Promise<void> {
+    await this.auth.logout(body.refreshToken, user, sessionId);
   }
 
   @Get('me')

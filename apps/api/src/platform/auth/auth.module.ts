@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
+import { jwtModuleOptions } from './jwt-options.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { PermissionsGuard } from './permissions.guard.js';
 import { TokenService } from './token.service.js';
@@ -16,11 +17,7 @@ import { TokenService } from './token.service.js';
     UsersModule,
     JwtModule.registerAsync({
       inject: [RUNTIME_INFO],
-      useFactory: (runtime: RuntimeInfo) => ({
-        secret: runtime.jwtSecret,
-        signOptions: { algorithm: 'HS256', issuer: 'ms5' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'ms5' },
-      }),
+      useFactory: (runtime: RuntimeInfo) => jwtModuleOptions(runtime.jwtSecret),
     }),
   ],
   controllers: [AuthController],

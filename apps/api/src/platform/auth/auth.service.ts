@@ -58,8 +58,8 @@ export class AuthService {
     return this.tokens.issue(user, familyId);
   }
 
-  logout(refreshToken: string, user: SessionUser): Promise<void> {
-    return this.tokens.revokeByToken(refreshToken, user.id);
+  logout(refreshToken: string, user: SessionUser, sessionId: string): Promise<void> {
+    return this.tokens.endSession(refreshToken, user.id, sessionId);
   }
 }
 

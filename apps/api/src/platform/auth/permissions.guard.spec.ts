@@ -16,7 +16,7 @@ class Routes {
 }
 
 function contextFor(handler: keyof Routes, authorization?: string) {
-  const request: { headers: Record<string, string>; user?: SessionUser } = {
+  const request: { headers: Record<string, string>; user?: SessionUser; sessionId?: string } = {
     headers: authorization ? { authorization } : {},
   };
   const context = {
@@ -32,7 +32,7 @@ function guardFor(user: SessionUser | null) {
   const tokens = {
     verifyAccess: jest.fn(async (token: string) => {
       if (token !== 'good') throw new UnauthorizedException();
-      return 'user-1';
+      return { userId: 'user-1', sessionId: 'session-1' };
     }),
   } as unknown as TokenService;
   const users = { findActiveSession: jest.fn(async () => user) } as unknown as UsersService;
@@ -66,10 +66,11 @@ describe('PermissionsGuard', () => {
     ).rejects.toThrow(UnauthorizedException);
   });
 
-  it('checks the declared permissions against the role and attaches the user', async () => {
+  it('checks the declared permissions against the role and attaches the user and session', async () => {
     const allowed = contextFor('raiseAndon', 'Bearer good');
     await expect(guardFor(operator).canActivate(allowed.context)).resolves.toBe(true);
     expect(allowed.request.user).toEqual(operator);
+    expect(allowed.request.sessionId).toBe('session-1');
     await expect(
       guardFor(operator).canActivate(contextFor('manageUsers', 'Bearer good').context),
     ).rejects.toThrow(ForbiddenException);

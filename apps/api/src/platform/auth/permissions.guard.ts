@@ -17,7 +17,8 @@ import { TokenService } from './token.service.js';
 
 /**
  * The one global guard: deny by default. A route is open only with `@Public()`; otherwise it
- * needs a valid access token of an active user whose role holds the declared permissions.
+ * needs a valid access token of an open session of an active user whose role holds the declared
+ * permissions.
  */
 @Injectable()
 export class PermissionsGuard implements CanActivate {
@@ -37,10 +38,11 @@ export class PermissionsGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new UnauthorizedException('Missing bearer token');
-    const userId = await this.tokens.verifyAccess(match[1]);
+    const { userId, sessionId } = await this.tokens.verifyAccess(match[1]);
     const user = await this.users.findActiveSession(userId);
     if (!user) throw new UnauthorizedException('User is disabled or no longer exists');
     request.user = user;
+    request.sessionId = sessionId;
 
     const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
       REQUIRED_PERMISSIONS,

@@ -17,12 +17,23 @@ export const RequirePermissions = (
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSIONS, []);
 
-export type AuthenticatedRequest = Request & { user?: SessionUser };
+/** A request past the guard: its user and the session (`sid`) of its access token. */
+export type AuthenticatedRequest = Request & { user?: SessionUser; sessionId?: string };
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): SessionUser => {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!request.user) throw new Error('CurrentUser used on a route without authentication');
     return request.user;
+  },
+);
+
+/** The session of the caller's access token (to end it on logout). */
+export const CurrentSessionId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.sessionId)
+      throw new Error('CurrentSessionId used on a route without authentication');
+    return request.sessionId;
   },
 );

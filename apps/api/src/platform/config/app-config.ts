@@ -43,6 +43,12 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * How long an instance trusts that a session is still open before asking PostgreSQL again. A
+   * revocation ends the session at once on its instance and, with REDIS_URL, on every instance
+   * within a second; without Redis other instances learn it within this many seconds.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(900).default(30),
   CORS_ORIGINS: z.string().trim().default(''),
   /** `1`: send Strict-Transport-Security (only behind TLS: browsers then refuse plain HTTP to this host). */
   HSTS: booleanFlag.default(false),

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { BaseRepository } from '../database/base.repository.js';
 
@@ -25,19 +24,5 @@ export class RefreshTokensRepository extends BaseRepository {
       .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id })
       .execute();
     return (result.affected ?? 0) === 1;
-  }
-
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(RefreshTokenEntity)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(
-      RefreshTokenEntity,
-      { userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
   }
 }

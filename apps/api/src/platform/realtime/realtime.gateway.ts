@@ -34,7 +34,8 @@ interface UntypedEmitter {
 /**
  * socket.io at `/socket.io` on the HTTP port. The access token (`auth.token`) is checked in
  * `handleConnection` (global guards do not run here); a bad or missing one is disconnected. The
- * Origin is checked before that. A client joins only the rooms its role and lines allow, and with
+ * Origin is checked before that. A client joins only the rooms its role and lines allow (and the
+ * room of its session, closed when the session ends on any instance), and with
  * `auth.lastSeq` it is sent what it missed in the last two minutes.
  */
 @WebSocketGateway({ serveClient: false, transports: ['websocket', 'polling'] })
@@ -44,6 +45,7 @@ export class RealtimeGateway
   @WebSocketServer() server!: RealtimeServer;
   private readonly logger = new Logger('RealtimeGateway');
   private redis: Redis[] = [];
+  private stopWatchingSessions: (() => void) | undefined;
   private readonly connections: Gauge;
 
   constructor(
@@ -80,6 +82,13 @@ export class RealtimeGateway
       this.redis = [pub, sub];
       server.adapter(createAdapter(pub, sub));
     }
+    // A session ended here or on another instance: its sockets on this instance are closed.
+    this.stopWatchingSessions = this.tokens.onSessionsEnded((sessionIds) => {
+      if (sessionIds.length === 0) return;
+      server.local
+        .in(sessionIds.map((sessionId) => rooms.session(sessionId)))
+        .disconnectSockets(true);
+    });
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
@@ -96,18 +105,25 @@ export class RealtimeGateway
   }
 
   private async admit(socket: RealtimeSocket): Promise<void> {
-    let user: SessionUser;
+    let session: { user: SessionUser; sessionId: string };
     try {
-      user = await this.authenticate(socket);
+      session = await this.authenticate(socket);
     } catch {
       socket.disconnect(true);
       return;
     }
     if (socket.disconnected) return;
+    const { user, sessionId } = session;
     const allowed = await this.roomsFor(user);
     socket.data.user = user;
     socket.data.allowed = allowed;
-    await socket.join(allowed);
+    socket.data.sessionId = sessionId;
+    await socket.join([rooms.session(sessionId), ...allowed]);
+    // Ended while we were admitting: the revocation may have missed the room just joined.
+    if (!(await this.tokens.isSessionOpen(sessionId, user.id))) {
+      socket.disconnect(true);
+      return;
+    }
     this.connections.inc();
 
     const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq;
@@ -148,6 +164,7 @@ export class RealtimeGateway
   }
 
   onApplicationShutdown(): void {
+    this.stopWatchingSessions?.();
     // disconnect, not quit: quit would wait for a Redis that may be gone.
     for (const client of this.redis) client.disconnect();
   }
@@ -156,13 +173,15 @@ export class RealtimeGateway
     target.emit(message.event, { ...message.payload, seq: message.seq });
   }
 
-  private async authenticate(socket: RealtimeSocket): Promise<SessionUser> {
+  private async authenticate(
+    socket: RealtimeSocket,
+  ): Promise<{ user: SessionUser; sessionId: string }> {
     const token = (socket.handshake.auth as { token?: unknown }).token;
     if (typeof token !== 'string' || token.length === 0) throw new Error('missing token');
-    const userId = await this.tokens.verifyAccess(token);
+    const { userId, sessionId } = await this.tokens.verifyAccess(token);
     const user = await this.users.findActiveSession(userId);
     if (!user) throw new Error('inactive user');
-    return user;
+    return { user, sessionId };
   }
 
   private async roomsFor(user: SessionUser): Promise<string[]> {

@@ -5,6 +5,8 @@ export interface SocketData {
   user?: SessionUser;
   /** The rooms this client may be in (joined on connection). */
   allowed?: string[];
+  /** The session of the access token it connected with. */
+  sessionId?: string;
 }
 
 export type RealtimeServer = Server<

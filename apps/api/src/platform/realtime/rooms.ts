@@ -9,6 +9,8 @@ export const rooms = {
   line: (lineId: string): string => `line:${lineId}`,
   allLines: 'lines:all',
   role: (role: Role): string => `role:${role}`,
+  /** Every socket of one sign-in session: disconnected when the session ends. Nothing is sent here. */
+  session: (sessionId: string): string => `session:${sessionId}`,
 } as const;
 
 /** The rooms an event about something on `lineId` is sent to. */

@@ -12,7 +12,8 @@ import {
 } from '@ms5/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../credentials/password-hasher.js';
-import { RefreshTokensRepository } from '../credentials/refresh-tokens.repository.js';
+import { SessionRevocationService } from '../credentials/session-revocation.service.js';
+import { type SessionEndReason, SessionsRepository } from '../credentials/sessions.repository.js';
 import { PG_UNIQUE_VIOLATION, withConstraintErrors } from '../common/database-errors.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import type { UserEntity } from './user.entity.js';
@@ -22,7 +23,8 @@ import { type UserPatch, UsersRepository } from './users.repository.js';
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocationService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
   ) {}
@@ -93,7 +95,8 @@ export class UsersService {
   async update(id: string, input: UpdateUserInput, actor: SessionUser): Promise<User> {
     const passwordHash =
       input.password === undefined ? undefined : await this.hasher.hash(input.password);
-    return this.users.transaction(async (manager) => {
+    const ended: string[] = [];
+    const updated = await this.users.transaction(async (manager) => {
       const adminIds = await this.users.lockActiveAdminIds(manager);
       const current = await this.users.lockById(manager, id);
       if (!current) throw notFound('User', id);
@@ -115,9 +118,8 @@ export class UsersService {
       if (passwordHash !== undefined) patch.passwordHash = passwordHash;
       const before = toUser(current);
       const after = toUser(await this.users.update(manager, id, patch));
-      if (input.disabled === true || passwordHash !== undefined || input.role !== undefined) {
-        await this.refreshTokens.revokeAllOfUser(manager, id);
-      }
+      const reason = sessionEndReason(current, input, passwordHash !== undefined);
+      if (reason) ended.push(...(await this.sessions.revokeAllOfUser(manager, id, reason)));
       await this.audit.record(manager, {
         actor,
         action: 'user.updated',
@@ -128,6 +130,9 @@ export class UsersService {
       });
       return after;
     });
+    // After the commit: every instance refuses the user's access tokens from now on.
+    this.revocations.announce(ended);
+    return updated;
   }
 
   /** On start: if nobody exists yet, the admin named by ADMIN_USERNAME is created. */
@@ -142,6 +147,21 @@ export class UsersService {
       throw error;
     }
   }
+}
+
+/**
+ * Why a change ends every session of the user, if it does: disabling, a new password, or a new
+ * role (a token must not outlive the rights it was issued under).
+ */
+function sessionEndReason(
+  current: UserEntity,
+  input: UpdateUserInput,
+  passwordChanged: boolean,
+): SessionEndReason | null {
+  if (input.disabled === true) return 'disabled';
+  if (passwordChanged) return 'password_changed';
+  if (input.role !== undefined && input.role !== current.role) return 'role_changed';
+  return null;
 }
 
 export function toUser(entity: UserEntity): User {
