@@ -10,7 +10,7 @@ import {
 } from '../support/api-process.js';
 import { socketClients } from '../support/realtime-client.js';
 import { type RedisServer, startRedisServer } from '../support/redis-server.js';
-import { type TestDatabase, createTestDatabase } from '../support/test-database.js';
+import { createTestDatabase } from '../support/test-database.js';
 import { sleep } from '../support/wait.js';
 
 const ADMIN_PASSWORD = 'revocation-admin-password';
