@@ -10,7 +10,8 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('MS5 Floor Dashboard API')
     .setDescription(
       'Shop-floor API: plant, ingestion, OEE, andon, production, maintenance, quality. ' +
-        'Every route but login, refresh, health and metrics needs `Authorization: Bearer <accessToken>`. ' +
+        'Every route but login, refresh, health and metrics needs `Authorization: Bearer <accessToken>`; ' +
+        "an access token is refused (`401`) once its session ends: logout, a reused refresh token, or a change of the user's password, role or disabled flag. " +
         'Errors are JSON `{ statusCode, message, fieldErrors? }`; lists take `page` and `pageSize` (≤ 200).',
     )
     .setVersion(version)
