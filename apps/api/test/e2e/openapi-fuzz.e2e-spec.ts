@@ -25,7 +25,7 @@ import {
   createOrder,
   stepOrder,
 } from '../support/production-factory.js';
-import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
+import { ADMIN_PASSWORD, type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 /**
  * Every operation of the OpenAPI document, sent requests generated from its own description:
@@ -797,6 +797,7 @@ describe('the OpenAPI document, fuzzed', () => {
     expect(operations.length).toBeGreaterThan(100);
     const failures: Failure[] = [];
     let skipped = 0;
+    let sessionsEnded = 0;
     const slow: string[] = [];
     let sent = 0;
     const statuses: Record<string, number> = {};
@@ -824,6 +825,12 @@ describe('the OpenAPI document, fuzzed', () => {
           `${took} ms ${name} [${request.variant}] ${shorten(url, 200)} ${shorten(request.body, 300) ?? ''}`,
         );
       sent += 1;
+      // A logout, or a password or role change of the admin's own user, ends the session the
+      // sweep signs in with (its tokens are refused from then on): sign in again and go on.
+      if (authenticated && response.status === 401) {
+        admin = await t.login('admin', ADMIN_PASSWORD);
+        sessionsEnded += 1;
+      }
       const kind = `${Math.floor(response.status / 100)}xx`;
       statuses[kind] = (statuses[kind] ?? 0) + 1;
       const tooLenient = !authenticated && operation.secured && response.status < 300;
@@ -870,6 +877,8 @@ describe('the OpenAPI document, fuzzed', () => {
     }
     // The API is still whole after all that.
     await t.http().get('/health/ready').expect(200);
+    // A fresh sign-in: the sweep's last requests may have ended the session it used.
+    admin = await t.login('admin', ADMIN_PASSWORD);
     await send(t, admin, 'get', '/api/auth/me').expect(200);
     const report = failures
       .map(
@@ -881,7 +890,7 @@ describe('the OpenAPI document, fuzzed', () => {
       .join('\n\n');
     process.stdout.write(
       `openapi fuzz: ${operations.length} operations, ${sent} requests in ${Date.now() - started} ms, ` +
-        `${JSON.stringify(statuses)}, ${failures.length} failures, ${skipped} simulator starts not sent\n` +
+        `${JSON.stringify(statuses)}, ${failures.length} failures, ${skipped} simulator starts not sent, ${sessionsEnded} sessions ended and signed in again\n` +
         slow.map((line) => `  slow: ${line}\n`).join(''),
     );
     expect(report).toBe('');
