@@ -128,6 +128,7 @@ const DAY_MS = 24 * HOUR_MS;
 /** The bootstrap admin (every line), signed in again when a request ends its session. */
 export class AdminClient {
   relogins = 0;
+  requests = 0;
 
   constructor(
     private readonly t: TestApp,
@@ -136,10 +137,12 @@ export class AdminClient {
 
   async request(method: HttpMethod, path: string, body?: object): Promise<Response> {
     const payload = body ?? (method === 'get' || method === 'delete' ? undefined : {});
+    this.requests += 1;
     let response = await send(this.t, this.tokens, method, path, payload);
     if (response.status === 401) {
       this.tokens = await this.t.login('admin', ADMIN_PASSWORD);
       this.relogins += 1;
+      this.requests += 1;
       response = await send(this.t, this.tokens, method, path, payload);
     }
     return response;
