@@ -309,6 +309,10 @@ describe('line scope of production (users limited to line A, line B’s data)', 
       expectNotAssigned(await create({ lineId: lineB.id }));
       expectNotAssigned(await create({ lineId: lineB.id, productId: product.id }));
       expectNotAssigned(await create({ productId: product.id }));
+      // Another line is refused before the rest of the body is judged; an unknown line is a 400.
+      expectNotAssigned(await create({ lineId: lineB.id, productId: NO_ID }));
+      const unknown = await create({ lineId: NO_ID }).expect(400);
+      expect((unknown.body as ErrorBody).fieldErrors?.map((e) => e.path)).toEqual(['lineId']);
       expect(await count('checklist_templates')).toBe(templates);
 
       const patch = (id: string, body: object) =>

@@ -64,8 +64,7 @@ export class ChecklistTemplatesService {
     const normalized = normalizeItems(input.items, null, randomUUID);
     if (!normalized.ok) throw new FieldValidationException(normalized.fieldErrors);
     return this.write(async (manager) => {
-      await this.assertReferences(manager, lineId, productId);
-      assertMayWrite(scope, lineId);
+      await this.assertReferences(manager, lineId, productId, () => assertMayWrite(scope, lineId));
       const id = await this.templates.insert(
         manager,
         { name: input.name, lineId, productId, items: normalized.items },
@@ -122,9 +121,11 @@ export class ChecklistTemplatesService {
         manager,
         lineId === before.lineId ? null : lineId,
         productId === before.productId ? null : productId,
+        // Moving it to another line, or to every line, is writing there too.
+        () => {
+          if (lineId !== before.lineId) assertMayWrite(scope, lineId);
+        },
       );
-      // Moving it to another line, or to every line, is writing there too.
-      if (lineId !== before.lineId) assertMayWrite(scope, lineId);
       await this.templates.update(manager, id, {
         ...fields,
         version: newVersion ? before.version + 1 : before.version,
@@ -171,13 +172,18 @@ export class ChecklistTemplatesService {
     return toPage(items, total, query);
   }
 
-  /** 400 naming `lineId` / `productId` when they name nothing. */
+  /**
+   * 400 naming `lineId` / `productId` when they name nothing; `assertLine` runs first once the
+   * line is known to exist, so another line is refused before the rest of the body is judged.
+   */
   private async assertReferences(
     manager: EntityManager,
     lineId: string | null,
     productId: string | null,
+    assertLine: () => void,
   ): Promise<void> {
     const found = await this.templates.references(manager, lineId, productId);
+    if (found.line) assertLine();
     const missing: FieldError[] = [
       ...(found.line ? [] : [{ path: 'lineId', message: 'Does not exist' }]),
       ...(found.product ? [] : [{ path: 'productId', message: 'Does not exist' }]),
