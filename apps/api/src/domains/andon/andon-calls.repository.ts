@@ -111,14 +111,14 @@ export interface LockedCall {
 /** Andon calls and their escalation schedule, in SQL. */
 @Injectable()
 export class AndonCallsRepository extends BaseRepository {
+  /** The equipment and its line, read in the caller's transaction when one is given. */
   async findEquipment(
-    manager: EntityManager,
+    manager: EntityManager | null,
     equipmentId: string,
   ): Promise<{ id: string; lineId: string } | null> {
-    const [row] = await manager.query<Array<{ id: string; line_id: string }>>(
-      'SELECT id, line_id FROM equipment WHERE id = $1',
-      [equipmentId],
-    );
+    const [row] = await (manager ?? this.dataSource.manager).query<
+      Array<{ id: string; line_id: string }>
+    >('SELECT id, line_id FROM equipment WHERE id = $1', [equipmentId]);
     return row ? { id: row.id, lineId: row.line_id } : null;
   }
 
@@ -268,9 +268,10 @@ export class AndonCallsRepository extends BaseRepository {
   }
 
   /** A page of calls; `visibleLines` null means every line. */
+  /** `lineIds`: only the calls of these lines (the caller's scope); null: every line. */
   async list(
     query: AndonListQuery,
-    visibleLines: readonly string[] | null,
+    lineIds: readonly string[] | null,
   ): Promise<[AndonCall[], number]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -278,9 +279,8 @@ export class AndonCallsRepository extends BaseRepository {
       params.push(value);
       where.push(clause(`$${params.length}`));
     };
-    if (visibleLines !== null) add((p) => `c.line_id = ANY(${p}::uuid[])`, visibleLines);
+    if (lineIds !== null) add((p) => `c.line_id = ANY(${p}::uuid[])`, lineIds);
     if (query.status) add((p) => `c.status = ANY(${p}::text[])`, query.status);
-    if (query.lineId) add((p) => `c.line_id = ${p}`, query.lineId);
     if (query.equipmentId) add((p) => `c.equipment_id = ${p}`, query.equipmentId);
     if (query.type) add((p) => `c.type = ${p}`, query.type);
     if (query.priority) add((p) => `c.priority = ${p}`, query.priority);

@@ -19,6 +19,8 @@ import { callEventPayload } from './andon-events.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 
+const SUBJECT = 'This andon call';
+
 /**
  * The andon lifecycle: open → acknowledged → resolved, each step stamped with the server's time
  * and who did it. Every change writes its event to the outbox in the same transaction; the
@@ -57,7 +59,7 @@ export class AndonService {
         { path: 'equipmentId', message: 'Does not exist' },
       ]);
     }
-    await this.lineAccess.assertCanSee(user, equipment.lineId);
+    (await this.lineAccess.scopeOf(user)).assert(equipment.lineId, 'This equipment');
     const raisedAt = this.clock.now();
     const policy = await this.calls.matchPolicy(
       manager,
@@ -107,10 +109,11 @@ export class AndonService {
   }
 
   async acknowledge(id: string, user: SessionUser): Promise<AndonCall> {
+    const scope = await this.lineAccess.scopeOf(user);
     await this.calls.transaction(async (manager) => {
       const call = await this.calls.lock(manager, id);
       if (!call) throw notFound('Andon call', id);
-      await this.lineAccess.assertCanSee(user, call.lineId);
+      scope.assert(call.lineId, SUBJECT);
       if (call.status !== 'open') {
         throw new DomainException('INVALID_TRANSITION', `The call is already ${call.status}`);
       }
@@ -127,10 +130,11 @@ export class AndonService {
   }
 
   async resolve(id: string, input: ResolveAndonCallInput, user: SessionUser): Promise<AndonCall> {
+    const scope = await this.lineAccess.scopeOf(user);
     await this.calls.transaction(async (manager) => {
       const call = await this.calls.lock(manager, id);
       if (!call) throw notFound('Andon call', id);
-      await this.lineAccess.assertCanSee(user, call.lineId);
+      scope.assert(call.lineId, SUBJECT);
       if (call.status !== 'acknowledged') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -153,14 +157,23 @@ export class AndonService {
 
   async get(id: string, user: SessionUser): Promise<AndonCall> {
     const call = await this.mustGet(id);
-    await this.lineAccess.assertCanSee(user, call.lineId);
+    (await this.lineAccess.scopeOf(user)).assert(call.lineId, SUBJECT);
     return call;
   }
 
-  /** Calls on the lines the user may see, filtered and paginated. */
+  /**
+   * Calls on the lines the user may see, filtered and paginated. A `lineId` or `equipmentId`
+   * filter of another line is refused (403), not answered with an empty page; unknown equipment
+   * matches nothing.
+   */
   async list(query: AndonListQuery, user: SessionUser): Promise<Paginated<AndonCall>> {
-    const visible = await this.lineAccess.visibleLines(user.id);
-    const [items, total] = await this.calls.list(query, visible);
+    const scope = await this.lineAccess.scopeOf(user);
+    const lineIds = scope.narrow(query.lineId);
+    if (query.equipmentId !== undefined) {
+      const equipment = await this.calls.findEquipment(null, query.equipmentId);
+      if (equipment) scope.assert(equipment.lineId, 'That equipment');
+    }
+    const [items, total] = await this.calls.list(query, lineIds);
     return toPage(items, total, query);
   }
 
