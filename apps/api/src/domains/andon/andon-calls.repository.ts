@@ -227,6 +227,24 @@ export class AndonCallsRepository extends BaseRepository {
       : null;
   }
 
+  /** The call's links, locked: the work order it became and the stop it opened, if any. */
+  async lockLinks(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ workOrderId: string | null; downtimeEventId: string | null } | null> {
+    const [row] = await manager.query<
+      Array<{ work_order_id: string | null; downtime_event_id: string | null }>
+    >('SELECT work_order_id, downtime_event_id FROM andon_calls WHERE id = $1 FOR UPDATE', [id]);
+    return row ? { workOrderId: row.work_order_id, downtimeEventId: row.downtime_event_id } : null;
+  }
+
+  async setWorkOrder(manager: EntityManager, id: string, workOrderId: string): Promise<void> {
+    await manager.query('UPDATE andon_calls SET work_order_id = $2 WHERE id = $1', [
+      id,
+      workOrderId,
+    ]);
+  }
+
   async acknowledge(manager: EntityManager, id: string, at: Date, by: string): Promise<void> {
     await manager.query(
       `UPDATE andon_calls

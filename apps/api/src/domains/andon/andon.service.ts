@@ -14,7 +14,7 @@ import { IngestionService } from '../ingestion/ingestion.service.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
-import { AndonCallsRepository } from './andon-calls.repository.js';
+import { AndonCallsRepository, type LockedCall } from './andon-calls.repository.js';
 import { callEventPayload } from './andon-events.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
@@ -153,6 +153,24 @@ export class AndonService {
     });
     this.dispatcher.kick();
     return this.mustGet(id);
+  }
+
+  /**
+   * The call a work order is being opened from, locked in the caller's transaction so that two
+   * work orders cannot claim it at once; null when there is no such call.
+   */
+  async lockForWorkOrder(
+    manager: EntityManager,
+    id: string,
+  ): Promise<(LockedCall & { workOrderId: string | null; downtimeEventId: string | null }) | null> {
+    const call = await this.calls.lock(manager, id);
+    const links = call ? await this.calls.lockLinks(manager, id) : null;
+    return call && links ? { ...call, ...links } : null;
+  }
+
+  /** Points the call at the work order opened from it (in the work order's transaction). */
+  async linkWorkOrder(manager: EntityManager, id: string, workOrderId: string): Promise<void> {
+    await this.calls.setWorkOrder(manager, id, workOrderId);
   }
 
   async get(id: string, user: SessionUser): Promise<AndonCall> {
