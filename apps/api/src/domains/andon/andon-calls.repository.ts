@@ -285,8 +285,7 @@ export class AndonCallsRepository extends BaseRepository {
     return this.one(`${SELECT_CALL} WHERE c.id = $1`, [id], toCall, db);
   }
 
-  /** A page of calls; `visibleLines` null means every line. */
-  /** `lineIds`: only the calls of these lines (the caller's scope); null: every line. */
+  /** A page of calls; `lineIds`: only the calls of these lines (the caller's scope), null: every line. */
   async list(
     query: AndonListQuery,
     lineIds: readonly string[] | null,

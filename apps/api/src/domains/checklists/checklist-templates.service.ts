@@ -16,29 +16,11 @@ import { withConstraintErrors } from '../../platform/common/database-errors.js';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
-import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { normalizeItems, sameItems } from './checklist-template-items.js';
+import { TEMPLATE_SUBJECT, assertMayWriteTemplate } from './checklist-template-scope.js';
 import { ChecklistTemplatesRepository } from './checklist-templates.repository.js';
 
 const ENTITY_TYPE = 'checklist-template';
-const SUBJECT = 'This checklist template';
-
-/**
- * A template of one line is that line's; a template of a product alone applies on every line, so
- * only a user of every line may write it (a user limited to some lines may not change what other
- * lines must check). 403 `LINE_NOT_ASSIGNED` otherwise.
- */
-function assertMayWrite(scope: LineScope, lineId: string | null): void {
-  if (lineId !== null) {
-    scope.assert(lineId, SUBJECT);
-  } else if (scope.limited) {
-    throw new DomainException(
-      'LINE_NOT_ASSIGNED',
-      'A checklist template without a line applies on every line; only a user of every line may write it',
-    );
-  }
-}
-
 /**
  * Pre-start checklist templates of a line, a product, or a product on a line. Changing the items
  * or what the template applies to makes a new version (runs keep the version they answered);
@@ -64,7 +46,9 @@ export class ChecklistTemplatesService {
     const normalized = normalizeItems(input.items, null, randomUUID);
     if (!normalized.ok) throw new FieldValidationException(normalized.fieldErrors);
     return this.write(async (manager) => {
-      await this.assertReferences(manager, lineId, productId, () => assertMayWrite(scope, lineId));
+      await this.assertReferences(manager, lineId, productId, () =>
+        assertMayWriteTemplate(scope, lineId),
+      );
       const id = await this.templates.insert(
         manager,
         { name: input.name, lineId, productId, items: normalized.items },
@@ -91,7 +75,7 @@ export class ChecklistTemplatesService {
     return this.write(async (manager) => {
       const before = await this.templates.lock(manager, id, 'update');
       if (!before) throw notFound('Checklist template', id);
-      assertMayWrite(scope, before.lineId);
+      assertMayWriteTemplate(scope, before.lineId);
       const lineId = input.lineId === undefined ? before.lineId : input.lineId;
       const productId = input.productId === undefined ? before.productId : input.productId;
       if (lineId === null && productId === null) {
@@ -123,7 +107,7 @@ export class ChecklistTemplatesService {
         productId === before.productId ? null : productId,
         // Moving it to another line, or to every line, is writing there too.
         () => {
-          if (lineId !== before.lineId) assertMayWrite(scope, lineId);
+          if (lineId !== before.lineId) assertMayWriteTemplate(scope, lineId);
         },
       );
       await this.templates.update(manager, id, {
@@ -148,7 +132,7 @@ export class ChecklistTemplatesService {
   async get(id: string, user: SessionUser): Promise<ChecklistTemplate> {
     const template = await this.mustGet(id);
     if (template.lineId !== null) {
-      (await this.lineAccess.scopeOf(user)).assert(template.lineId, SUBJECT);
+      (await this.lineAccess.scopeOf(user)).assert(template.lineId, TEMPLATE_SUBJECT);
     }
     return template;
   }

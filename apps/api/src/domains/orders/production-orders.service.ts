@@ -199,14 +199,17 @@ export class ProductionOrdersService {
   }
 
   /**
-   * One lifecycle step of a locked order, inside the caller's transaction (a job's start also
-   * starts its released order). Stamps the server's time on start and on the end of a started order.
+   * The order, locked for the caller's transaction (a job is assigned or started against it). Not
+   * scoped: the caller checks the order's line against its own caller's scope.
    */
-  /** The order, locked for the caller's transaction (a job is assigned or started against it). */
   lock(manager: EntityManager, id: string): Promise<ProductionOrder | null> {
     return this.orders.lock(manager, id);
   }
 
+  /**
+   * One lifecycle step of a locked order, inside the caller's transaction (a job's start also
+   * starts its released order). Stamps the server's time on start and on the end of a started order.
+   */
   async applyStep(
     manager: EntityManager,
     order: ProductionOrder,
