@@ -17,6 +17,7 @@ import {
   ROLES,
   type Role,
   type Shift,
+  type WorkOrder,
 } from '@ms5/contracts';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -32,6 +33,7 @@ import {
   createProduct,
   createShift,
 } from './plant-factory.js';
+import { createWorkOrder } from './maintenance-factory.js';
 import { createChecklistTemplate, createJob, createOrder } from './production-factory.js';
 import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
 import { assignLines } from './user-factory.js';
@@ -65,6 +67,24 @@ export interface OperatorJobs {
   start: JobAssignment;
   /** Started: to complete. */
   complete: JobAssignment;
+  /** Assigned: answered with another line's template or andon equipment (line A's is used). */
+  probe: JobAssignment;
+}
+
+/** The roles that work a work order (`maintenance:execute`). */
+export const CREW_ROLES = ['maintenance', 'admin'] as const;
+export type CrewRole = (typeof CREW_ROLES)[number];
+
+/** Work orders of a line assigned to one crew member before the limit, one per step to take. */
+export interface CrewOrders {
+  /** In progress: to hold. */
+  hold: WorkOrder;
+  /** In progress: to complete. */
+  complete: WorkOrder;
+  /** On hold: to resume. */
+  resume: WorkOrder;
+  /** In progress: to log labour and parts on. */
+  log: WorkOrder;
 }
 
 export interface LineSide {
@@ -96,6 +116,9 @@ export interface LineSide {
   /** A stop of the filler without a reason (6 minutes, past the micro-stop threshold). */
   stop: { equipmentId: string; startedAt: string };
   operatorJobs: OperatorJobs;
+  /** An open work order of the filler. */
+  workOrder: WorkOrder;
+  crewOrders: Record<CrewRole, CrewOrders>;
 }
 
 export interface ScopePlant {
@@ -105,6 +128,14 @@ export interface ScopePlant {
   users: Record<Role, ScopeUser>;
   /** An operator of every line: the one jobs are assigned to. */
   floorOperator: ScopeUser;
+  /** A technician of every line: the one work orders are assigned to. */
+  floorTechnician: ScopeUser;
+  /** Plant-wide objects: on no single line, changed only by users of every line. */
+  site: { id: string };
+  area: { id: string };
+  plantPolicy: AndonPolicy;
+  /** Of `productX` on every line. */
+  productTemplate: ChecklistTemplate;
   /** The product every order makes (2 s a part, no cycle times of its own). */
   product: Product;
   /** A product no order makes: templates of it gate nothing. */
@@ -247,6 +278,35 @@ export class FreshObjects {
     });
   }
 
+  /** An open, unassigned corrective work order of the side's filler. */
+  openWorkOrder(side: LineSide): Promise<WorkOrder> {
+    return this.admin.ok<WorkOrder>('post', '/api/work-orders', workOrderBody(side, 'Fresh'));
+  }
+
+  site(): Promise<{ id: string }> {
+    const code = `SC-SITE-${nextSequence()}`;
+    return this.admin.ok('post', '/api/sites', { code, name: `Fresh ${code}` });
+  }
+
+  area(): Promise<{ id: string }> {
+    const code = `SC-AREA-${nextSequence()}`;
+    return this.admin.ok('post', '/api/areas', {
+      siteId: this.plant().site.id,
+      code,
+      name: `Fresh ${code}`,
+    });
+  }
+
+  reason(): Promise<DowntimeReason> {
+    const code = `SC-R-${nextSequence()}`;
+    return this.admin.ok<DowntimeReason>('post', '/api/downtime-reasons', {
+      code,
+      name: code,
+      category: 'Fresh',
+      lossClass: 'availability',
+    });
+  }
+
   /** An acknowledged call: a call is acknowledged before it is resolved. */
   async acknowledgedCall(side: LineSide): Promise<AndonCall> {
     const call = await this.openCall(side);
@@ -313,6 +373,16 @@ export function policyBody(lineId: string, name: string): object {
   };
 }
 
+/** A corrective work order of the side's filler (any role but viewer may open one). */
+export function workOrderBody(side: LineSide, title: string): object {
+  return {
+    equipmentId: side.fill.id,
+    type: 'corrective',
+    priority: 'low',
+    title: `${title} ${nextSequence()}`,
+  };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
@@ -350,6 +420,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
   };
   for (const role of ROLES) users[role] = await signIn(role, `scope-${role.replaceAll('_', '-')}`);
   const floorOperator = await signIn('operator', 'scope-floor-operator');
+  const floorTechnician = await signIn('maintenance', 'scope-floor-technician');
   const operator = users.operator;
 
   // The line's last shift ended two hours ago after eight hours: its figures are final.
@@ -509,6 +580,35 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     await asOperator(`/api/jobs/${toComplete.id}/accept`, {});
     await asOperator(`/api/jobs/${toComplete.id}/checklists`, passed, 201);
     const started = await asOperator<JobAssignment>(`/api/jobs/${toComplete.id}/start`, {});
+    const probe = await operatorJob();
+
+    // Work orders assigned to each crew member of the A-limited users, stepped while it still
+    // sees every line (an assignee must see the order's line).
+    const workOrder = await createWorkOrder(t, tokens, { equipmentId: fill.id });
+    const crewOrders = {} as Record<CrewRole, CrewOrders>;
+    for (const role of CREW_ROLES) {
+      const member = users[role];
+      const inProgress = async (): Promise<WorkOrder> => {
+        const order = await createWorkOrder(t, tokens, { equipmentId: fill.id });
+        await admin.ok('post', `/api/work-orders/${order.id}/assign`, {
+          assigneeIds: [member.id],
+        });
+        return (
+          await send(t, member.tokens, 'post', `/api/work-orders/${order.id}/start`, {}).expect(200)
+        ).body as WorkOrder;
+      };
+      const held = await inProgress();
+      crewOrders[role] = {
+        hold: await inProgress(),
+        complete: await inProgress(),
+        log: await inProgress(),
+        resume: (
+          await send(t, member.tokens, 'post', `/api/work-orders/${held.id}/hold`, {
+            reason: 'Waiting for parts',
+          }).expect(200)
+        ).body as WorkOrder,
+      };
+    }
 
     const handover = await admin.ok<Handover>('post', '/api/handovers', {
       lineId: line.id,
@@ -544,12 +644,24 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
         checklist,
         start: await admin.get<JobAssignment>(`/api/jobs/${toStart.id}`),
         complete: started,
+        probe,
       },
+      workOrder,
+      crewOrders,
     };
   }
 
   const A = await buildSide('A', 1);
   const B = await buildSide('B', 3);
+  const plantPolicy = await admin.ok<AndonPolicy>('post', '/api/andon-policies', {
+    ...policyBody(A.line.id, 'Plant-wide'),
+    lineId: null,
+  });
+  const productTemplate = await createChecklistTemplate(t, tokens, {
+    name: 'Unmade product',
+    productId: productX.id,
+    items,
+  });
   for (const role of ROLES) await assignLines(t, tokens, users[role].tokens, [A.line.id]);
 
   // The roll-ups catch up before anyone reads a figure (the worker's timer would, later).
@@ -562,6 +674,11 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     B,
     users,
     floorOperator,
+    floorTechnician,
+    site,
+    area,
+    plantPolicy,
+    productTemplate,
     product,
     productX,
     reasons: { jam, alt },
@@ -603,6 +720,10 @@ export function idsOf(side: LineSide): string[] {
     side.run.id,
     side.handover.id,
     ...Object.values(side.operatorJobs).map((job) => String(job.id)),
+    side.workOrder.id,
+    ...Object.values(side.crewOrders).flatMap((orders) =>
+      Object.values(orders).map((order) => String(order.id)),
+    ),
   ];
   return ids;
 }

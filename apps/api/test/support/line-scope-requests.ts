@@ -1,11 +1,15 @@
 import type { Paginated, Product, Role } from '@ms5/contracts';
 import {
+  CREW_ROLES,
+  type CrewOrders,
+  type CrewRole,
   type LineSide,
   type ScopePlant,
   freshSlot,
   idsOf,
   nextSequence,
   policyBody,
+  workOrderBody,
 } from './line-scope-plant.js';
 
 /**
@@ -53,6 +57,8 @@ export interface ScopedCall {
 export interface ListCheck {
   /** As an A-limited user, without a line filter. */
   path(plant: ScopePlant): string;
+  /** The answer must hold some id of line A (default): else it proves nothing. */
+  holdsOwn?: boolean;
   /** What admin reads for line A only, and how both answers compare (default: total and item ids). */
   sameAs?: {
     path(plant: ScopePlant): string;
@@ -123,6 +129,26 @@ const figures = (report: unknown) => {
 
 const OPERATOR_ONLY: readonly Role[] = ['operator'];
 
+const PLANT_WIDE =
+  'plant-wide: on no single line, so created, changed and deleted only by a user of every line (403 on line A too)';
+
+/**
+ * A write of a plant-wide object (every line uses it): refused to a user limited to some lines,
+ * whichever line is named. Built the same for both sides; there is no control on line A.
+ */
+const plantWide = (
+  name: string,
+  build: (plant: ScopePlant, context: CallContext) => Promise<ScopedRequest> | ScopedRequest,
+): ScopedCall => ({
+  name,
+  noControl: PLANT_WIDE,
+  build: (_side, context) => build(context.plant, context),
+});
+
+/** A list filtered by the side's line (every plant list takes `lineId`). */
+const byLine = (route: string): ScopedCall =>
+  read('lineId', (side) => `${route}?lineId=${side.line.id}`);
+
 // --- the table --------------------------------------------------------------------------------
 
 export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
@@ -157,26 +183,67 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     lineFree: 'the security record of the whole plant, read by admins only (audit:read)',
   },
 
-  // --- plant hierarchy above the lines ---
-  'GET /api/sites': {
-    lineFree:
-      'sites sit above the lines and hold no line’s data (the shared lineId filter does not apply to them)',
+  // --- plant hierarchy above the lines: plant-wide, open to read ---
+  'GET /api/sites': { calls: [byLine('/api/sites')] },
+  'POST /api/sites': {
+    calls: [
+      plantWide('a new site', (plant) => ({
+        path: '/api/sites',
+        body: { code: `SC-NEWSITE-${nextSequence()}`, name: 'New site' },
+        watch: total(plant, '/api/sites'),
+      })),
+    ],
   },
-  'POST /api/sites': { lineFree: 'a site holds no line’s data' },
-  'GET /api/sites/{id}': { lineFree: 'a site holds no line’s data' },
-  'PATCH /api/sites/{id}': { lineFree: 'a site holds no line’s data' },
-  'DELETE /api/sites/{id}': { lineFree: 'a site holds no line’s data' },
-  'GET /api/areas': {
-    lineFree:
-      'areas sit above the lines and hold no line’s data (the shared lineId filter does not apply to them)',
+  'GET /api/sites/{id}': { lineFree: 'a site is plant-wide: names and time zone only' },
+  'PATCH /api/sites/{id}': {
+    calls: [
+      plantWide('the site', (plant) => ({
+        path: `/api/sites/${plant.site.id}`,
+        body: { name: `Scope ${nextSequence()}` },
+        watch: get(plant, `/api/sites/${plant.site.id}`),
+      })),
+    ],
   },
-  'POST /api/areas': { lineFree: 'an area holds no line’s data' },
-  'GET /api/areas/{id}': { lineFree: 'an area holds no line’s data' },
-  'PATCH /api/areas/{id}': { lineFree: 'an area holds no line’s data' },
-  'DELETE /api/areas/{id}': { lineFree: 'an area holds no line’s data' },
+  'DELETE /api/sites/{id}': {
+    calls: [
+      plantWide('an empty site', async (plant, { mayAct }) => {
+        const site = mayAct ? await plant.fresh.site() : plant.site;
+        return { path: `/api/sites/${site.id}`, watch: get(plant, `/api/sites/${site.id}`) };
+      }),
+    ],
+  },
+  'GET /api/areas': { calls: [byLine('/api/areas')] },
+  'POST /api/areas': {
+    calls: [
+      plantWide('a new area', (plant) => ({
+        path: '/api/areas',
+        body: { siteId: plant.site.id, code: `SC-NEWAREA-${nextSequence()}`, name: 'New area' },
+        watch: total(plant, '/api/areas'),
+      })),
+    ],
+  },
+  'GET /api/areas/{id}': { lineFree: 'an area is plant-wide (it groups lines): names only' },
+  'PATCH /api/areas/{id}': {
+    calls: [
+      plantWide('the area of both lines', (plant) => ({
+        path: `/api/areas/${plant.area.id}`,
+        body: { name: `Scope ${nextSequence()}` },
+        watch: get(plant, `/api/areas/${plant.area.id}`),
+      })),
+    ],
+  },
+  'DELETE /api/areas/{id}': {
+    calls: [
+      plantWide('an empty area', async (plant, { mayAct }) => {
+        const area = mayAct ? await plant.fresh.area() : plant.area;
+        return { path: `/api/areas/${area.id}`, watch: get(plant, `/api/areas/${area.id}`) };
+      }),
+    ],
+  },
 
   // --- lines and equipment ---
   'GET /api/lines': {
+    calls: [byLine('/api/lines')],
     list: {
       path: () => '/api/lines?pageSize=200',
       sameAs: {
@@ -187,8 +254,13 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     },
   },
   'POST /api/lines': {
-    lineFree:
-      'creates a new line, nobody’s other line (its output equipment must be its own, which it has none of yet)',
+    calls: [
+      plantWide('a new line (on nobody’s list)', (plant) => ({
+        path: '/api/lines',
+        body: { code: `SC-NEWLINE-${nextSequence()}`, name: 'New line' },
+        watch: total(plant, '/api/lines'),
+      })),
+    ],
   },
   'GET /api/lines/{id}': { calls: [read('line', (side) => `/api/lines/${side.line.id}`)] },
   'PATCH /api/lines/{id}': {
@@ -281,29 +353,36 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
 
   // --- products: a plant-wide catalogue, but a cycle time of a line is that line's data ---
   'GET /api/products': {
-    lineFree: 'the product catalogue is plant-wide (the shared lineId filter does not apply to it)',
+    calls: [byLine('/api/products')],
+    // Every product, with only the cycle times of the user's lines.
+    list: { path: () => '/api/products?pageSize=200' },
   },
-  'GET /api/products/{id}': { lineFree: 'the product catalogue is plant-wide' },
+  'GET /api/products/{id}': {
+    // Readable (plant-wide), but without line B's cycle time.
+    list: { path: (plant) => `/api/products/${plant.B.cycleProduct.id}`, holdsOwn: false },
+  },
   'POST /api/products': {
-    calls: (['lineId', 'equipmentId'] as const).map((field): ScopedCall => ({
-      name: `a cycle time by ${field}`,
-      build: (side, { plant }) => ({
+    calls: (['lineId', 'equipmentId'] as const).map((field) =>
+      plantWide(`a new product with a cycle time by ${field}`, (plant) => ({
         path: '/api/products',
         body: {
           code: `SC-NEWPR-${nextSequence()}`,
           name: 'New product',
           idealCycleTimeSeconds: 2,
           cycleTimes: [
-            { [field]: field === 'lineId' ? side.line.id : side.fill.id, idealCycleTimeSeconds: 5 },
+            {
+              [field]: field === 'lineId' ? plant.B.line.id : plant.B.fill.id,
+              idealCycleTimeSeconds: 5,
+            },
           ],
         },
         watch: countWhere<Product>(plant, '/api/products', (product) =>
           product.cycleTimes.some(
-            (cycle) => onSide(side)(cycle.lineId) || onSide(side)(cycle.equipmentId),
+            (cycle) => onSide(plant.B)(cycle.lineId) || onSide(plant.B)(cycle.equipmentId),
           ),
         ),
-      }),
-    })),
+      })),
+    ),
   },
   'PATCH /api/products/{id}': {
     // A product of its own for each call that may succeed, its cycle time on the line's filler
@@ -332,20 +411,22 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
           };
         },
       },
+      plantWide('the name of the product every order makes', (plant) => ({
+        path: `/api/products/${plant.product.id}`,
+        body: { name: `Case ${nextSequence()}` },
+        watch: get(plant, `/api/products/${plant.product.id}`),
+      })),
     ],
   },
   'DELETE /api/products/{id}': {
     calls: [
-      {
-        name: 'a product with a cycle time on the line',
-        build: async (side, { plant, mayAct }) => {
-          const target = mayAct ? await plant.fresh.product(side) : side.cycleProduct;
-          return {
-            path: `/api/products/${target.id}`,
-            watch: get(plant, `/api/products/${target.id}`),
-          };
-        },
-      },
+      plantWide('a product with a cycle time on line B', async (plant, { mayAct }) => {
+        const target = mayAct ? await plant.fresh.product(plant.B) : plant.B.cycleProduct;
+        return {
+          path: `/api/products/${target.id}`,
+          watch: get(plant, `/api/products/${target.id}`),
+        };
+      }),
     ],
   },
 
@@ -461,14 +542,43 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     ],
   },
 
-  // --- the reason tree: plant-wide ---
-  'GET /api/downtime-reasons': {
-    lineFree: 'the downtime reason tree is plant-wide: categories and reasons name no line',
+  // --- the reason tree: plant-wide (one for the plant), open to read ---
+  'GET /api/downtime-reasons': { calls: [byLine('/api/downtime-reasons')] },
+  'POST /api/downtime-reasons': {
+    calls: [
+      plantWide('a new reason', (plant) => ({
+        path: '/api/downtime-reasons',
+        body: {
+          code: `SC-NEWR-${nextSequence()}`,
+          name: 'New reason',
+          category: 'Machine',
+          lossClass: 'availability',
+        },
+        watch: total(plant, '/api/downtime-reasons'),
+      })),
+    ],
   },
-  'POST /api/downtime-reasons': { lineFree: 'the downtime reason tree is plant-wide' },
-  'GET /api/downtime-reasons/{id}': { lineFree: 'the downtime reason tree is plant-wide' },
-  'PATCH /api/downtime-reasons/{id}': { lineFree: 'the downtime reason tree is plant-wide' },
-  'DELETE /api/downtime-reasons/{id}': { lineFree: 'the downtime reason tree is plant-wide' },
+  'GET /api/downtime-reasons/{id}': { lineFree: 'the downtime reason tree is plant-wide and open' },
+  'PATCH /api/downtime-reasons/{id}': {
+    calls: [
+      plantWide('a reason both lines use', (plant) => ({
+        path: `/api/downtime-reasons/${plant.reasons.jam.id}`,
+        body: { name: `Jam ${nextSequence()}` },
+        watch: get(plant, `/api/downtime-reasons/${plant.reasons.jam.id}`),
+      })),
+    ],
+  },
+  'DELETE /api/downtime-reasons/{id}': {
+    calls: [
+      plantWide('an unused reason', async (plant, { mayAct }) => {
+        const reason = mayAct ? await plant.fresh.reason() : plant.reasons.alt;
+        return {
+          path: `/api/downtime-reasons/${reason.id}`,
+          watch: get(plant, `/api/downtime-reasons/${reason.id}`),
+        };
+      }),
+    ],
+  },
 
   // --- ingestion ---
   'POST /api/ingest/events': {
@@ -566,6 +676,15 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
           ),
         }),
       },
+      plantWide('a plant-wide policy (no line)', (plant) => ({
+        path: '/api/andon-policies',
+        body: { ...policyBody(plant.A.line.id, 'Plant-wide'), lineId: null },
+        watch: countWhere<{ lineId: string | null }>(
+          plant,
+          '/api/andon-policies',
+          (policy) => policy.lineId === null,
+        ),
+      })),
     ],
   },
   'GET /api/andon-policies/{id}': {
@@ -589,6 +708,16 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
           watch: get(plant, `/api/andon-policies/${own.sparePolicy.id}`),
         }),
       },
+      plantWide('the plant-wide policy', (plant) => ({
+        path: `/api/andon-policies/${plant.plantPolicy.id}`,
+        body: { name: `Plant-wide ${nextSequence()}` },
+        watch: get(plant, `/api/andon-policies/${plant.plantPolicy.id}`),
+      })),
+      plantWide('own policy made plant-wide', (plant) => ({
+        path: `/api/andon-policies/${plant.A.sparePolicy.id}`,
+        body: { lineId: null },
+        watch: get(plant, `/api/andon-policies/${plant.A.sparePolicy.id}`),
+      })),
     ],
   },
   'DELETE /api/andon-policies/{id}': {
@@ -823,9 +952,16 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     calls: [read('lineId', (side) => `/api/checklist-templates?lineId=${side.line.id}`)],
     list: {
       path: () => '/api/checklist-templates?pageSize=200&active=all',
+      // Line A's templates, and the templates of a product alone (every line's) besides.
       sameAs: {
         path: (plant) =>
           `/api/checklist-templates?pageSize=200&active=all&lineId=${plant.A.line.id}`,
+        user: (body) =>
+          (body as Paginated<{ id: string; lineId: string | null }>).items
+            .filter((template) => template.lineId !== null)
+            .map((template) => template.id)
+            .sort(),
+        admin: (body) => paged(body).ids,
       },
     },
   },
@@ -844,6 +980,15 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
           watch: total(plant, `/api/checklist-templates?active=all&lineId=${side.line.id}`),
         }),
       },
+      plantWide('a template of a product alone (every line)', (plant) => ({
+        path: '/api/checklist-templates',
+        body: {
+          name: `Product ${nextSequence()}`,
+          productId: plant.productX.id,
+          items: [{ label: 'Label readable', kind: 'yes_no' }],
+        },
+        watch: total(plant, `/api/checklist-templates?active=all&productId=${plant.productX.id}`),
+      })),
     ],
   },
   'GET /api/checklist-templates/{id}': {
@@ -867,6 +1012,16 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
           watch: get(plant, `/api/checklist-templates/${own.spareTemplate.id}`),
         }),
       },
+      plantWide('the template of a product alone', (plant) => ({
+        path: `/api/checklist-templates/${plant.productTemplate.id}`,
+        body: { name: `Product ${nextSequence()}` },
+        watch: get(plant, `/api/checklist-templates/${plant.productTemplate.id}`),
+      })),
+      plantWide('own template made every line’s', (plant) => ({
+        path: `/api/checklist-templates/${plant.A.spareTemplate.id}`,
+        body: { lineId: null },
+        watch: get(plant, `/api/checklist-templates/${plant.A.spareTemplate.id}`),
+      })),
     ],
   },
   'GET /api/checklist-runs': {
@@ -898,6 +1053,34 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
             answers: side.gateTemplate.items.map((item) => ({ itemId: item.id, value: true })),
           },
           watch: total(plant, `/api/checklist-runs?jobId=${side.operatorJobs.checklist.id}`),
+        }),
+      },
+      {
+        name: 'own job, the line’s template',
+        actors: OPERATOR_ONLY,
+        build: (side, { plant, own }) => ({
+          path: `/api/jobs/${own.operatorJobs.probe.id}/checklists`,
+          body: {
+            templateId: side.gateTemplate.id,
+            answers: side.gateTemplate.items.map((item) => ({ itemId: item.id, value: true })),
+          },
+          watch: total(plant, `/api/checklist-runs?jobId=${own.operatorJobs.probe.id}`),
+        }),
+      },
+      {
+        name: 'own job failed, an andon call on the line’s equipment',
+        actors: OPERATOR_ONLY,
+        build: (side, { plant, own }) => ({
+          path: `/api/jobs/${own.operatorJobs.probe.id}/checklists`,
+          body: {
+            templateId: own.gateTemplate.id,
+            answers: own.gateTemplate.items.map((item) => ({ itemId: item.id, value: false })),
+            raiseAndon: { equipmentId: side.fill.id },
+          },
+          watch: async () => [
+            await plant.admin.total(`/api/checklist-runs?jobId=${own.operatorJobs.probe.id}`),
+            await plant.admin.total(`/api/andon?lineId=${side.line.id}`),
+          ],
         }),
       },
     ],
@@ -953,6 +1136,97 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     calls: [read('line', (side) => `/api/lines/${side.line.id}/handover-draft`)],
   },
 
+  // --- maintenance work orders: of the line of their equipment ---
+  'GET /api/work-orders': {
+    calls: [
+      read('lineId', (side) => `/api/work-orders?lineId=${side.line.id}`),
+      read('equipmentId', (side) => `/api/work-orders?equipmentId=${side.fill.id}`),
+    ],
+    list: {
+      path: () => '/api/work-orders?pageSize=200',
+      sameAs: { path: (plant) => `/api/work-orders?pageSize=200&lineId=${plant.A.line.id}` },
+    },
+  },
+  'POST /api/work-orders': {
+    calls: [
+      {
+        name: 'equipmentId in the body',
+        build: (side, { plant }) => ({
+          path: '/api/work-orders',
+          body: workOrderBody(side, 'Request'),
+          watch: total(plant, `/api/work-orders?lineId=${side.line.id}`),
+        }),
+      },
+    ],
+  },
+  'GET /api/work-orders/{id}': {
+    calls: [read('work order', (side) => `/api/work-orders/${side.workOrder.id}`)],
+  },
+  'POST /api/work-orders/{id}/assign': {
+    calls: [
+      {
+        name: 'an open work order, to a technician of every line',
+        build: async (side, { plant, mayAct }) => {
+          const order = mayAct ? await plant.fresh.openWorkOrder(side) : side.workOrder;
+          return {
+            path: `/api/work-orders/${order.id}/assign`,
+            body: { assigneeIds: [plant.floorTechnician.id] },
+            watch: get(plant, `/api/work-orders/${order.id}`),
+          };
+        },
+      },
+    ],
+  },
+  'POST /api/work-orders/{id}/start': {
+    calls: [
+      {
+        name: 'an open, unassigned work order',
+        build: async (side, { plant, mayAct }) => {
+          const order = mayAct ? await plant.fresh.openWorkOrder(side) : side.workOrder;
+          return {
+            path: `/api/work-orders/${order.id}/start`,
+            watch: get(plant, `/api/work-orders/${order.id}`),
+          };
+        },
+      },
+    ],
+  },
+  'POST /api/work-orders/{id}/cancel': {
+    calls: [
+      {
+        name: 'an open work order',
+        build: async (side, { plant, mayAct }) => {
+          const order = mayAct ? await plant.fresh.openWorkOrder(side) : side.workOrder;
+          return {
+            path: `/api/work-orders/${order.id}/cancel`,
+            body: { reason: 'Scope test' },
+            watch: get(plant, `/api/work-orders/${order.id}`),
+          };
+        },
+      },
+    ],
+  },
+  // The crew's steps are on work orders assigned to the A-limited user itself (made before it was
+  // limited), so that only the line can refuse them.
+  'POST /api/work-orders/{id}/hold': {
+    calls: [crewStep('hold', 'hold', { reason: 'Scope test' })],
+  },
+  'POST /api/work-orders/{id}/resume': { calls: [crewStep('resume', 'resume')] },
+  'POST /api/work-orders/{id}/complete': {
+    calls: [crewStep('complete', 'complete', { remedy: 'Scope test' })],
+  },
+  'POST /api/work-orders/{id}/labour': {
+    calls: [
+      crewStep('log', 'labour', () => ({
+        startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        minutes: 15,
+      })),
+    ],
+  },
+  'POST /api/work-orders/{id}/parts': {
+    calls: [crewStep('log', 'parts', () => ({ partNumber: `P-${nextSequence()}`, quantity: 1 }))],
+  },
+
   // --- the demo simulator ---
   'GET /api/simulator': {
     lineFree: 'the state of the one plant-wide demo driver (dev tool, simulator:read)',
@@ -998,6 +1272,29 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     lineFree: 'acts on the run as a whole; its lines were checked when it started',
   },
 };
+
+/** A step of the crew member's own work order (a user who is not in the crew: line A's admin's). */
+function crewStep(
+  which: keyof CrewOrders,
+  step: string,
+  body: object | (() => object) = {},
+): ScopedCall {
+  return {
+    name: 'a work order assigned to the user',
+    actors: CREW_ROLES,
+    build: (side, { plant, role }) => {
+      const crew: CrewRole = (CREW_ROLES as readonly Role[]).includes(role)
+        ? (role as CrewRole)
+        : 'admin';
+      const order = side.crewOrders[crew][which];
+      return {
+        path: `/api/work-orders/${order.id}/${step}`,
+        body: typeof body === 'function' ? body() : body,
+        watch: get(plant, `/api/work-orders/${order.id}`),
+      };
+    },
+  };
+}
 
 function jobStep(step: 'accept' | 'start' | 'complete'): ScopedCall {
   return {
