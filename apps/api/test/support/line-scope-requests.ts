@@ -362,27 +362,37 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     list: { path: (plant) => `/api/products/${plant.B.cycleProduct.id}`, holdsOwn: false },
   },
   'POST /api/products': {
-    calls: (['lineId', 'equipmentId'] as const).map((field) =>
-      plantWide(`a new product with a cycle time by ${field}`, (plant) => ({
-        path: '/api/products',
-        body: {
-          code: `SC-NEWPR-${nextSequence()}`,
-          name: 'New product',
-          idealCycleTimeSeconds: 2,
-          cycleTimes: [
-            {
-              [field]: field === 'lineId' ? plant.B.line.id : plant.B.fill.id,
-              idealCycleTimeSeconds: 5,
-            },
-          ],
-        },
-        watch: countWhere<Product>(plant, '/api/products', (product) =>
-          product.cycleTimes.some(
-            (cycle) => onSide(plant.B)(cycle.lineId) || onSide(plant.B)(cycle.equipmentId),
+    // A product of the user's lines only (every cycle time on them) may be added; one with a
+    // cycle time of another line, or with none (plant-wide), may not.
+    calls: [
+      ...(['lineId', 'equipmentId'] as const).map((field): ScopedCall => ({
+        name: `a cycle time by ${field}`,
+        build: (side, { plant }) => ({
+          path: '/api/products',
+          body: {
+            code: `SC-NEWPR-${nextSequence()}`,
+            name: 'New product',
+            idealCycleTimeSeconds: 2,
+            cycleTimes: [
+              {
+                [field]: field === 'lineId' ? side.line.id : side.fill.id,
+                idealCycleTimeSeconds: 5,
+              },
+            ],
+          },
+          watch: countWhere<Product>(plant, '/api/products', (product) =>
+            product.cycleTimes.some(
+              (cycle) => onSide(side)(cycle.lineId) || onSide(side)(cycle.equipmentId),
+            ),
           ),
-        ),
+        }),
       })),
-    ),
+      plantWide('a new product without cycle times (every line’s)', (plant) => ({
+        path: '/api/products',
+        body: { code: `SC-NEWPR-${nextSequence()}`, name: 'New product', idealCycleTimeSeconds: 2 },
+        watch: total(plant, '/api/products'),
+      })),
+    ],
   },
   'PATCH /api/products/{id}': {
     // A product of its own for each call that may succeed, its cycle time on the line's filler
@@ -419,14 +429,22 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     ],
   },
   'DELETE /api/products/{id}': {
+    // Deleted only when everything that uses it is on the user's lines.
     calls: [
-      plantWide('a product with a cycle time on line B', async (plant, { mayAct }) => {
-        const target = mayAct ? await plant.fresh.product(plant.B) : plant.B.cycleProduct;
-        return {
-          path: `/api/products/${target.id}`,
-          watch: get(plant, `/api/products/${target.id}`),
-        };
-      }),
+      {
+        name: 'a product only the line uses',
+        build: async (side, { plant, mayAct }) => {
+          const target = mayAct ? await plant.fresh.product(side) : side.cycleProduct;
+          return {
+            path: `/api/products/${target.id}`,
+            watch: get(plant, `/api/products/${target.id}`),
+          };
+        },
+      },
+      plantWide('the product both lines’ orders make', (plant) => ({
+        path: `/api/products/${plant.product.id}`,
+        watch: get(plant, `/api/products/${plant.product.id}`),
+      })),
     ],
   },
 
@@ -619,7 +637,8 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     },
   },
   'GET /api/oee/rollups/status': {
-    lineFree: 'the roll-up worker’s queue length and age: operational counts, no line’s figures',
+    lineFree:
+      'the roll-up worker’s queue length and age: counts that name no line (admin has no line filter to compare them with)',
   },
   'GET /api/overview': {
     calls: [read('lineId', (side) => `/api/overview?lineId=${side.line.id}`)],
