@@ -36,6 +36,8 @@ const REPORT_FILE = process.env.LINE_SCOPE_REPORT ?? '/tmp/line-scope-failures.t
 /** Requests in flight at a time (reads only: writes go one by one, so that a watch is exact). */
 const CONCURRENCY = 8;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** The write phase of the simulator's run controls (`line-scope-requests.ts`). */
+const SIMULATOR_PHASE = 3;
 const NEST_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head', 'search'];
 
 interface DocumentOperation {
@@ -155,6 +157,8 @@ describe('line scope: every route, as users limited to line A', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    // Listening, so that the simulator's driver reaches the API over HTTP (as it does in production).
+    await t.app.listen(0, '127.0.0.1');
     plant = await timed('plant', () => buildLineScopePlant(t));
     const document = (await t.http().get('/api/docs-json').expect(200)).body;
     operations = documentOperations(document);
@@ -189,7 +193,11 @@ describe('line scope: every route, as users limited to line A', () => {
   ): Promise<Response> {
     const payload = body ?? (method === 'get' || method === 'delete' ? undefined : {});
     stats.requests += 1;
+    const from = Date.now();
     let response = await send(t, user.tokens, method, path, payload);
+    if (process.env.LINE_SCOPE_DEBUG && Date.now() - from > 500) {
+      process.stdout.write(`slow ${user.role} ${method} ${path} ${Date.now() - from} ms\n`);
+    }
     if (response.status === 401) {
       user.tokens = await t.login(user.username, user.password);
       stats.relogins += 1;
@@ -222,9 +230,13 @@ describe('line scope: every route, as users limited to line A', () => {
         }
       }
     }
+    // Stable sorts: by phase, and in the simulator's phase role by role (pause, resume, stop:
+    // each control leaves the run as the next one needs it).
+    const byRole = (attempt: Attempt) =>
+      attempt.call.phase === SIMULATOR_PHASE ? ROLES.indexOf(attempt.role) : 0;
     const writes = all
       .filter((attempt) => attempt.method !== 'get')
-      .sort((a, b) => (a.call.phase ?? 0) - (b.call.phase ?? 0));
+      .sort((a, b) => (a.call.phase ?? 0) - (b.call.phase ?? 0) || byRole(a) - byRole(b));
     return { reads: all.filter((attempt) => attempt.method === 'get'), writes };
   }
 
@@ -418,6 +430,8 @@ describe('line scope: every route, as users limited to line A', () => {
     await timed('B writes', async () => {
       for (const attempt of handledWrites) await tryOther(attempt);
     });
+    // The simulator's calls leave a run driving line B: it would slow down every call after.
+    await plant.admin.request('post', '/api/simulator/stop', {});
     expect(reads.length + writes.length).toBeGreaterThan(400);
     expect(report(findings.slice(before))).toBe('');
   });
@@ -431,6 +445,7 @@ describe('line scope: every route, as users limited to line A', () => {
     await timed('A writes', async () => {
       for (const attempt of writes) await tryOwn(attempt);
     });
+    await plant.admin.request('post', '/api/simulator/stop', {});
     expect(reads.length + writes.length).toBeGreaterThan(150);
     expect(report(findings.slice(before))).toBe('');
   });

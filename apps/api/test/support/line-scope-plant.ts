@@ -130,6 +130,8 @@ export interface ScopePlant {
   floorOperator: ScopeUser;
   /** A technician of every line: the one work orders are assigned to. */
   floorTechnician: ScopeUser;
+  /** An operator limited to line B: not in the operator directory of a user of line A. */
+  operatorOfB: ScopeUser;
   /** Plant-wide objects: on no single line, changed only by users of every line. */
   site: { id: string };
   area: { id: string };
@@ -169,7 +171,11 @@ export class AdminClient {
   async request(method: HttpMethod, path: string, body?: object): Promise<Response> {
     const payload = body ?? (method === 'get' || method === 'delete' ? undefined : {});
     this.requests += 1;
+    const from = Date.now();
     let response = await send(this.t, this.tokens, method, path, payload);
+    if (process.env.LINE_SCOPE_DEBUG && Date.now() - from > 500) {
+      process.stdout.write(`slow admin ${method} ${path} ${Date.now() - from} ms\n`);
+    }
     if (response.status === 401) {
       this.tokens = await this.t.login('admin', ADMIN_PASSWORD);
       this.relogins += 1;
@@ -421,6 +427,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
   for (const role of ROLES) users[role] = await signIn(role, `scope-${role.replaceAll('_', '-')}`);
   const floorOperator = await signIn('operator', 'scope-floor-operator');
   const floorTechnician = await signIn('maintenance', 'scope-floor-technician');
+  const operatorOfB = await signIn('operator', 'scope-operator-of-b');
   const operator = users.operator;
 
   // The line's last shift ended two hours ago after eight hours: its figures are final.
@@ -663,6 +670,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     items,
   });
   for (const role of ROLES) await assignLines(t, tokens, users[role].tokens, [A.line.id]);
+  await assignLines(t, tokens, operatorOfB.tokens, [B.line.id]);
 
   // The roll-ups catch up before anyone reads a figure (the worker's timer would, later).
   const rollups = t.app.get(OeeRollupService);
@@ -675,6 +683,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     users,
     floorOperator,
     floorTechnician,
+    operatorOfB,
     site,
     area,
     plantPolicy,

@@ -49,7 +49,7 @@ export interface ScopedCall {
   actors?: readonly Role[];
   /** No control on line A, and why. */
   noControl?: string;
-  /** Writes run in this order (default 0): 1 consumes the line's running order, 2 deletes the line. */
+  /** Writes run in this order (default 0): 1 consumes the line’s running order, 2 deletes the line, 3 runs the simulator. */
   phase?: number;
   build(side: LineSide, context: CallContext): Promise<ScopedRequest> | ScopedRequest;
 }
@@ -177,7 +177,8 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
       'sets a user’s line assignment (users:manage, admins only): the administration of the scope itself',
   },
   'GET /api/operators': {
-    lineFree: 'the directory of operators to assign jobs to: users, not line objects',
+    // The operators who work on the user's lines: not one limited to line B alone.
+    list: { path: () => '/api/operators?pageSize=200' },
   },
   'GET /api/audit-log': {
     lineFree: 'the security record of the whole plant, read by admins only (audit:read)',
@@ -1257,40 +1258,104 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     calls: [
       {
         name: 'lineIds in the body',
-        build: (side, { plant }) => ({
-          path: '/api/simulator/start',
-          body: { lineIds: [side.line.id], seed: 7, speed: 1 },
-          watch: async () => (await plant.admin.get<{ status: string }>('/api/simulator')).status,
-          // Stopped again if it started (a refused start leaves it stopped: 409, ignored).
-          cleanup: async () => {
-            await plant.admin.request('post', '/api/simulator/stop', {});
-          },
-        }),
+        build: async (side, { plant, mayAct }) => {
+          if (mayAct) await ensureSimulator(plant, side, 'stopped');
+          return {
+            path: '/api/simulator/start',
+            body: { lineIds: [side.line.id], seed: 7, speed: 1 },
+            watch: simulatorStatus(plant),
+          };
+        },
       },
+      plantWide('a run over every line (no lineIds)', async (plant, { mayAct }) => {
+        if (mayAct) await ensureSimulator(plant, plant.B, 'stopped');
+        return {
+          path: '/api/simulator/start',
+          body: { seed: 7, speed: 1 },
+          watch: simulatorStatus(plant),
+        };
+      }),
     ],
   },
   'POST /api/simulator/backfill': {
     calls: [
       {
         name: 'lineIds in the body',
-        build: (side, { plant }) => ({
-          path: '/api/simulator/backfill',
-          body: { days: 1, seed: 7, lineIds: [side.line.id] },
-          watch: () => plant.eventCount(side),
-        }),
+        build: async (side, { plant, mayAct }) => {
+          // No run meanwhile: it would add events to the line the watch counts.
+          if (mayAct) await ensureSimulator(plant, side, 'stopped');
+          return {
+            path: '/api/simulator/backfill',
+            body: { days: 1, seed: 7, lineIds: [side.line.id] },
+            watch: () => plant.eventCount(side),
+          };
+        },
       },
+      plantWide('every line (no lineIds)', async (plant, { mayAct }) => {
+        if (mayAct) await ensureSimulator(plant, plant.B, 'stopped');
+        return {
+          path: '/api/simulator/backfill',
+          body: { days: 1, seed: 8 },
+          watch: () => plant.eventCount(plant.B),
+        };
+      }),
     ],
   },
-  'POST /api/simulator/stop': {
-    lineFree: 'acts on the run as a whole; its lines were checked when it started',
-  },
-  'POST /api/simulator/pause': {
-    lineFree: 'acts on the run as a whole; its lines were checked when it started',
-  },
-  'POST /api/simulator/resume': {
-    lineFree: 'acts on the run as a whole; its lines were checked when it started',
-  },
+  // The run's controls act on the run admin started on the side's line (in this order, each
+  // role's taken one after the other, so that one run serves them).
+  'POST /api/simulator/pause': { calls: [simulatorControl('pause', 'running')] },
+  'POST /api/simulator/resume': { calls: [simulatorControl('resume', 'paused')] },
+  'POST /api/simulator/stop': { calls: [simulatorControl('stop', 'running')] },
 };
+
+const simulatorStatus = (plant: ScopePlant) => async () =>
+  (await plant.admin.get<{ status: string }>('/api/simulator')).status;
+
+type SimulatorStatus = 'stopped' | 'running' | 'paused';
+
+/**
+ * Brings the simulator, as admin, to `want` — with its run on the side's line alone — changing
+ * only what differs (each control waits for the driver: the calls reuse one run where they can).
+ */
+async function ensureSimulator(plant: ScopePlant, side: LineSide, want: SimulatorStatus) {
+  const state = await plant.admin.get<{
+    status: SimulatorStatus;
+    run: { lineIds: string[] } | null;
+  }>('/api/simulator');
+  const onSide = state.run?.lineIds.length === 1 && state.run.lineIds[0] === side.line.id;
+  let status = state.status;
+  if (status !== 'stopped' && (want === 'stopped' || !onSide)) {
+    await plant.admin.ok('post', '/api/simulator/stop', {});
+    status = 'stopped';
+  }
+  if (want === 'stopped') return;
+  if (status === 'stopped') {
+    await plant.admin.ok('post', '/api/simulator/start', { lineIds: [side.line.id], seed: 7 });
+    status = 'running';
+  }
+  if (want === 'paused' && status === 'running') {
+    await plant.admin.ok('post', '/api/simulator/pause', {});
+  }
+  if (want === 'running' && status === 'paused') {
+    await plant.admin.ok('post', '/api/simulator/resume', {});
+  }
+}
+
+/** A control of a run admin started on the side's line (and paused, for `resume`). */
+function simulatorControl(
+  action: 'stop' | 'pause' | 'resume',
+  from: 'running' | 'paused',
+): ScopedCall {
+  return {
+    name: `a run on the line, ${from}`,
+    // Last: a run drives events onto its line, which no other call's watch should see.
+    phase: 3,
+    build: async (side, { plant, mayAct }) => {
+      if (mayAct) await ensureSimulator(plant, side, from);
+      return { path: `/api/simulator/${action}`, watch: simulatorStatus(plant) };
+    },
+  };
+}
 
 /** A step of the crew member's own work order (a user who is not in the crew: line A's admin's). */
 function crewStep(
@@ -1339,4 +1404,7 @@ function countEvent(side: LineSide, plant: ScopePlant): object {
 }
 
 /** Line B's ids (none may show to an A-limited user) and line A's (some must). */
-export const lineIds = (plant: ScopePlant) => ({ own: idsOf(plant.A), other: idsOf(plant.B) });
+export const lineIds = (plant: ScopePlant) => ({
+  own: [...idsOf(plant.A), plant.users.operator.id],
+  other: [...idsOf(plant.B), plant.operatorOfB.id],
+});
