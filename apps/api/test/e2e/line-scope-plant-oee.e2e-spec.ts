@@ -232,6 +232,59 @@ describe('line scope: plant configuration and escalation policies', () => {
     expect(stored.cycleTimes).toHaveLength(3);
   });
 
+  it('adds and deletes a product only its lines use, not one another line uses', async () => {
+    const body = (code: string, cycleTimes: object[]) => ({
+      code,
+      name: code,
+      idealCycleTimeSeconds: 2,
+      cycleTimes,
+    });
+    await refused(
+      send(
+        t,
+        engineerA,
+        'post',
+        '/api/products',
+        body('P-B', [{ lineId: lineB.id, idealCycleTimeSeconds: 1 }]),
+      ),
+    );
+    await refused(
+      send(
+        t,
+        engineerA,
+        'post',
+        '/api/products',
+        body('P-AB', [
+          { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+          { equipmentId: eqB.id, idealCycleTimeSeconds: 1 },
+        ]),
+      ),
+    );
+    const mine = await ok<Product>(
+      t,
+      engineerA,
+      'post',
+      '/api/products',
+      body('P-A', [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1 }]),
+    );
+    // Once line B uses it too (an override of B's), it is no longer the engineer's to delete.
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [
+        { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+        { lineId: lineB.id, idealCycleTimeSeconds: 3 },
+      ],
+    });
+    await refused(send(t, engineerA, 'delete', `/api/products/${mine.id}`));
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1 }],
+    });
+    await send(t, engineerA, 'delete', `/api/products/${mine.id}`).expect(204);
+    await send(t, admin, 'get', `/api/products/${mine.id}`).expect(404);
+    expect(
+      (await get<Paginated<Product>>(t, admin, '/api/products')).items.map((p) => p.code),
+    ).toEqual([product.code]);
+  });
+
   it('reads plant-wide sites, areas and reasons, but may not change them', async () => {
     await ok(t, engineerA, 'get', '/api/sites');
     await ok(t, engineerA, 'get', '/api/downtime-reasons');

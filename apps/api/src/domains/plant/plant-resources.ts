@@ -325,7 +325,10 @@ function replaceCycleTimes(
  * A product is plant-wide (its code, name and default cycle time serve every line), but its
  * cycle-time overrides belong to lines (an equipment's to the equipment's line). A line-limited
  * caller reads it with only their lines' overrides and may change exactly those: the overrides a
- * patch gives replace theirs, the other lines' are kept as they are.
+ * patch gives replace theirs, the other lines' are kept as they are. They may add a product of
+ * their lines (every override on them; one without overrides is plant-wide) and delete one that
+ * only their lines use: its overrides, orders and checklist templates (which go with it) all on
+ * their lines.
  */
 const productLines = (
   dataSource: DataSource,
@@ -344,7 +347,25 @@ const productLines = (
   return {
     subject: 'This product',
     lineOf: () => 'plant',
-    linesOfCreate: () => 'plant',
+    linesOfCreate: async (input) =>
+      input.cycleTimes.length === 0
+        ? 'plant'
+        : (await overrideLines(input.cycleTimes)).flatMap((line) => (line ? [line] : [])),
+    linesOfRemove: async (product) => {
+      const rows = await dataSource.query<Array<{ line_id: string | null }>>(
+        `SELECT coalesce(c.line_id, e.line_id) AS line_id
+           FROM product_cycle_times c LEFT JOIN equipment e ON e.id = c.equipment_id
+          WHERE c.product_id = $1
+         UNION SELECT line_id FROM production_orders WHERE product_id = $1
+         UNION SELECT line_id FROM checklist_templates WHERE product_id = $1`,
+        [product.id],
+      );
+      const lines = rows.map((row) => row.line_id);
+      // No line uses it, or a template of no line goes with it: plant-wide.
+      return lines.length === 0 || lines.includes(null)
+        ? 'plant'
+        : lines.flatMap((line) => (line ? [line] : []));
+    },
     linesOfPatch: () => [], // overrides are checked by `limitedPatch` for line-limited callers
     listFilter: (query) => query.lineId,
     view: (items, scope) =>

@@ -63,6 +63,11 @@ export interface LinePolicy<D, C, U, Q> {
    * store's validation, which names the field with a 400).
    */
   linesOfCreate(input: C): LineSet | Promise<LineSet>;
+  /**
+   * The lines a delete touches, when more than those the object is on (what goes with it, or
+   * what it is taken from). Absent: `lineOf`.
+   */
+  linesOfRemove?(before: D): LineSet | Promise<LineSet>;
   /** The lines a patch moves or points the object to (`[]`: it stays where it is). */
   linesOfPatch(input: U, before: D): LineSet | Promise<LineSet>;
   /** The line a list is filtered by, if any (refused when out of scope, never an empty page). */
@@ -148,7 +153,8 @@ export function lineScoped<D, C, U, Q>(
     },
     async remove(id, actor, scope) {
       await store.remove(id, actor, async (before) => {
-        assertLines(scope, await policy.lineOf(before), policy.subject);
+        const lines = await (policy.linesOfRemove ?? policy.lineOf)(before);
+        assertLines(scope, lines, policy.subject);
       });
     },
   };
