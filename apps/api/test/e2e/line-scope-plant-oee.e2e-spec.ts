@@ -215,6 +215,9 @@ describe('line scope: plant configuration and escalation policies', () => {
     );
 
     const changed = await ok<Product>(t, engineerA, 'patch', `/api/products/${product.id}`, {
+      // Sent back unchanged, as a form does: not a change of the plant-wide fields.
+      code: product.code,
+      idealCycleTimeSeconds: 3,
       cycleTimes: [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1.25 }],
     });
     expect(changed.cycleTimes).toEqual([

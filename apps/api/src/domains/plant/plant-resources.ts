@@ -377,13 +377,17 @@ const productLines = (
       ),
     limitedPatch: async (before, input, scope) => {
       const { cycleTimes, ...rest } = input;
-      if (Object.values(rest).some((value) => value !== undefined)) {
+      // A form that sends the product back whole repeats these unchanged: only a change is refused.
+      const changed = (Object.keys(rest) as Array<keyof typeof rest>).some(
+        (key) => rest[key] !== undefined && rest[key] !== before[key],
+      );
+      if (changed) {
         throw new DomainException(
           'LINE_NOT_ASSIGNED',
           'A product’s code, name and default cycle time are used by every line; only a user assigned to every line may change them',
         );
       }
-      if (cycleTimes === undefined) return input;
+      if (cycleTimes === undefined) return {};
       const given = await overrideLines(cycleTimes);
       given.forEach((line) => {
         if (line !== null) scope.assert(line, 'A cycle time of this product');
