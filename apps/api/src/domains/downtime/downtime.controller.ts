@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type AssignDowntimeReasonInput,
   type DowntimeListQuery,
@@ -21,6 +21,10 @@ import { DowntimeService } from './downtime.service.js';
 
 @ApiTags('downtime')
 @ApiBearerAuth()
+@ApiForbiddenResponse({
+  description:
+    '`LINE_NOT_ASSIGNED`: the equipment or line asked for, or the stop’s equipment, is outside the caller’s lines (or the role lacks the permission).',
+})
 @Controller('downtime')
 export class DowntimeController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type OeeQuery,
   type OeeSeriesQuery,
@@ -25,6 +25,10 @@ import { OverviewService } from './overview.service.js';
 
 @ApiTags('oee')
 @ApiBearerAuth()
+@ApiForbiddenResponse({
+  description:
+    '`LINE_NOT_ASSIGNED`: the equipment or line asked for is outside the caller’s lines (or the role lacks the permission). Reports without one cover the caller’s lines only.',
+})
 @Controller()
 export class OeeController {
   constructor(

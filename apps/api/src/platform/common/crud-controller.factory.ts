@@ -15,6 +15,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -181,6 +182,10 @@ export function crudController<D, C, U, Q>(
   options: CrudControllerOptions<D, C, U, Q>,
 ): Type<unknown> {
   const item = toOpenApiSchema(options.itemSchema, 'output');
+  const lineRefusal = ApiForbiddenResponse({
+    description:
+      '`LINE_NOT_ASSIGNED`: the caller is limited to some lines and the object, a line the body or filter names, or a plant-wide object to change is outside them (or the role lacks the permission).',
+  });
 
   @ApiTags(options.tag)
   @ApiBearerAuth()
@@ -193,6 +198,7 @@ export function crudController<D, C, U, Q>(
 
     @Get()
     @RequirePermissions(options.read)
+    @lineRefusal
     @ValidateQuery(options.listQuerySchema)
     @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(options.itemSchema), 'output') })
     async list(@Query() query: Q, @CurrentUser() user: SessionUser) {
@@ -201,6 +207,7 @@ export function crudController<D, C, U, Q>(
 
     @Get(':id')
     @RequirePermissions(options.read)
+    @lineRefusal
     @ApiOkResponse({ schema: item })
     async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
       return this.service.get(id, await this.lineAccess.scopeOf(user));
@@ -209,6 +216,7 @@ export function crudController<D, C, U, Q>(
     @Post()
     @HttpCode(201)
     @RequirePermissions(options.write)
+    @lineRefusal
     @ValidateBody(options.createSchema)
     @ApiCreatedResponse({ schema: item })
     async create(@Body() body: C, @CurrentUser() actor: SessionUser) {
@@ -217,6 +225,7 @@ export function crudController<D, C, U, Q>(
 
     @Patch(':id')
     @RequirePermissions(options.write)
+    @lineRefusal
     @ValidateBody(options.updateSchema)
     @ApiOkResponse({ schema: item })
     async update(
@@ -230,6 +239,7 @@ export function crudController<D, C, U, Q>(
     @Delete(':id')
     @HttpCode(204)
     @RequirePermissions(options.write)
+    @lineRefusal
     @ApiNoContentResponse()
     async remove(
       @Param('id', ParseUUIDPipe) id: string,
