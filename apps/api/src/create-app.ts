@@ -40,7 +40,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   // Before every other handler, so that errors, assets and docs carry them too.
   app.use(securityHeaders(config));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the configured proxies may say who the client is (X-Forwarded-For): trusting a range
+  // (loopback, private networks) would let any client on a plant LAN choose its own address and
+  // escape the per-address login limit. None configured: the socket's address is the client.
+  app.set('trust proxy', config.TRUSTED_PROXIES.length > 0 ? [...config.TRUSTED_PROXIES] : false);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.setGlobalPrefix('api', {
     exclude: ['health/live', 'health/ready', 'health/info', 'metrics'],

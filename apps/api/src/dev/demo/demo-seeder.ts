@@ -244,7 +244,10 @@ export class DemoSeeder {
     for (const checklist of DEMO_CHECKLISTS) {
       const lineId = lines.find((l) => l.code === checklist.lineCode)?.id;
       if (lineId === undefined) continue;
-      const existing = await checklists.list({ page: 1, pageSize: 200, lineId, active: 'all' });
+      const existing = await checklists.list(
+        { page: 1, pageSize: 200, lineId, active: 'all' },
+        actor,
+      );
       if (existing.items.some((template) => template.name === checklist.name)) continue;
       await checklists.create(
         { name: checklist.name, lineId, items: checklist.items.map((item) => ({ ...item })) },

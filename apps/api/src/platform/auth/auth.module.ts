@@ -7,7 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { jwtModuleOptions } from './jwt-options.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
+import { loginLimiterProvider } from './login-limiter.provider.js';
 import { PermissionsGuard } from './permissions.guard.js';
 import { TokenService } from './token.service.js';
 
@@ -24,7 +24,7 @@ import { TokenService } from './token.service.js';
   providers: [
     AuthService,
     TokenService,
-    { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter() },
+    loginLimiterProvider,
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
   exports: [TokenService],

@@ -7,7 +7,8 @@ import type { UserEntity } from '../users/user.entity.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { UsersService } from '../users/users.service.js';
 import { AuthService } from './auth.service.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
+import { LoginLimiter, loginLimitPolicy } from './login-limiter.js';
+import { MemoryLoginAttemptStore } from './memory-login-attempt-store.js';
 import type { PasswordHasher } from '../credentials/password-hasher.js';
 import type { TokenService } from './token.service.js';
 
@@ -31,18 +32,22 @@ function setup(user: UserEntity | null = stored) {
   const issue = jest.fn(async (session: SessionUser) => ({ user: session }) as AuthTokens);
   const tokens = { issue } as unknown as TokenService;
   const config = loadConfig({
-    LOGIN_MAX_FAILURES_PER_USERNAME: '2',
-    LOGIN_MAX_FAILURES_PER_ADDRESS: '3',
+    LOGIN_BACKOFF_FREE_FAILURES: '2',
+    LOGIN_ADDRESS_MAX_FAILURES: '3',
+  });
+  const limiter = new LoginLimiter({
+    store: new MemoryLoginAttemptStore(),
+    policy: loginLimitPolicy(config),
+    slowDelayMs: 0,
   });
   const service = new AuthService(
     repository,
     {} as UsersService,
     hasher as unknown as PasswordHasher,
     tokens,
-    new LoginRateLimiter(),
-    config,
+    limiter,
   );
-  return { service, hasher, issue };
+  return { service, repository, hasher, issue };
 }
 
 describe('AuthService.login', () => {
@@ -72,28 +77,48 @@ describe('AuthService.login', () => {
     expect(disabled.hasher.verify).not.toHaveBeenCalled();
   });
 
-  it('blocks a username after its failures, whatever the case of the name', async () => {
+  it('backs off a (username, address) pair whatever the case of the name, but not the same user elsewhere', async () => {
     const { service } = setup();
-    for (const name of ['anna', 'ANNA']) {
-      await expect(
-        service.login({ username: name, password: 'wrong' }, `addr-${name}`),
-      ).rejects.toThrow(UnauthorizedException);
+    for (const name of ['anna', 'ANNA', ' Anna']) {
+      await expect(service.login({ username: name, password: 'wrong' }, 'addr')).rejects.toThrow(
+        UnauthorizedException,
+      );
     }
-    await expect(service.login({ username: 'Anna', password: 'right' }, 'fresh')).rejects.toThrow(
-      TooManyRequestsException,
-    );
+    const error = await service
+      .login({ username: 'Anna', password: 'right' }, 'addr')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TooManyRequestsException);
+    expect((error as TooManyRequestsException).retryAfterSeconds).toBeGreaterThan(0);
+    // No lockout: the right password from another address is let in.
+    await expect(
+      service.login({ username: 'anna', password: 'right' }, 'fresh'),
+    ).resolves.toMatchObject({ user: { id: 'u1' } });
   });
 
-  it('blocks an address after its failures, and a success resets only the username count', async () => {
+  it('does not verify the password of a refused attempt', async () => {
+    const { service, hasher } = setup();
+    for (let i = 0; i < 3; i++) {
+      await expect(service.login({ username: 'anna', password: 'wrong' }, 'addr')).rejects.toThrow(
+        UnauthorizedException,
+      );
+    }
+    hasher.verify.mockClear();
+    await expect(service.login({ username: 'anna', password: 'right' }, 'addr')).rejects.toThrow(
+      TooManyRequestsException,
+    );
+    expect(hasher.verify).not.toHaveBeenCalled();
+  });
+
+  it('blocks an address after its failures across usernames; a success is not counted', async () => {
     const { service } = setup();
     await expect(service.login({ username: 'anna', password: 'wrong' }, 'addr')).rejects.toThrow(
       UnauthorizedException,
     );
     await service.login({ username: 'anna', password: 'right' }, 'addr');
-    await expect(service.login({ username: 'anna', password: 'wrong' }, 'addr')).rejects.toThrow(
+    await expect(service.login({ username: 'x', password: 'wrong' }, 'addr')).rejects.toThrow(
       UnauthorizedException,
     );
-    await expect(service.login({ username: 'x', password: 'wrong' }, 'addr')).rejects.toThrow(
+    await expect(service.login({ username: 'y', password: 'wrong' }, 'addr')).rejects.toThrow(
       UnauthorizedException,
     );
     const error = await service
@@ -101,5 +126,20 @@ describe('AuthService.login', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TooManyRequestsException);
     expect((error as TooManyRequestsException).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('does not hold an attempt the database could not answer against anyone', async () => {
+    const { service, repository } = setup();
+    const find = repository.findByUsernameWithHash as jest.Mock<() => Promise<UserEntity | null>>;
+    find.mockRejectedValue(new Error('connection refused'));
+    for (let i = 0; i < 5; i++) {
+      await expect(service.login({ username: 'anna', password: 'right' }, 'addr')).rejects.toThrow(
+        'connection refused',
+      );
+    }
+    find.mockResolvedValue(stored);
+    await expect(
+      service.login({ username: 'anna', password: 'right' }, 'addr'),
+    ).resolves.toMatchObject({ user: { id: 'u1' } });
   });
 });

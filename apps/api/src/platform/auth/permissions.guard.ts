@@ -6,9 +6,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type Permission, hasAllPermissions } from '@ms5/contracts';
+import { type Permission, type SessionUser, hasAllPermissions } from '@ms5/contracts';
 import { UsersService } from '../users/users.service.js';
 import {
+  AUTHENTICATION_OPTIONAL,
   type AuthenticatedRequest,
   IS_PUBLIC,
   REQUIRED_PERMISSIONS,
@@ -32,17 +33,13 @@ export class PermissionsGuard implements CanActivate {
     // Socket.io gateways authenticate in handleConnection; this guard is for HTTP.
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new UnauthorizedException('Missing bearer token');
-    const { userId, sessionId } = await this.tokens.verifyAccess(match[1]);
-    const user = await this.users.findActiveSession(userId);
-    if (!user) throw new UnauthorizedException('User is disabled or no longer exists');
-    request.user = user;
-    request.sessionId = sessionId;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(AUTHENTICATION_OPTIONAL, targets)) {
+      if (request.headers.authorization !== undefined) await this.authenticate(request);
+      return true;
+    }
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
+    const user = await this.authenticate(request);
 
     const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
       REQUIRED_PERMISSIONS,
@@ -53,5 +50,18 @@ export class PermissionsGuard implements CanActivate {
       throw new ForbiddenException(`Your role (${user.role}) lacks: ${required.join(', ')}`);
     }
     return true;
+  }
+
+  /** A valid access token of an open session of an active user, or `401`. */
+  private async authenticate(request: AuthenticatedRequest): Promise<SessionUser> {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new UnauthorizedException('Missing bearer token');
+    const { userId, sessionId } = await this.tokens.verifyAccess(match[1]);
+    const user = await this.users.findActiveSession(userId);
+    if (!user) throw new UnauthorizedException('User is disabled or no longer exists');
+    request.user = user;
+    request.sessionId = sessionId;
+    return user;
   }
 }

@@ -4,9 +4,18 @@ import type { Request } from 'express';
 
 export const IS_PUBLIC = 'ms5:is-public';
 export const REQUIRED_PERMISSIONS = 'ms5:required-permissions';
+export const AUTHENTICATION_OPTIONAL = 'ms5:authentication-optional';
 
 /** Opens a route to callers without a token. Only login, refresh, health and metrics use it. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * On a `@Public()` route: a caller without an `Authorization` header passes anonymously; one with
+ * it must present a valid access token (else `401`), and the route then knows the user
+ * (`/health/info` tells more to signed-in users).
+ */
+export const AuthenticationOptional = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTHENTICATION_OPTIONAL, true);
 
 /** The permissions a caller's role must hold. A route with none declared is denied. */
 export const RequirePermissions = (

@@ -1,4 +1,24 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An address (`10.0.0.7`, `fd00::1`) or a CIDR (`10.244.0.0/16`, `fd00::/8`). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** Settings that no longer exist, with what replaced them: set, they stop the start. */
+const REMOVED_SETTINGS: Readonly<Record<string, string>> = {
+  LOGIN_MAX_FAILURES_PER_USERNAME:
+    'removed (it locked users out); use LOGIN_BACKOFF_FREE_FAILURES (per username and address) and LOGIN_USERNAME_SLOW_AFTER',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: 'removed; use LOGIN_ADDRESS_MAX_FAILURES',
+  LOGIN_WINDOW_SECONDS:
+    'removed; use LOGIN_ADDRESS_WINDOW_SECONDS (and LOGIN_BACKOFF_MAX_SECONDS, LOGIN_USERNAME_WINDOW_SECONDS)',
+};
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false'], { message: 'must be 0 or 1' })
@@ -66,9 +86,52 @@ const envSchema = z.object({
     .regex(/^\d+(kb|mb)$/, 'must look like 512kb or 2mb')
     .default('2mb'),
   WEB_DIST_DIR: z.string().trim().optional(),
-  LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * Login anti-automation (docs/security-auth.md). Per (username, address) pair: this many failures
+   * are free, then the pair waits BASE seconds, doubling with each failure up to MAX.
+   */
+  LOGIN_BACKOFF_FREE_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Per address across usernames: at most this many failures within the window, then `429`. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Per username: past this many failures within the window, every attempt waits (never refused). */
+  LOGIN_USERNAME_SLOW_AFTER: z.coerce.number().int().min(1).max(100_000).default(100),
+  LOGIN_USERNAME_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  LOGIN_USERNAME_SLOW_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /**
+   * Addresses or CIDRs (IPv4, IPv6) of the reverse proxies in front of us, comma-separated; only
+   * from them is `X-Forwarded-For` believed. Default: none (the socket's address is the client).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, context) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+      const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+      if (bad.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `not an IPv4/IPv6 address or CIDR: ${bad.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  /** When set, `/metrics` wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
+  /** When set, `/metrics` is served on this port only (on HOST), not on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Ingestion refuses events older than this many days (and older than the equipment less this). */
   INGEST_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /** How long a request waits for a pooled connection before the database counts as unavailable. */
@@ -87,6 +150,24 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
+/** Rules between settings, named by the setting to change. */
+const checkedSchema = envSchema.superRefine((config, context) => {
+  if (config.LOGIN_BACKOFF_MAX_SECONDS < config.LOGIN_BACKOFF_BASE_SECONDS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['LOGIN_BACKOFF_MAX_SECONDS'],
+      message: 'must be at least LOGIN_BACKOFF_BASE_SECONDS',
+    });
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    context.addIssue({
+      code: 'custom',
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT (unset it to serve /metrics on PORT)',
+    });
+  }
+});
+
 export type AppConfig = Readonly<z.output<typeof envSchema>> & {
   readonly corsOrigins: readonly string[];
 };
@@ -103,11 +184,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const result = envSchema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+  const removed = Object.keys(present)
+    .filter((name) => Object.hasOwn(REMOVED_SETTINGS, name))
+    .map((name) => `${name}: ${REMOVED_SETTINGS[name]}`);
+  const result = checkedSchema.safeParse(present);
+  if (!result.success || removed.length > 0) {
+    throw new ConfigError([
+      ...removed,
+      ...(result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    ]);
   }
   const corsOrigins = result.data.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())

@@ -1,8 +1,25 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { z } from 'zod';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { type HealthInfo, type ServiceErrorCode, healthInfoSchema } from '@ms5/contracts';
-import { Public } from '../common/auth.decorators.js';
+import {
+  type HealthInfo,
+  type PublicHealthInfo,
+  type ServiceErrorCode,
+  healthInfoSchema,
+  publicHealthInfoSchema,
+} from '@ms5/contracts';
+import {
+  type AuthenticatedRequest,
+  AuthenticationOptional,
+  Public,
+} from '../common/auth.decorators.js';
 import { DatabaseAvailability } from '../database/database-availability.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, RUNTIME_INFO, type RuntimeInfo } from '../config/config.tokens.js';
@@ -80,13 +97,27 @@ export class HealthController {
     }
   }
 
+  /**
+   * Version and uptime for anyone; the rest (Node version, commit, database kind, …) only with a
+   * valid access token: it would tell an attacker which vulnerabilities to try. A token that is
+   * sent but invalid is `401`, so that a client learns to refresh it rather than see less.
+   */
   @Get('info')
-  @ApiOkResponse({ schema: toOpenApiSchema(healthInfoSchema, 'output') })
-  info(): HealthInfo {
+  @AuthenticationOptional()
+  @ApiBearerAuth()
+  @ApiOkResponse({
+    description:
+      'Without a token: `version` and `uptimeSeconds` only. With a valid access token: everything.',
+    schema: toOpenApiSchema(z.union([healthInfoSchema, publicHealthInfoSchema]), 'output'),
+  })
+  @ApiUnauthorizedResponse({ description: 'An Authorization header with an invalid token' })
+  info(@Req() request: AuthenticatedRequest): HealthInfo | PublicHealthInfo {
+    const uptimeSeconds = Math.round(process.uptime() * 10) / 10;
+    if (!request.user) return { version: this.runtime.version, uptimeSeconds };
     return {
       name: 'ms5-floor-dashboard',
       version: this.runtime.version,
-      uptimeSeconds: Math.round(process.uptime() * 10) / 10,
+      uptimeSeconds,
       startedAt: this.runtime.startedAt.toISOString(),
       nodeVersion: process.version,
       build: { commit: this.runtime.commit, builtAt: this.runtime.builtAt },

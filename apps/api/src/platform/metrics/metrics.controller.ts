@@ -1,18 +1,57 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Public } from '../common/auth.decorators.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { METRICS_CHALLENGE, METRICS_CONTENT_TYPE, metricsTokenAccepted } from './metrics-token.js';
 import { MetricsService } from './metrics.service.js';
 
+/**
+ * `/metrics` on the main port: open, or behind `METRICS_TOKEN` (its own bearer token, not a
+ * user's); absent (`404`) when `METRICS_PORT` serves it on a port of its own.
+ */
 @ApiTags('metrics')
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('Content-Type', METRICS_CONTENT_TYPE)
+  @Header('Cache-Control', 'no-store')
+  @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text format' })
-  scrape(): Promise<string> {
+  @ApiUnauthorizedResponse({
+    description: 'METRICS_TOKEN is set and the request does not carry it as a bearer token',
+  })
+  @ApiNotFoundResponse({ description: 'METRICS_PORT is set: scrape that port instead' })
+  scrape(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    if (this.config.METRICS_PORT !== undefined)
+      throw new NotFoundException(`Metrics are served on port ${this.config.METRICS_PORT}`);
+    const token = this.config.METRICS_TOKEN;
+    if (token !== undefined && !metricsTokenAccepted(request.headers.authorization, token)) {
+      response.setHeader('WWW-Authenticate', METRICS_CHALLENGE);
+      throw new UnauthorizedException('Missing or wrong metrics token');
+    }
     return this.metrics.registry.metrics();
   }
 }

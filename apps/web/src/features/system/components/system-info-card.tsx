@@ -2,7 +2,7 @@ import type { HealthInfo } from '@ms5/contracts';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { formatDateTime, formatDuration } from '@/lib/format';
-import { useHealthInfo } from '@/features/system/api/get-health-info';
+import { isFullHealthInfo, useHealthInfo } from '@/features/system/api/get-health-info';
 
 const DATABASE_LABELS: Record<HealthInfo['database'], string> = {
   embedded: 'Embedded PostgreSQL',
@@ -33,32 +33,41 @@ export function SystemInfoCard() {
             <dt>Uptime</dt>
             <dd>{formatDuration(infoQuery.data.uptimeSeconds)}</dd>
           </div>
-          <div>
-            <dt>Database</dt>
-            <dd>{DATABASE_LABELS[infoQuery.data.database]}</dd>
-          </div>
-          <div>
-            <dt>Started</dt>
-            <dd>{formatDateTime(infoQuery.data.startedAt)}</dd>
-          </div>
-          <div>
-            <dt>Build</dt>
-            <dd className="mono">{infoQuery.data.build.commit?.slice(0, 12) ?? 'local build'}</dd>
-          </div>
-          <div>
-            <dt>Node.js</dt>
-            <dd>{infoQuery.data.nodeVersion}</dd>
-          </div>
-          <div>
-            <dt>Realtime scale-out</dt>
-            <dd>{infoQuery.data.redis ? 'Redis' : 'Single instance'}</dd>
-          </div>
-          <div>
-            <dt>Mode</dt>
-            <dd>{infoQuery.data.demo ? 'Demo plant with simulator' : 'Live plant'}</dd>
-          </div>
+          {isFullHealthInfo(infoQuery.data) ? <FullInfo info={infoQuery.data} /> : null}
         </dl>
       )}
     </section>
+  );
+}
+
+/** What the server tells only a signed-in user. */
+function FullInfo({ info }: { info: HealthInfo }) {
+  return (
+    <>
+      <div>
+        <dt>Database</dt>
+        <dd>{DATABASE_LABELS[info.database]}</dd>
+      </div>
+      <div>
+        <dt>Started</dt>
+        <dd>{formatDateTime(info.startedAt)}</dd>
+      </div>
+      <div>
+        <dt>Build</dt>
+        <dd className="mono">{info.build.commit?.slice(0, 12) ?? 'local build'}</dd>
+      </div>
+      <div>
+        <dt>Node.js</dt>
+        <dd>{info.nodeVersion}</dd>
+      </div>
+      <div>
+        <dt>Realtime scale-out</dt>
+        <dd>{info.redis ? 'Redis' : 'Single instance'}</dd>
+      </div>
+      <div>
+        <dt>Mode</dt>
+        <dd>{info.demo ? 'Demo plant with simulator' : 'Live plant'}</dd>
+      </div>
+    </>
   );
 }
