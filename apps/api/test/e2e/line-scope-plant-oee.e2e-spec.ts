@@ -270,6 +270,18 @@ describe('line scope: plant configuration and escalation policies', () => {
       '/api/products',
       body('P-A', [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1 }]),
     );
+    // A page of several products: each shows only line A's overrides.
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [
+        { lineId: lineB.id, idealCycleTimeSeconds: 6 },
+        { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+      ],
+    });
+    const page = await get<Paginated<Product>>(t, engineerA, '/api/products');
+    expect(page.items.map((p) => [p.code, p.cycleTimes.map((c) => c.equipmentId)])).toEqual([
+      ['P-A', [eqA.id]],
+      [product.code, [eqA.id]],
+    ]);
     // Once line B uses it too (an override of B's), it is no longer the engineer's to delete.
     await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
       cycleTimes: [

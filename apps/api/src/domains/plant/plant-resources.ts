@@ -368,13 +368,18 @@ const productLines = (
     },
     linesOfPatch: () => [], // overrides are checked by `limitedPatch` for line-limited callers
     listFilter: (query) => query.lineId,
-    view: (items, scope) =>
-      Promise.all(
-        items.map(async (product) => {
-          const keep = await mine(product.cycleTimes, scope);
-          return { ...product, cycleTimes: product.cycleTimes.filter((_, i) => keep[i]) };
-        }),
-      ),
+    // One look-up of the equipment's lines for the whole page.
+    view: async (items, scope) => {
+      const keep = await mine(
+        items.flatMap((product) => product.cycleTimes),
+        scope,
+      );
+      let next = 0;
+      return items.map((product) => ({
+        ...product,
+        cycleTimes: product.cycleTimes.filter(() => keep[next++] === true),
+      }));
+    },
     limitedPatch: async (before, input, scope) => {
       const { cycleTimes, ...rest } = input;
       // A form that sends the product back whole repeats these unchanged: only a change is refused.
