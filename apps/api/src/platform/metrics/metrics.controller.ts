@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  Header,
   Inject,
   NotFoundException,
   Req,
@@ -36,8 +35,6 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @Header('Content-Type', METRICS_CONTENT_TYPE)
-  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'Prometheus text format' })
   @ApiUnauthorizedResponse({
@@ -52,6 +49,9 @@ export class MetricsController {
       response.setHeader('WWW-Authenticate', METRICS_CHALLENGE);
       throw new UnauthorizedException('Missing or wrong metrics token');
     }
+    // Set here, not with @Header: a refusal above must stay a JSON error body.
+    response.setHeader('Content-Type', METRICS_CONTENT_TYPE);
+    response.setHeader('Cache-Control', 'no-store');
     return this.metrics.registry.metrics();
   }
 }
