@@ -127,6 +127,16 @@ describe('/health/info for anonymous and signed-in callers', () => {
     });
   });
 
+  it('documents /health/info as anonymous or bearer, and /metrics without a user token', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, { get: { security?: unknown[] } }>;
+    };
+    expect(doc.paths['/health/info']?.get.security).toEqual(
+      expect.arrayContaining([{}, { bearer: [] }]),
+    );
+    expect(doc.paths['/metrics']?.get.security ?? []).toEqual([]);
+  });
+
   it('refuses a token that is sent but not valid, rather than quietly telling less', async () => {
     const tokens = await t.adminTokens();
     for (const authorization of [

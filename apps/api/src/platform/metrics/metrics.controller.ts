@@ -8,7 +8,6 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -35,8 +34,11 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @ApiBearerAuth()
-  @ApiOkResponse({ description: 'Prometheus text format' })
+  // No `security` in the document: the metrics token is not a user's bearer token.
+  @ApiOkResponse({
+    description:
+      'Prometheus text format. With METRICS_TOKEN set: `Authorization: Bearer <METRICS_TOKEN>` is required.',
+  })
   @ApiUnauthorizedResponse({
     description: 'METRICS_TOKEN is set and the request does not carry it as a bearer token',
   })
