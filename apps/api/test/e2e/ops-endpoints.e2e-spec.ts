@@ -32,6 +32,13 @@ describe('/metrics behind METRICS_TOKEN', () => {
     }
   });
 
+  it('does not take the token from the URL', async () => {
+    for (const query of [`token=${METRICS_TOKEN}`, `access_token=${METRICS_TOKEN}`]) {
+      const response = await t.http().get(`/metrics?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 401 });
+    }
+  });
+
   it('serves the Prometheus text with the token', async () => {
     const metrics = await t
       .http()
