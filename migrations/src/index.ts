@@ -11,6 +11,7 @@ import { CreateChecklistsAndHandovers1764600000000 } from './1764600000000-Creat
 import { AttributeCountsByRunningTime1764800000000 } from './1764800000000-AttributeCountsByRunningTime.js';
 import { ScopeEventIdsToEquipment1764900000000 } from './1764900000000-ScopeEventIdsToEquipment.js';
 import { CreateAuthSessions1765000000000 } from './1765000000000-CreateAuthSessions.js';
+import { CreateMaintenance1765100000000 } from './1765100000000-CreateMaintenance.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AttributeCountsByRunningTime1764800000000,
   ScopeEventIdsToEquipment1764900000000,
   CreateAuthSessions1765000000000,
+  CreateMaintenance1765100000000,
 ];

@@ -8,6 +8,7 @@ import { HandoverModule } from './domains/handover/handover.module.js';
 import { HourByHourModule } from './domains/hour-by-hour/hour-by-hour.module.js';
 import { IngestionModule } from './domains/ingestion/ingestion.module.js';
 import { JobsModule } from './domains/jobs/jobs.module.js';
+import { MaintenanceModule } from './domains/maintenance/maintenance.module.js';
 import { OeeModule } from './domains/oee/oee.module.js';
 import { ProductionOrdersModule } from './domains/orders/production-orders.module.js';
 import { PlantModule } from './domains/plant/plant.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
         ChecklistsModule,
         HourByHourModule,
         HandoverModule,
+        MaintenanceModule,
         // dev: the demo plant and the line simulator
         DevModule,
       ],

@@ -43,6 +43,11 @@ export type DowntimeListQuery = z.infer<typeof downtimeListQuerySchema>;
 export const REASON_SOURCES = ['machine', 'operator'] as const;
 
 export const downtimeStopSchema = z.object({
+  /**
+   * The machine event that began the stop: `downtimeEventId` of `POST /api/work-orders` turns the
+   * stop into a work order. Always sent by the API (optional for older clients' fixtures).
+   */
+  downtimeEventId: z.string().optional(),
   equipmentId: z.string(),
   equipmentCode: z.string(),
   lineId: z.string(),

@@ -59,10 +59,11 @@ describe('toFieldErrors', () => {
 describe('domain error codes', () => {
   it('answers every code with a client-error status', () => {
     for (const code of DOMAIN_ERROR_CODES)
-      expect([400, 404, 409]).toContain(DOMAIN_ERROR_STATUS[code]);
+      expect([400, 403, 404, 409]).toContain(DOMAIN_ERROR_STATUS[code]);
     expect(DOMAIN_ERROR_STATUS.NOT_FOUND).toBe(404);
     expect(DOMAIN_ERROR_STATUS.INVALID_REFERENCE).toBe(400);
     expect(DOMAIN_ERROR_STATUS.SCHEDULE_CONFLICT).toBe(409);
+    expect(DOMAIN_ERROR_STATUS.LINE_NOT_ASSIGNED).toBe(403);
   });
 
   it('narrows a known code and nothing else', () => {

@@ -25,12 +25,13 @@ export const DOMAIN_ERROR_CODES = [
   'CHECKLIST_FAILED',
   'HANDOVER_EXISTS',
   'ALREADY_ACKNOWLEDGED',
+  'LINE_NOT_ASSIGNED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** The HTTP status each code is answered with. */
-export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, 400 | 404 | 409>> = {
+export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, 400 | 403 | 404 | 409>> = {
   CONFLICT: 409,
   NOT_FOUND: 404,
   LAST_ADMIN: 409,
@@ -44,6 +45,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, 400 | 404 | 4
   CHECKLIST_FAILED: 409,
   HANDOVER_EXISTS: 409,
   ALREADY_ACKNOWLEDGED: 409,
+  // The object (or the line a filter or body names) is on a line the caller is not limited to.
+  LINE_NOT_ASSIGNED: 403,
 };
 
 /** A `code` from an error body, narrowed to a known domain code (else undefined). */

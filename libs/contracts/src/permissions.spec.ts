@@ -29,3 +29,20 @@ describe('permission map', () => {
     expect(hasAllPermissions('operator', ['andon:raise', 'plant:manage'])).toBe(false);
   });
 });
+
+describe('maintenance permissions', () => {
+  const maintenance = ['read', 'request', 'execute', 'plan'] as const;
+  const held = (role: (typeof ROLES)[number]) =>
+    maintenance.filter((action) => hasPermission(role, `maintenance:${action}`));
+
+  it('lets operators request work, technicians work it, managers and engineers plan it', () => {
+    expect(held('operator')).toEqual(['read', 'request']);
+    expect(held('quality')).toEqual(['read', 'request']);
+    expect(held('maintenance')).toEqual(['read', 'request', 'execute']);
+    expect(held('shift_manager')).toEqual(['read', 'request', 'plan']);
+    expect(held('production_manager')).toEqual(['read', 'request', 'plan']);
+    expect(held('engineer')).toEqual(['read', 'request', 'plan']);
+    expect(held('admin')).toEqual(['read', 'request', 'execute', 'plan']);
+    expect(held('viewer')).toEqual(['read']);
+  });
+});

@@ -39,8 +39,12 @@ export const PERMISSIONS = [
   'andon-policies:manage',
   // maintenance
   'maintenance:read',
+  /** Open a corrective work order (a request); not work it. */
+  'maintenance:request',
+  /** Work a work order assigned to you or unassigned: start, hold, resume, complete, labour, parts. */
   'maintenance:execute',
-  'maintenance:manage',
+  /** Assign and cancel work orders, open preventive and inspection ones, maintenance plans. */
+  'maintenance:plan',
   // quality
   'quality:read',
   'quality:record',
@@ -76,6 +80,8 @@ const MANAGE_PRODUCTION: readonly Permission[] = [
   'andon:acknowledge',
   'andon:resolve',
   'maintenance:read',
+  'maintenance:request',
+  'maintenance:plan',
   'quality:read',
   'reports:read',
   'reports:export',
@@ -100,6 +106,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'andon:acknowledge',
     'andon:resolve',
     'maintenance:read',
+    'maintenance:request',
+    'maintenance:plan',
     'quality:read',
     'reports:read',
     'reports:export',
@@ -115,6 +123,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'downtime:assign-reason',
     'andon:raise',
     'quality:record',
+    'maintenance:read',
+    'maintenance:request',
   ],
   maintenance: [
     ...READ_FLOOR,
@@ -122,8 +132,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'andon:acknowledge',
     'andon:resolve',
     'maintenance:read',
+    'maintenance:request',
     'maintenance:execute',
-    'maintenance:manage',
     'downtime:assign-reason',
     'reports:read',
   ],
@@ -135,9 +145,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'quality:read',
     'quality:record',
     'quality:manage',
+    'maintenance:read',
+    'maintenance:request',
     'reports:read',
   ],
-  viewer: READ_FLOOR,
+  viewer: [...READ_FLOOR, 'maintenance:read'],
 };
 
 const ROLE_PERMISSION_SETS = new Map<Role, ReadonlySet<Permission>>(

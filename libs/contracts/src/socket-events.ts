@@ -38,6 +38,10 @@ export interface ServerToClientEvents {
   ) => void;
   /** A shift handover of the line was written or acknowledged. */
   'handover.changed': (payload: EntityChangedPayload & { acknowledged: boolean }) => void;
+  /** A work order of the line was created, took a lifecycle step, or got labour or parts. */
+  'maintenance.workorder.changed': (
+    payload: EntityChangedPayload & { status: string; number: string; assigneeIds: string[] },
+  ) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

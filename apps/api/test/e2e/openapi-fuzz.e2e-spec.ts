@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { post, send } from '../support/api.js';
 import { raiseAndonCall } from '../support/andon-factory.js';
+import { createWorkOrder } from '../support/maintenance-factory.js';
 import { ingestEvents } from '../support/ingestion-factory.js';
 import {
   createDowntimeReason,
@@ -755,6 +756,10 @@ describe('the OpenAPI document, fuzzed', () => {
     known.itemId = template.items.map((item) => item.id);
     const call = await raiseAndonCall(t, admin, { equipmentId: filler.id });
     remember('andonCallId', 'andon', call.id);
+    const technician = await t.userWithRole('maintenance');
+    known.assigneeId = [technician.user.id];
+    const workOrder = await createWorkOrder(t, admin, { equipmentId: filler.id });
+    remember('workOrderId', 'work-orders', workOrder.id);
   }
 
   beforeAll(async () => {

@@ -16,6 +16,8 @@ export function refusalAdvice(code: DomainErrorCode): string | undefined {
       return 'Make another user an administrator first.';
     case 'IN_USE':
       return 'Remove or move what uses it first.';
+    case 'LINE_NOT_ASSIGNED':
+      return 'Ask an administrator to assign you to that line.';
     case 'CONFLICT':
     case 'NOT_FOUND':
     case 'USERNAME_TAKEN':

@@ -28,6 +28,7 @@ import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import type { CrudPort } from '../../platform/common/crud-controller.factory.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { PLANT_TOKENS } from '../../domains/plant/plant-resources.js';
 import { JobAssignmentsService } from '../../domains/jobs/job-assignments.service.js';
 import { ProductionOrdersService } from '../../domains/orders/production-orders.service.js';
@@ -285,6 +286,9 @@ export function currentOrder<T extends ScheduledOrder>(orders: readonly T[]): T 
 
 type Port<D, C, U> = CrudPort<D, C, U, PlantListQuery>;
 
+/** The keeper plans every demo line: it acts for every line. */
+const SYSTEM = LineScope.everyLine;
+
 /** What one pass did. `ran` is false when another instance held the lock (or no actor exists). */
 export interface DemoSchedulePass {
   ran: boolean;
@@ -447,10 +451,10 @@ export class DemoScheduleKeeper implements OnModuleDestroy {
     }
     const now = this.clock.now().getTime();
     const result = emptyPass(true);
-    const lines = (await all((query) => this.lines.list(query)))
+    const lines = (await all((query) => this.lines.list(query, SYSTEM)))
       .filter((line) => DEMO_LINE_CODES.includes(line.code))
       .sort((a, b) => DEMO_LINE_CODES.indexOf(a.code) - DEMO_LINE_CODES.indexOf(b.code));
-    const products = await all((query) => this.products.list(query));
+    const products = await all((query) => this.products.list(query, SYSTEM));
     for (const [index, line] of lines.entries()) {
       result.lines++;
       try {
@@ -472,8 +476,8 @@ export class DemoScheduleKeeper implements OnModuleDestroy {
     result: DemoSchedulePass,
   ): Promise<void> {
     const [shifts, equipment] = await Promise.all([
-      all((query) => this.shifts.list({ ...query, lineId: line.id })),
-      all((query) => this.equipment.list({ ...query, lineId: line.id })),
+      all((query) => this.shifts.list({ ...query, lineId: line.id }, SYSTEM)),
+      all((query) => this.equipment.list({ ...query, lineId: line.id }, SYSTEM)),
     ]);
     const windows = shiftWindows(
       shifts.map((s) => ({

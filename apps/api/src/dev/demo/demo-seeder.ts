@@ -42,6 +42,7 @@ import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import type { CrudPort } from '../../platform/common/crud-controller.factory.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { PLANT_TOKENS } from '../../domains/plant/plant-resources.js';
 import { UsersRepository } from '../../platform/users/users.repository.js';
 import { UsersService } from '../../platform/users/users.service.js';
@@ -56,6 +57,9 @@ import {
   DEMO_USERS,
   SIMULATOR_USERNAME,
 } from '../demo-plant/demo-plant.js';
+
+/** The seeder builds the whole plant: it acts for every line. */
+const SYSTEM = LineScope.everyLine;
 
 /** Advisory lock key held while seeding, so that two instances starting together seed once. */
 const DEMO_SEED_LOCK_KEY = 0x4d533544; // 'MS5D'
@@ -123,7 +127,7 @@ export class DemoSeeder {
   }
 
   private async findSite(): Promise<Site | null> {
-    const page = await this.sites.list({ page: 1, pageSize: 200, search: DEMO_SITE.code });
+    const page = await this.sites.list({ page: 1, pageSize: 200, search: DEMO_SITE.code }, SYSTEM);
     return page.items.find((site) => site.code === DEMO_SITE.code) ?? null;
   }
 
@@ -150,7 +154,7 @@ export class DemoSeeder {
     const products = await all(this.products);
     const reasons = await all(this.reasons);
 
-    const site = await this.sites.create({ ...DEMO_SITE }, actor);
+    const site = await this.sites.create({ ...DEMO_SITE }, actor, SYSTEM);
     const lineIds = new Map<string, string>();
     for (const areaDefinition of DEMO_AREAS) {
       const area =
@@ -158,6 +162,7 @@ export class DemoSeeder {
         (await this.areas.create(
           { siteId: site.id, code: areaDefinition.code, name: areaDefinition.name },
           actor,
+          SYSTEM,
         ));
       for (const lineDefinition of areaDefinition.lines) {
         const line =
@@ -170,17 +175,19 @@ export class DemoSeeder {
               microStopThresholdSeconds: 120,
             },
             actor,
+            SYSTEM,
           ));
         lineIds.set(line.code, line.id);
         for (const item of lineDefinition.equipment) {
           if (!equipment.some((e) => e.code === item.code))
-            await this.equipment.create({ ...item, lineId: line.id }, actor);
+            await this.equipment.create({ ...item, lineId: line.id }, actor, SYSTEM);
         }
         if (!shifts.some((s) => s.lineId === line.id)) {
           for (const shift of DEMO_SHIFTS)
             await this.shifts.create(
               { ...shift, lineId: line.id, breaks: [...shift.breaks] },
               actor,
+              SYSTEM,
             );
         }
       }
@@ -198,19 +205,20 @@ export class DemoSeeder {
           }),
         },
         actor,
+        SYSTEM,
       );
     }
     for (const reason of DEMO_REASONS) {
       if (reasons.some((r) => r.code === reason.code)) continue;
-      await this.reasons.create(reason, actor);
+      await this.reasons.create(reason, actor, SYSTEM);
     }
     const policies = this.moduleRef.get<
       CrudPort<AndonPolicy, CreateAndonPolicyInput, UpdateAndonPolicyInput, PaginationQuery>
     >(ANDON_POLICIES_SERVICE, { strict: false });
-    const existingPolicies = (await policies.list({ page: 1, pageSize: 200 })).items;
+    const existingPolicies = (await policies.list({ page: 1, pageSize: 200 }, SYSTEM)).items;
     for (const policy of DEMO_POLICIES) {
       if (existingPolicies.some((p) => p.name === policy.name)) continue;
-      await policies.create(policy, actor);
+      await policies.create(policy, actor, SYSTEM);
     }
     await this.seedProductionSetup(actor);
     return { created: true, users: created, passwordFile: null };
@@ -229,14 +237,17 @@ export class DemoSeeder {
       const lastCode = definition.equipment.at(-1)?.code;
       const last = equipment.find((e) => e.code === lastCode);
       if (line && line.outputEquipmentId === null && last && last.lineId === line.id) {
-        await this.lines.update(line.id, { outputEquipmentId: last.id }, actor);
+        await this.lines.update(line.id, { outputEquipmentId: last.id }, actor, SYSTEM);
       }
     }
     const checklists = this.moduleRef.get(ChecklistTemplatesService, { strict: false });
     for (const checklist of DEMO_CHECKLISTS) {
       const lineId = lines.find((l) => l.code === checklist.lineCode)?.id;
       if (lineId === undefined) continue;
-      const existing = await checklists.list({ page: 1, pageSize: 200, lineId, active: 'all' });
+      const existing = await checklists.list(
+        { page: 1, pageSize: 200, lineId, active: 'all' },
+        actor,
+      );
       if (existing.items.some((template) => template.name === checklist.name)) continue;
       await checklists.create(
         { name: checklist.name, lineId, items: checklist.items.map((item) => ({ ...item })) },
@@ -279,7 +290,7 @@ export class DemoSeeder {
 async function all<D, C, U>(port: Port<D, C, U>): Promise<D[]> {
   const items: D[] = [];
   for (let page = 1; ; page++) {
-    const result: Paginated<D> = await port.list({ page, pageSize: 200 });
+    const result: Paginated<D> = await port.list({ page, pageSize: 200 }, SYSTEM);
     items.push(...result.items);
     if (page >= result.totalPages) return items;
   }

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { CurrentUser, RequirePermissions } from '../../platform/common/auth.decorators.js';
 import { ValidateBody, ValidateQuery } from '../../platform/common/validation.js';
 import { toOpenApiSchema } from '../../platform/common/zod-openapi.js';
+import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { SimulatorService } from './simulator.service.js';
 
 const stateResponse = toOpenApiSchema(simulatorStateSchema, 'output');
@@ -27,7 +28,10 @@ const noBody = z.strictObject({});
 @ApiBearerAuth()
 @Controller('simulator')
 export class SimulatorController {
-  constructor(private readonly simulator: SimulatorService) {}
+  constructor(
+    private readonly simulator: SimulatorService,
+    private readonly lineAccess: LineAccessService,
+  ) {}
 
   @Get()
   @RequirePermissions('simulator:read')
@@ -51,8 +55,8 @@ export class SimulatorController {
   @RequirePermissions('simulator:control')
   @ValidateBody(startSimulatorSchema)
   @ApiOkResponse({ schema: stateResponse })
-  start(@Body() body: StartSimulatorInput, @CurrentUser() user: SessionUser) {
-    return this.simulator.start(body, user);
+  async start(@Body() body: StartSimulatorInput, @CurrentUser() user: SessionUser) {
+    return this.simulator.start(body, user, await this.lineAccess.scopeOf(user));
   }
 
   /** Stops the run (409 when already stopped). */
@@ -61,8 +65,8 @@ export class SimulatorController {
   @RequirePermissions('simulator:control')
   @ValidateBody(noBody)
   @ApiOkResponse({ schema: stateResponse })
-  stop(@CurrentUser() user: SessionUser) {
-    return this.simulator.control('stop', user);
+  async stop(@CurrentUser() user: SessionUser) {
+    return this.simulator.control('stop', user, await this.lineAccess.scopeOf(user));
   }
 
   /** Pauses a running run: no events are sent until it resumes (409 unless running). */
@@ -71,8 +75,8 @@ export class SimulatorController {
   @RequirePermissions('simulator:control')
   @ValidateBody(noBody)
   @ApiOkResponse({ schema: stateResponse })
-  pause(@CurrentUser() user: SessionUser) {
-    return this.simulator.control('pause', user);
+  async pause(@CurrentUser() user: SessionUser) {
+    return this.simulator.control('pause', user, await this.lineAccess.scopeOf(user));
   }
 
   /** Resumes a paused run (409 unless paused). */
@@ -81,8 +85,8 @@ export class SimulatorController {
   @RequirePermissions('simulator:control')
   @ValidateBody(noBody)
   @ApiOkResponse({ schema: stateResponse })
-  resume(@CurrentUser() user: SessionUser) {
-    return this.simulator.control('resume', user);
+  async resume(@CurrentUser() user: SessionUser) {
+    return this.simulator.control('resume', user, await this.lineAccess.scopeOf(user));
   }
 
   /** Generates N days of history through the ingestion route; answers when done. */
@@ -91,7 +95,7 @@ export class SimulatorController {
   @RequirePermissions('simulator:control')
   @ValidateBody(backfillSimulatorSchema)
   @ApiOkResponse({ schema: toOpenApiSchema(backfillResultSchema, 'output') })
-  backfill(@Body() body: BackfillSimulatorInput) {
-    return this.simulator.backfill(body);
+  async backfill(@Body() body: BackfillSimulatorInput, @CurrentUser() user: SessionUser) {
+    return this.simulator.backfill(body, await this.lineAccess.scopeOf(user));
   }
 }

@@ -25,6 +25,7 @@ import {
 import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { PlantSimulation } from './plant-simulation.js';
 import { buildSimPlant } from './sim-plant.js';
 import { SimulatorDriver } from './simulator.driver.js';
@@ -44,6 +45,21 @@ const TRANSITIONS: Record<
   pause: { from: ['running'], to: 'paused' },
   resume: { from: ['paused'], to: 'running' },
 };
+
+/**
+ * A run drives the lines it names, or every line when it names none: a user limited to some
+ * lines may only drive (and stop, pause, resume or backfill) runs within them.
+ */
+function assertDrives(scope: LineScope, lineIds: readonly string[] | undefined): void {
+  if (!scope.limited) return;
+  if (!lineIds || lineIds.length === 0) {
+    throw new DomainException(
+      'LINE_NOT_ASSIGNED',
+      'A run over every line needs access to every line: name your lines in lineIds',
+    );
+  }
+  scope.assertAll(lineIds, 'A line of this run');
+}
 
 const notAllowed = (action: SimulatorAction, status: SimulatorStatus) =>
   new DomainException('INVALID_TRANSITION', `Cannot ${action} the simulator while it is ${status}`);
@@ -68,7 +84,12 @@ export class SimulatorService {
     return toPage(items, total, query);
   }
 
-  async start(input: StartSimulatorInput, actor: SessionUser | null): Promise<SimulatorState> {
+  async start(
+    input: StartSimulatorInput,
+    actor: SessionUser | null,
+    scope = LineScope.everyLine,
+  ): Promise<SimulatorState> {
+    assertDrives(scope, input.lineIds);
     const seed = input.seed ?? this.config.SIMULATOR_SEED ?? randomInt(0, SIMULATOR_MAX_SEED);
     const speed = input.speed ?? this.config.SIMULATOR_SPEED;
     const lineIds = input.lineIds ?? [];
@@ -96,12 +117,14 @@ export class SimulatorService {
   async control(
     action: Exclude<SimulatorAction, 'start'>,
     actor: SessionUser | null,
+    scope = LineScope.everyLine,
   ): Promise<SimulatorState> {
     const { from, to } = TRANSITIONS[action];
     await this.runs.transaction(async (manager) => {
       const active = await this.runs.active(manager, true);
       const status = active?.status ?? 'stopped';
       if (!active || !from.includes(status)) throw notAllowed(action, status);
+      assertDrives(scope, active.lineIds);
       await this.runs.setStatus(manager, active.id, to);
       await this.record(
         manager,
@@ -124,7 +147,11 @@ export class SimulatorService {
    * Andon calls are left out: the server stamps their times. The same seed and days within the
    * same minute give the same event ids, so a repeated backfill only counts duplicates.
    */
-  async backfill(input: BackfillSimulatorInput): Promise<BackfillResult> {
+  async backfill(
+    input: BackfillSimulatorInput,
+    scope = LineScope.everyLine,
+  ): Promise<BackfillResult> {
+    assertDrives(scope, input.lineIds);
     const began = performance.now();
     const client = this.driver.requireClient();
     const seed = input.seed ?? randomInt(0, SIMULATOR_MAX_SEED);

@@ -111,14 +111,14 @@ export interface LockedCall {
 /** Andon calls and their escalation schedule, in SQL. */
 @Injectable()
 export class AndonCallsRepository extends BaseRepository {
+  /** The equipment and its line, read in the caller's transaction when one is given. */
   async findEquipment(
-    manager: EntityManager,
+    manager: EntityManager | null,
     equipmentId: string,
   ): Promise<{ id: string; lineId: string } | null> {
-    const [row] = await manager.query<Array<{ id: string; line_id: string }>>(
-      'SELECT id, line_id FROM equipment WHERE id = $1',
-      [equipmentId],
-    );
+    const [row] = await (manager ?? this.dataSource.manager).query<
+      Array<{ id: string; line_id: string }>
+    >('SELECT id, line_id FROM equipment WHERE id = $1', [equipmentId]);
     return row ? { id: row.id, lineId: row.line_id } : null;
   }
 
@@ -227,6 +227,24 @@ export class AndonCallsRepository extends BaseRepository {
       : null;
   }
 
+  /** The call's links, locked: the work order it became and the stop it opened, if any. */
+  async lockLinks(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ workOrderId: string | null; downtimeEventId: string | null } | null> {
+    const [row] = await manager.query<
+      Array<{ work_order_id: string | null; downtime_event_id: string | null }>
+    >('SELECT work_order_id, downtime_event_id FROM andon_calls WHERE id = $1 FOR UPDATE', [id]);
+    return row ? { workOrderId: row.work_order_id, downtimeEventId: row.downtime_event_id } : null;
+  }
+
+  async setWorkOrder(manager: EntityManager, id: string, workOrderId: string): Promise<void> {
+    await manager.query('UPDATE andon_calls SET work_order_id = $2 WHERE id = $1', [
+      id,
+      workOrderId,
+    ]);
+  }
+
   async acknowledge(manager: EntityManager, id: string, at: Date, by: string): Promise<void> {
     await manager.query(
       `UPDATE andon_calls
@@ -267,10 +285,10 @@ export class AndonCallsRepository extends BaseRepository {
     return this.one(`${SELECT_CALL} WHERE c.id = $1`, [id], toCall, db);
   }
 
-  /** A page of calls; `visibleLines` null means every line. */
+  /** A page of calls; `lineIds`: only the calls of these lines (the caller's scope), null: every line. */
   async list(
     query: AndonListQuery,
-    visibleLines: readonly string[] | null,
+    lineIds: readonly string[] | null,
   ): Promise<[AndonCall[], number]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -278,9 +296,8 @@ export class AndonCallsRepository extends BaseRepository {
       params.push(value);
       where.push(clause(`$${params.length}`));
     };
-    if (visibleLines !== null) add((p) => `c.line_id = ANY(${p}::uuid[])`, visibleLines);
+    if (lineIds !== null) add((p) => `c.line_id = ANY(${p}::uuid[])`, lineIds);
     if (query.status) add((p) => `c.status = ANY(${p}::text[])`, query.status);
-    if (query.lineId) add((p) => `c.line_id = ${p}`, query.lineId);
     if (query.equipmentId) add((p) => `c.equipment_id = ${p}`, query.equipmentId);
     if (query.type) add((p) => `c.type = ${p}`, query.type);
     if (query.priority) add((p) => `c.priority = ${p}`, query.priority);

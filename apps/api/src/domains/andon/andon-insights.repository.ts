@@ -12,18 +12,18 @@ interface StatsRow {
 /** Andon response statistics, computed in SQL over the calls raised in `[from, to)`. */
 @Injectable()
 export class AndonInsightsRepository extends BaseRepository {
+  /** `lineIds`: the lines the figures cover (a filter or the caller's scope); null: every line. */
   async compute(
-    query: AndonInsightsQuery,
-    visibleLines: readonly string[] | null,
+    query: Pick<AndonInsightsQuery, 'from' | 'to'>,
+    lineIds: readonly string[] | null,
   ): Promise<AndonInsights> {
     const scope = `
       WITH scoped AS (
         SELECT * FROM andon_calls
          WHERE raised_at >= $1 AND raised_at < $2
-           AND ($3::uuid IS NULL OR line_id = $3)
-           AND ($4::uuid[] IS NULL OR line_id = ANY($4::uuid[]))
+           AND ($3::uuid[] IS NULL OR line_id = ANY($3::uuid[]))
       )`;
-    const params = [query.from, query.to, query.lineId ?? null, visibleLines];
+    const params = [query.from, query.to, lineIds];
     const stats = (key: string) =>
       this.dataSource.query<StatsRow[]>(
         `${scope}

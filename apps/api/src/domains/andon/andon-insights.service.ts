@@ -10,8 +10,13 @@ export class AndonInsightsService {
     private readonly lineAccess: LineAccessService,
   ) {}
 
+  /**
+   * Over the user's lines only (a plant-wide figure becomes that of the user's lines); `lineId`
+   * of another line is 403.
+   */
   async compute(query: AndonInsightsQuery, user: SessionUser): Promise<AndonInsights> {
     // The window (after `from`, at most 366 days) is checked by `andonInsightsQuerySchema`.
-    return this.insights.compute(query, await this.lineAccess.visibleLines(user.id));
+    const lineIds = (await this.lineAccess.scopeOf(user)).narrow(query.lineId);
+    return this.insights.compute(query, lineIds);
   }
 }

@@ -8,10 +8,11 @@ import type {
   SessionUser,
   UpdateAndonPolicyInput,
 } from '@ms5/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuditedCrud } from '../../platform/audit/audited-crud.js';
-import type { CrudPort } from '../../platform/common/crud-controller.factory.js';
+import { type CrudPort, lineScoped } from '../../platform/common/crud-controller.factory.js';
+import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { AndonPolicyEntity } from './entities/andon-policy.entity.js';
 
 export const ANDON_POLICIES_SERVICE = 'AndonPoliciesService';
@@ -34,6 +35,10 @@ function toPolicy(entity: AndonPolicyEntity): AndonPolicy {
  * Escalation policies as data, set by engineers: per priority (optionally narrowed by type or
  * line) a ladder of levels. A call takes the most specific enabled policy when it is raised; later
  * edits apply to calls raised afterwards.
+ *
+ * Line scope: a policy of a line belongs to that line; a policy of no line applies to every line
+ * (plant-wide: readable by all, since it governs their calls too; changed only by a user of every
+ * line). A line-limited user lists their lines' policies and the plant-wide ones.
  */
 @Injectable()
 export class AndonPoliciesService implements CrudPort<
@@ -42,56 +47,108 @@ export class AndonPoliciesService implements CrudPort<
   UpdateAndonPolicyInput,
   PaginationQuery
 > {
-  private readonly crud: AuditedCrud<AndonPolicyEntity, AndonPolicy>;
+  private readonly port: CrudPort<
+    AndonPolicy,
+    CreateAndonPolicyInput,
+    UpdateAndonPolicyInput,
+    PaginationQuery
+  >;
 
   constructor(@InjectDataSource() dataSource: DataSource, audit: AuditService) {
-    this.crud = new AuditedCrud(dataSource, audit, {
+    const crud = new AuditedCrud<AndonPolicyEntity, AndonPolicy>(dataSource, audit, {
       entity: AndonPolicyEntity,
       entityType: 'andon_policy',
       label: 'Andon escalation policy',
       toDto: toPolicy,
       order: { priority: 'ASC', name: 'ASC' },
     });
-  }
-
-  list(query: PaginationQuery): Promise<Paginated<AndonPolicy>> {
-    return this.crud.list(query);
-  }
-
-  get(id: string): Promise<AndonPolicy> {
-    return this.crud.get(id);
-  }
-
-  create(input: CreateAndonPolicyInput, actor: SessionUser): Promise<AndonPolicy> {
-    return this.crud.create(
+    /** The line, when it exists (an unknown one is left to the foreign key: 400 naming it). */
+    const existing = async (lineId: string): Promise<string[]> =>
+      (
+        await dataSource.query<Array<{ id: string }>>('SELECT id FROM lines WHERE id = $1', [
+          lineId,
+        ])
+      ).map((row) => row.id);
+    this.port = lineScoped<
+      AndonPolicy,
+      CreateAndonPolicyInput,
+      UpdateAndonPolicyInput,
+      PaginationQuery
+    >(
       {
-        name: input.name,
-        priority: input.priority,
-        type: input.type ?? null,
-        lineId: input.lineId ?? null,
-        enabled: input.enabled,
-        levels: input.levels,
+        list: (query, lineIds) =>
+          crud.list(query, lineIds ? [{ lineId: In([...lineIds]) }, { lineId: IsNull() }] : {}),
+        get: (id) => crud.get(id),
+        create: (input, actor) =>
+          crud.create(
+            {
+              name: input.name,
+              priority: input.priority,
+              type: input.type ?? null,
+              lineId: input.lineId ?? null,
+              enabled: input.enabled,
+              levels: input.levels,
+            },
+            actor,
+          ),
+        update: (id, actor, check) =>
+          crud.update(
+            id,
+            async (current, before) => {
+              const input = await check(before);
+              if (input.name !== undefined) current.name = input.name;
+              if (input.priority !== undefined) current.priority = input.priority;
+              if (input.type !== undefined) current.type = input.type;
+              if (input.lineId !== undefined) current.lineId = input.lineId;
+              if (input.enabled !== undefined) current.enabled = input.enabled;
+              if (input.levels !== undefined) current.levels = input.levels;
+            },
+            actor,
+          ),
+        remove: (id, actor, check) => crud.remove(id, actor, check),
       },
-      actor,
+      {
+        subject: 'This escalation policy',
+        lineOf: (policy) => (policy.lineId ? [policy.lineId] : 'plant'),
+        linesOfCreate: (input) => (input.lineId ? existing(input.lineId) : 'plant'),
+        // Moved to another line, or made plant-wide (`lineId: null`).
+        linesOfPatch: (input) =>
+          input.lineId === undefined
+            ? []
+            : input.lineId === null
+              ? 'plant'
+              : existing(input.lineId),
+        listFilter: () => undefined,
+      },
     );
   }
 
-  update(id: string, input: UpdateAndonPolicyInput, actor: SessionUser): Promise<AndonPolicy> {
-    return this.crud.update(
-      id,
-      (current) => {
-        if (input.name !== undefined) current.name = input.name;
-        if (input.priority !== undefined) current.priority = input.priority;
-        if (input.type !== undefined) current.type = input.type;
-        if (input.lineId !== undefined) current.lineId = input.lineId;
-        if (input.enabled !== undefined) current.enabled = input.enabled;
-        if (input.levels !== undefined) current.levels = input.levels;
-      },
-      actor,
-    );
+  list(query: PaginationQuery, scope: LineScope): Promise<Paginated<AndonPolicy>> {
+    return this.port.list(query, scope);
   }
 
-  remove(id: string, actor: SessionUser): Promise<void> {
-    return this.crud.remove(id, actor);
+  get(id: string, scope: LineScope): Promise<AndonPolicy> {
+    return this.port.get(id, scope);
+  }
+
+  create(
+    input: CreateAndonPolicyInput,
+    actor: SessionUser,
+    scope: LineScope,
+  ): Promise<AndonPolicy> {
+    return this.port.create(input, actor, scope);
+  }
+
+  update(
+    id: string,
+    input: UpdateAndonPolicyInput,
+    actor: SessionUser,
+    scope: LineScope,
+  ): Promise<AndonPolicy> {
+    return this.port.update(id, input, actor, scope);
+  }
+
+  remove(id: string, actor: SessionUser, scope: LineScope): Promise<void> {
+    return this.port.remove(id, actor, scope);
   }
 }

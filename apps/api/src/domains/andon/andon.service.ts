@@ -14,10 +14,12 @@ import { IngestionService } from '../ingestion/ingestion.service.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
-import { AndonCallsRepository } from './andon-calls.repository.js';
+import { AndonCallsRepository, type LockedCall } from './andon-calls.repository.js';
 import { callEventPayload } from './andon-events.js';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
+
+const SUBJECT = 'This andon call';
 
 /**
  * The andon lifecycle: open → acknowledged → resolved, each step stamped with the server's time
@@ -57,7 +59,7 @@ export class AndonService {
         { path: 'equipmentId', message: 'Does not exist' },
       ]);
     }
-    await this.lineAccess.assertCanSee(user, equipment.lineId);
+    (await this.lineAccess.scopeOf(user)).assert(equipment.lineId, 'This equipment');
     const raisedAt = this.clock.now();
     const policy = await this.calls.matchPolicy(
       manager,
@@ -107,10 +109,11 @@ export class AndonService {
   }
 
   async acknowledge(id: string, user: SessionUser): Promise<AndonCall> {
+    const scope = await this.lineAccess.scopeOf(user);
     await this.calls.transaction(async (manager) => {
       const call = await this.calls.lock(manager, id);
       if (!call) throw notFound('Andon call', id);
-      await this.lineAccess.assertCanSee(user, call.lineId);
+      scope.assert(call.lineId, SUBJECT);
       if (call.status !== 'open') {
         throw new DomainException('INVALID_TRANSITION', `The call is already ${call.status}`);
       }
@@ -127,10 +130,11 @@ export class AndonService {
   }
 
   async resolve(id: string, input: ResolveAndonCallInput, user: SessionUser): Promise<AndonCall> {
+    const scope = await this.lineAccess.scopeOf(user);
     await this.calls.transaction(async (manager) => {
       const call = await this.calls.lock(manager, id);
       if (!call) throw notFound('Andon call', id);
-      await this.lineAccess.assertCanSee(user, call.lineId);
+      scope.assert(call.lineId, SUBJECT);
       if (call.status !== 'acknowledged') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -151,16 +155,43 @@ export class AndonService {
     return this.mustGet(id);
   }
 
+  /**
+   * The call a work order is being opened from, locked in the caller's transaction so that two
+   * work orders cannot claim it at once; null when there is no such call.
+   */
+  async lockForWorkOrder(
+    manager: EntityManager,
+    id: string,
+  ): Promise<(LockedCall & { workOrderId: string | null; downtimeEventId: string | null }) | null> {
+    const call = await this.calls.lock(manager, id);
+    const links = call ? await this.calls.lockLinks(manager, id) : null;
+    return call && links ? { ...call, ...links } : null;
+  }
+
+  /** Points the call at the work order opened from it (in the work order's transaction). */
+  async linkWorkOrder(manager: EntityManager, id: string, workOrderId: string): Promise<void> {
+    await this.calls.setWorkOrder(manager, id, workOrderId);
+  }
+
   async get(id: string, user: SessionUser): Promise<AndonCall> {
     const call = await this.mustGet(id);
-    await this.lineAccess.assertCanSee(user, call.lineId);
+    (await this.lineAccess.scopeOf(user)).assert(call.lineId, SUBJECT);
     return call;
   }
 
-  /** Calls on the lines the user may see, filtered and paginated. */
+  /**
+   * Calls on the lines the user may see, filtered and paginated. A `lineId` or `equipmentId`
+   * filter of another line is refused (403), not answered with an empty page; unknown equipment
+   * matches nothing.
+   */
   async list(query: AndonListQuery, user: SessionUser): Promise<Paginated<AndonCall>> {
-    const visible = await this.lineAccess.visibleLines(user.id);
-    const [items, total] = await this.calls.list(query, visible);
+    const scope = await this.lineAccess.scopeOf(user);
+    const lineIds = scope.narrow(query.lineId);
+    if (query.equipmentId !== undefined) {
+      const equipment = await this.calls.findEquipment(null, query.equipmentId);
+      if (equipment) scope.assert(equipment.lineId, 'That equipment');
+    }
+    const [items, total] = await this.calls.list(query, lineIds);
     return toPage(items, total, query);
   }
 

@@ -19,9 +19,14 @@ export class ChecklistGateService {
     private readonly runs: ChecklistRunsRepository,
   ) {}
 
-  async jobStatus(jobId: string): Promise<JobChecklistStatus> {
+  /** `assertVisible` refuses a job the caller may not see (it throws), once the job is found. */
+  async jobStatus(
+    jobId: string,
+    assertVisible: (job: ChecklistJob) => void = () => undefined,
+  ): Promise<JobChecklistStatus> {
     const job = await this.runs.findJob(jobId);
     if (!job) throw notFound('Job', jobId);
+    assertVisible(job);
     return this.statusOf(job);
   }
 

@@ -13,7 +13,6 @@ import {
 import { CurrentUser, RequirePermissions } from '../../platform/common/auth.decorators.js';
 import { ValidateBody, ValidateQuery } from '../../platform/common/validation.js';
 import { toOpenApiSchema } from '../../platform/common/zod-openapi.js';
-import { ChecklistGateService } from './checklist-gate.service.js';
 import { ChecklistRunsService } from './checklist-runs.service.js';
 
 const runResponse = toOpenApiSchema(checklistRunSchema, 'output');
@@ -30,15 +29,15 @@ export class ChecklistRunsController {
   @RequirePermissions('orders:read')
   @ValidateQuery(checklistRunListQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(checklistRunSchema), 'output') })
-  list(@Query() query: ChecklistRunListQuery) {
-    return this.runs.list(query);
+  list(@Query() query: ChecklistRunListQuery, @CurrentUser() user: SessionUser) {
+    return this.runs.list(query, user);
   }
 
   @Get(':id')
   @RequirePermissions('orders:read')
   @ApiOkResponse({ schema: runResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.runs.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.runs.get(id, user);
   }
 }
 
@@ -47,17 +46,17 @@ export class ChecklistRunsController {
 @ApiBearerAuth()
 @Controller('jobs')
 export class JobChecklistsController {
-  constructor(
-    private readonly runs: ChecklistRunsService,
-    private readonly gate: ChecklistGateService,
-  ) {}
+  constructor(private readonly runs: ChecklistRunsService) {}
 
-  /** Each applicable template with the job's latest run of it, and whether the job may start. */
+  /**
+   * Each applicable template with the job's latest run of it, and whether the job may start (403
+   * for a job on a line the caller is not assigned to, unless it is the caller's own job).
+   */
   @Get(':id/checklists')
   @RequirePermissions('jobs:read')
   @ApiOkResponse({ schema: toOpenApiSchema(jobChecklistStatusSchema, 'output') })
-  status(@Param('id', ParseUUIDPipe) id: string) {
-    return this.gate.jobStatus(id);
+  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.runs.jobStatus(id, user);
   }
 
   /**

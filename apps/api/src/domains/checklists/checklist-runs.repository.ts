@@ -54,6 +54,8 @@ function toRun(row: RunRow): ChecklistRun {
 
 export interface RunFilter {
   lineId?: string;
+  /** Only these lines (a user limited to some lines); null or absent: every line. */
+  lineIds?: readonly string[] | null;
   jobId?: string;
   templateId?: string;
 }
@@ -96,6 +98,7 @@ export class ChecklistRunsRepository extends BaseRepository {
   async list(filter: RunFilter, page: number, pageSize: number): Promise<[ChecklistRun[], number]> {
     const where = new SqlWhere();
     if (filter.lineId) where.add((p) => `r.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) where.add((p) => `r.line_id = ANY(${p}::uuid[])`, filter.lineIds);
     if (filter.jobId) where.add((p) => `r.job_id = ${p}`, filter.jobId);
     if (filter.templateId) where.add((p) => `r.template_id = ${p}`, filter.templateId);
     return this.listPage({

@@ -4,6 +4,7 @@ import {
   type ChecklistRun,
   type ChecklistRunListQuery,
   type ChecklistTemplate,
+  type JobChecklistStatus,
   type Paginated,
   type SessionUser,
   type SubmitChecklistRunInput,
@@ -15,10 +16,12 @@ import { Clock } from '../../platform/clock/clock.js';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
+import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
 import { evaluateChecklist } from './checklist-evaluation.js';
+import { ChecklistGateService } from './checklist-gate.service.js';
 import { type ChecklistJob, ChecklistRunsRepository } from './checklist-runs.repository.js';
 import { ChecklistTemplatesRepository } from './checklist-templates.repository.js';
 
@@ -60,6 +63,8 @@ export class ChecklistRunsService {
     private readonly outbox: OutboxRepository,
     private readonly dispatcher: OutboxDispatcher,
     private readonly clock: Clock,
+    private readonly lineAccess: LineAccessService,
+    private readonly gate: ChecklistGateService,
   ) {}
 
   async submit(
@@ -67,9 +72,12 @@ export class ChecklistRunsService {
     input: SubmitChecklistRunInput,
     user: SessionUser,
   ): Promise<ChecklistRun> {
+    const scope = await this.lineAccess.scopeOf(user);
     const run = await this.runs.transaction(async (manager) => {
       const job = await this.runs.findJob(jobId, { manager, lock: true });
       if (!job) throw notFound('Job', jobId);
+      // Even its own operator acts only on a line they are still assigned to.
+      scope.assert(job.lineId, 'This job');
       if (job.operatorId !== user.id) {
         throw new ForbiddenException('This job is assigned to another operator');
       }
@@ -80,6 +88,7 @@ export class ChecklistRunsService {
         );
       }
       const template = await this.templates.lock(manager, input.templateId, 'share');
+      if (template?.lineId) scope.assert(template.lineId, 'This checklist template');
       const templateProblem = !template
         ? 'Does not exist'
         : !template.active
@@ -99,6 +108,7 @@ export class ChecklistRunsService {
       let andonCallId: string | null = null;
       if (outcome.blocking && input.raiseAndon) {
         const equipmentLine = await this.runs.equipmentLine(manager, input.raiseAndon.equipmentId);
+        if (equipmentLine !== null) scope.assert(equipmentLine, 'This equipment');
         if (equipmentLine !== job.lineId) {
           throw new DomainException('INVALID_REFERENCE', 'Unknown raiseAndon.equipmentId', [
             {
@@ -164,13 +174,42 @@ export class ChecklistRunsService {
     return run;
   }
 
-  async get(id: string): Promise<ChecklistRun> {
-    return this.mustGet(id);
+  /**
+   * What the job needs before it starts; 403 for a job on a line the user is not assigned to (its
+   * own operator always sees it, as the job itself).
+   */
+  async jobStatus(jobId: string, user: SessionUser): Promise<JobChecklistStatus> {
+    const scope = await this.lineAccess.scopeOf(user);
+    return this.gate.jobStatus(jobId, (job) => {
+      if (job.operatorId !== user.id) scope.assert(job.lineId, 'This job');
+    });
   }
 
-  async list(query: ChecklistRunListQuery): Promise<Paginated<ChecklistRun>> {
+  /** 403 for a run on a line the user is not assigned to. */
+  async get(id: string, user: SessionUser): Promise<ChecklistRun> {
+    const run = await this.mustGet(id);
+    (await this.lineAccess.scopeOf(user)).assert(run.lineId, 'This checklist run');
+    return run;
+  }
+
+  /**
+   * The runs of the user's lines. A filter naming another line, a job of another line or a
+   * template of another line is refused (403), not answered with an empty page; an unknown job or
+   * template matches nothing.
+   */
+  async list(query: ChecklistRunListQuery, user: SessionUser): Promise<Paginated<ChecklistRun>> {
+    const scope = await this.lineAccess.scopeOf(user);
+    const lineIds = scope.narrow(query.lineId);
+    if (query.jobId !== undefined) {
+      const job = await this.runs.findJob(query.jobId);
+      if (job) scope.assert(job.lineId, 'That job');
+    }
+    if (query.templateId !== undefined) {
+      const template = await this.templates.get(query.templateId);
+      if (template?.lineId) scope.assert(template.lineId, 'That checklist template');
+    }
     const [items, total] = await this.runs.list(
-      { lineId: query.lineId, jobId: query.jobId, templateId: query.templateId },
+      { lineId: query.lineId, lineIds, jobId: query.jobId, templateId: query.templateId },
       query.page,
       query.pageSize,
     );

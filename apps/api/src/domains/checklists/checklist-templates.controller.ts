@@ -40,15 +40,15 @@ export class ChecklistTemplatesController {
   @RequirePermissions('orders:read')
   @ValidateQuery(checklistTemplateListQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(checklistTemplateSchema), 'output') })
-  list(@Query() query: ChecklistTemplateListQuery) {
-    return this.templates.list(query);
+  list(@Query() query: ChecklistTemplateListQuery, @CurrentUser() user: SessionUser) {
+    return this.templates.list(query, user);
   }
 
   @Get(':id')
   @RequirePermissions('orders:read')
   @ApiOkResponse({ schema: templateResponse })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.templates.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
+    return this.templates.get(id, user);
   }
 
   /** A template of a line, a product, or both; the server gives each item its id. */

@@ -43,6 +43,11 @@ function toTemplate(row: TemplateRow): ChecklistTemplate {
 
 export interface TemplateFilter {
   lineId?: string;
+  /**
+   * A user limited to these lines: their lines' templates and those of every line (a product's);
+   * null or absent: every template.
+   */
+  lineIds?: readonly string[] | null;
   productId?: string;
   /** `undefined`: active and retired. */
   active?: boolean;
@@ -82,6 +87,9 @@ export class ChecklistTemplatesRepository extends BaseRepository {
   ): Promise<[ChecklistTemplate[], number]> {
     const where = new SqlWhere();
     if (filter.lineId) where.add((p) => `t.line_id = ${p}`, filter.lineId);
+    if (filter.lineIds) {
+      where.add((p) => `(t.line_id IS NULL OR t.line_id = ANY(${p}::uuid[]))`, filter.lineIds);
+    }
     if (filter.productId) where.add((p) => `t.product_id = ${p}`, filter.productId);
     if (filter.active !== undefined) where.add((p) => `t.active = ${p}`, filter.active);
     return this.listPage({

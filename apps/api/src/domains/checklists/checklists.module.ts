@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AndonModule } from '../andon/andon.module.js';
 import { AuditModule } from '../../platform/audit/audit.module.js';
+import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
 import { ChecklistGateService } from './checklist-gate.service.js';
 import { ChecklistRunsController, JobChecklistsController } from './checklist-runs.controller.js';
@@ -16,7 +17,7 @@ import { ChecklistTemplatesService } from './checklist-templates.service.js';
  * so the dependency stays one-way).
  */
 @Module({
-  imports: [AuditModule, AndonModule, RealtimeModule],
+  imports: [AuditModule, AndonModule, LineAccessModule, RealtimeModule],
   controllers: [ChecklistTemplatesController, ChecklistRunsController, JobChecklistsController],
   providers: [
     ChecklistTemplatesRepository,

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { BaseRepository } from '../../platform/database/base.repository.js';
 
 export interface StopRow {
+  /** The machine event that began the stop (a bigint, as text). */
+  event_pk: string;
   equipment_id: string;
   equipment_code: string;
   line_id: string;
@@ -33,20 +35,21 @@ export interface Assignment {
  */
 const STOPS_SQL = `
   WITH ev AS (
-    SELECT m.equipment_id, m.ts, m.event_id, m.state, m.reason_code,
+    SELECT m.id, m.equipment_id, m.ts, m.event_id, m.state, m.reason_code,
            lag(m.state) OVER (PARTITION BY m.equipment_id ORDER BY m.ts, m.event_id) AS prev_state
       FROM machine_events m
      WHERE m.type = 'state' AND m.equipment_id = ANY($1::uuid[])
        AND m.ts >= $2::timestamptz - interval '7 days' AND m.ts < $3::timestamptz
   ), stops AS (
-    SELECT ev.equipment_id, ev.ts AS started_at, ev.state, ev.reason_code AS machine_reason,
+    SELECT ev.id AS event_pk, ev.equipment_id, ev.ts AS started_at, ev.state, ev.reason_code AS machine_reason,
            (SELECT n.ts FROM machine_events n
              WHERE n.equipment_id = ev.equipment_id AND n.type = 'state' AND n.ts > ev.ts AND n.state <> ev.state
              ORDER BY n.ts LIMIT 1) AS ended_at
       FROM ev
      WHERE ev.state IN ('stopped', 'idle') AND ev.prev_state IS DISTINCT FROM ev.state
   )
-  SELECT s.equipment_id, e.code AS equipment_code, e.line_id, s.state, s.started_at, s.ended_at,
+  SELECT s.event_pk::text AS event_pk, s.equipment_id, e.code AS equipment_code, e.line_id, s.state,
+         s.started_at, s.ended_at,
          extract(epoch FROM coalesce(s.ended_at, now()) - s.started_at)::float8 AS duration_seconds,
          (s.ended_at IS NOT NULL AND s.ended_at - s.started_at < make_interval(secs => l.micro_stop_threshold_seconds)) AS micro_stop,
          s.machine_reason, a.reason_code AS assigned_reason,

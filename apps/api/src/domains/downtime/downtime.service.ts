@@ -227,6 +227,7 @@ export class DowntimeService {
 function toStop(row: StopRow): DowntimeStop {
   const reasonCode = row.assigned_reason ?? row.machine_reason;
   return {
+    downtimeEventId: row.event_pk,
     equipmentId: row.equipment_id,
     equipmentCode: row.equipment_code,
     lineId: row.line_id,

@@ -34,6 +34,7 @@ import { lineAudience } from '../../platform/realtime/rooms.js';
 import { HandoverRepository } from './handover.repository.js';
 
 const ENTITY_TYPE = 'handover';
+const SUBJECT = 'This handover';
 const TOP_LOSSES = 5;
 /** Orders planned to start within this long of the summary are still to do. */
 const OPEN_ORDER_HORIZON_MS = 24 * 3_600_000;
@@ -70,8 +71,11 @@ export class HandoverService {
     user: SessionUser,
   ): Promise<HandoverDraft> {
     const now = this.clock.now().getTime();
-    const { line, occurrence } = await this.hourByHour.occurrence(lineId, query, now, 'ending');
-    await this.lineAccess.assertCanSee(user, line.id, 'This handover');
+    const scope = await this.lineAccess.scopeOf(user);
+    const { line, occurrence } = await this.hourByHour.occurrence(lineId, query, now, 'ending', {
+      scope,
+      subject: SUBJECT,
+    });
     const summary = await this.summarize(line, occurrence, now);
     return {
       lineId: line.id,
@@ -97,7 +101,7 @@ export class HandoverService {
         { path: 'lineId', message: 'Does not exist' },
       ]);
     }
-    await this.lineAccess.assertCanSee(actor, input.lineId, 'This handover');
+    (await this.lineAccess.scopeOf(actor)).assert(input.lineId, SUBJECT);
     const { line, occurrence } = await this.hourByHour.occurrence(
       input.lineId,
       input,
@@ -170,9 +174,12 @@ export class HandoverService {
     actor: SessionUser,
   ): Promise<Handover> {
     const now = this.clock.now().getTime();
+    const scope = await this.lineAccess.scopeOf(actor);
     const handover = await this.handovers.transaction(async (manager) => {
       const before = await this.handovers.lock(manager, id);
       if (!before) throw notFound('Handover', id);
+      // Another line's handover is refused before anything is said about its state.
+      scope.assert(before.lineId, SUBJECT);
       if (before.createdBy.id === actor.id) {
         throw new ForbiddenException(
           'You wrote this handover: the incoming shift manager acknowledges it, not its author',
@@ -184,7 +191,6 @@ export class HandoverService {
           `This handover was already acknowledged by ${before.acknowledgedBy.displayName} at ${before.acknowledgedAt ?? '?'}`,
         );
       }
-      await this.lineAccess.assertCanSee(actor, before.lineId, 'This handover');
       await this.handovers.acknowledge(manager, id, actor.id, new Date(now), input.note || null);
       const after = await this.mustGet(id, manager);
       await this.audit.record(manager, {
@@ -209,16 +215,16 @@ export class HandoverService {
   /** 403 for a handover of a line the user is not assigned to. */
   async get(id: string, user: SessionUser): Promise<Handover> {
     const handover = await this.mustGet(id);
-    await this.lineAccess.assertCanSee(user, handover.lineId, 'This handover');
+    (await this.lineAccess.scopeOf(user)).assert(handover.lineId, SUBJECT);
     return handover;
   }
 
-  /** Only the handovers of the lines the user may see. */
+  /** Only the handovers of the lines the user may see; `lineId` of another line is 403. */
   async list(query: HandoverListQuery, user: SessionUser): Promise<Paginated<Handover>> {
+    const scope = await this.lineAccess.scopeOf(user);
     const [items, total] = await this.handovers.list(
       {
-        lineId: query.lineId,
-        lineIds: await this.lineAccess.visibleLines(user.id),
+        lineIds: scope.narrow(query.lineId),
         status: query.status,
       },
       query.page,

@@ -18,6 +18,7 @@ import {
 } from '@ms5/oee';
 import { Clock } from '../../platform/clock/clock.js';
 import { LineAccessService } from '../../platform/line-access/line-access.service.js';
+import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { notFound } from '../../platform/common/domain.exception.js';
 import { DowntimeService, type StopRow } from '../downtime/downtime.service.js';
 import { PartCountsService } from '../oee/part-counts.service.js';
@@ -69,23 +70,32 @@ export class HourByHourService {
     return this.repository.reasons();
   }
 
-  /** 403 for a line the user is not assigned to. */
+  /** 404 for an unknown line, 403 for a line the user is not assigned to. */
   async board(lineId: string, query: HourByHourQuery, user: SessionUser): Promise<HourByHour> {
     const now = this.clock.now().getTime();
-    const { line, occurrence } = await this.occurrence(lineId, query, now);
-    await this.lineAccess.assertCanSee(user, line.id, 'This board');
+    const scope = await this.lineAccess.scopeOf(user);
+    const { line, occurrence } = await this.occurrence(lineId, query, now, 'running', {
+      scope,
+      subject: 'This board',
+    });
     return this.compute(line, occurrence, now);
   }
 
-  /** The line (404 when unknown) and the occurrence the query names (see {@link findOccurrence}). */
+  /**
+   * The line (404 when unknown) and the occurrence the query names (see {@link findOccurrence}).
+   * With `access`, a line out of the caller's scope is 403 before the query is judged (a shift
+   * of another line says nothing about it).
+   */
   async occurrence(
     lineId: string,
     query: { shiftId?: string; date?: string },
     now: number,
     prefer: OccurrenceDefault = 'running',
+    access?: { scope: LineScope; subject: string },
   ): Promise<{ line: LineOutput; occurrence: LineShiftOccurrence }> {
     const line = await this.repository.line(lineId);
     if (!line) throw notFound('Line', lineId);
+    access?.scope.assert(line.id, access.subject);
     const shifts = await this.repository.shifts(lineId);
     return { line, occurrence: findOccurrence(line, shifts, query, now, prefer) };
   }

@@ -119,6 +119,8 @@ export interface NewJob {
 export interface LockedJob {
   id: string;
   orderId: string;
+  /** The line of the job's order. */
+  lineId: string;
   operatorId: string;
   status: JobStatus;
 }
@@ -132,13 +134,37 @@ export class JobAssignmentsRepository extends BaseRepository {
 
   async lock(manager: EntityManager, id: string): Promise<LockedJob | null> {
     const [row] = await manager.query<
-      Array<{ id: string; order_id: string; operator_id: string; status: JobStatus }>
-    >('SELECT id, order_id, operator_id, status FROM job_assignments WHERE id = $1 FOR UPDATE', [
-      id,
-    ]);
+      Array<{
+        id: string;
+        order_id: string;
+        line_id: string;
+        operator_id: string;
+        status: JobStatus;
+      }>
+    >(
+      `SELECT j.id, j.order_id, o.line_id, j.operator_id, j.status
+         FROM job_assignments j JOIN production_orders o ON o.id = j.order_id
+        WHERE j.id = $1 FOR UPDATE OF j`,
+      [id],
+    );
     return row
-      ? { id: row.id, orderId: row.order_id, operatorId: row.operator_id, status: row.status }
+      ? {
+          id: row.id,
+          orderId: row.order_id,
+          lineId: row.line_id,
+          operatorId: row.operator_id,
+          status: row.status,
+        }
       : null;
+  }
+
+  /** The line of the order, or `null` when there is no such order (a list filter names it). */
+  async orderLine(orderId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<Array<{ line_id: string }>>(
+      'SELECT line_id FROM production_orders WHERE id = $1',
+      [orderId],
+    );
+    return row?.line_id ?? null;
   }
 
   async list(filter: JobFilter, page: number, pageSize: number): Promise<[StoredJob[], number]> {

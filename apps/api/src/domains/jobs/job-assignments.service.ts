@@ -47,9 +47,10 @@ export class JobAssignmentsService {
   ) {}
 
   async assign(input: CreateJobAssignmentInput, actor: SessionUser): Promise<JobAssignment> {
+    const scope = await this.lineAccess.scopeOf(actor);
     return this.write(async (manager) => {
       const order = await this.orders.lock(manager, input.orderId);
-      if (order) await this.lineAccess.assertCanSee(actor, order.lineId, 'This order');
+      if (order) scope.assert(order.lineId, 'This order');
       const role = await this.jobs.userRole(manager, input.operatorId);
       // An operator limited to some lines (PUT /api/users/:id/lines) works only on those.
       const operatorOnLine =
@@ -97,11 +98,16 @@ export class JobAssignmentsService {
     });
   }
 
-  /** Accept, start or complete: only the job's own operator, one step at a time. */
+  /**
+   * Accept, start or complete: only the job's own operator, one step at a time, and only on a
+   * line the operator is still assigned to (403 `LINE_NOT_ASSIGNED`, even for their own job).
+   */
   async transition(id: string, step: JobStep, user: SessionUser): Promise<JobAssignment> {
+    const scope = await this.lineAccess.scopeOf(user);
     return this.write(async (manager) => {
       const job = await this.jobs.lock(manager, id);
       if (!job) throw notFound('Job', id);
+      scope.assert(job.lineId, 'This job');
       if (job.operatorId !== user.id) {
         throw new ForbiddenException('This job is assigned to another operator');
       }
@@ -133,20 +139,32 @@ export class JobAssignmentsService {
   /** 403 for a job on a line the user is not assigned to (its own operator always sees it). */
   async get(id: string, user: SessionUser): Promise<JobAssignment> {
     const job = await this.mustGet(id);
-    if (job.operator.id !== user.id)
-      await this.lineAccess.assertCanSee(user, job.lineId, 'This job');
+    if (job.operator.id !== user.id) {
+      (await this.lineAccess.scopeOf(user)).assert(job.lineId, 'This job');
+    }
     return job;
   }
 
-  /** `mine=true`: the caller's own jobs; otherwise only the jobs of the lines the user may see. */
+  /**
+   * `mine=true`: the caller's own jobs, whatever their line; otherwise only the jobs of the lines
+   * the user may see. A `lineId` or `orderId` filter naming another line is refused (403), not
+   * answered with an empty page.
+   */
   async list(query: JobListQuery, user: SessionUser): Promise<Paginated<JobAssignment>> {
     const mine = query.mine === 'true';
+    const scope = await this.lineAccess.scopeOf(user);
+    const lineIds = scope.narrow(query.lineId);
+    if (query.orderId !== undefined) {
+      // An unknown order matches no job: the empty page tells nothing about any line.
+      const orderLine = await this.jobs.orderLine(query.orderId);
+      if (orderLine !== null) scope.assert(orderLine, 'That order');
+    }
     const [stored, total] = await this.jobs.list(
       {
         operatorId: mine ? user.id : query.operatorId,
         orderId: query.orderId,
         lineId: query.lineId,
-        lineIds: mine ? null : await this.lineAccess.visibleLines(user.id),
+        lineIds: mine ? null : lineIds,
         statuses: query.status,
       },
       query.page,

@@ -89,8 +89,11 @@ export class ProductionOrdersService {
   ) {}
 
   async create(input: CreateProductionOrderInput, actor: SessionUser): Promise<ProductionOrder> {
+    const scope = await this.lineAccess.scopeOf(actor);
     return this.write(async (manager) => {
       const found = await this.orders.references(manager, input.lineId, input.productId);
+      // Another line's order is refused before anything else is said about the body.
+      if (found.line) scope.assert(input.lineId, 'This order');
       const missing = [
         ...(found.line ? [] : [{ path: 'lineId', message: 'Does not exist' }]),
         ...(found.product ? [] : [{ path: 'productId', message: 'Does not exist' }]),
@@ -102,7 +105,6 @@ export class ProductionOrdersService {
           missing,
         );
       }
-      await this.lineAccess.assertCanSee(actor, input.lineId, 'This order');
       await this.orders.lockLine(manager, input.lineId);
       await this.assertSlotFree(manager, input, null);
       const id = await this.orders.insert(manager, {
@@ -133,10 +135,11 @@ export class ProductionOrdersService {
     input: UpdateProductionOrderInput,
     actor: SessionUser,
   ): Promise<ProductionOrder> {
+    const scope = await this.lineAccess.scopeOf(actor);
     return this.write(async (manager) => {
       const before = await this.orders.lock(manager, id);
       if (!before) throw notFound('Production order', id);
-      await this.lineAccess.assertCanSee(actor, before.lineId, 'This order');
+      scope.assert(before.lineId, 'This order');
       if (before.status !== 'planned') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -186,23 +189,27 @@ export class ProductionOrdersService {
     actor: SessionUser,
     cancelReason?: string,
   ): Promise<ProductionOrder> {
+    const scope = await this.lineAccess.scopeOf(actor);
     return this.write(async (manager) => {
       const order = await this.orders.lock(manager, id);
       if (!order) throw notFound('Production order', id);
-      await this.lineAccess.assertCanSee(actor, order.lineId, 'This order');
+      scope.assert(order.lineId, 'This order');
       return this.applyStep(manager, order, step, actor, cancelReason);
     });
+  }
+
+  /**
+   * The order, locked for the caller's transaction (a job is assigned or started against it). Not
+   * scoped: the caller checks the order's line against its own caller's scope.
+   */
+  lock(manager: EntityManager, id: string): Promise<ProductionOrder | null> {
+    return this.orders.lock(manager, id);
   }
 
   /**
    * One lifecycle step of a locked order, inside the caller's transaction (a job's start also
    * starts its released order). Stamps the server's time on start and on the end of a started order.
    */
-  /** The order, locked for the caller's transaction (a job is assigned or started against it). */
-  lock(manager: EntityManager, id: string): Promise<ProductionOrder | null> {
-    return this.orders.lock(manager, id);
-  }
-
   async applyStep(
     manager: EntityManager,
     order: ProductionOrder,
@@ -281,19 +288,22 @@ export class ProductionOrdersService {
   /** 403 for an order on a line the user is not assigned to. */
   async get(id: string, user: SessionUser): Promise<ProductionOrder> {
     const order = await this.mustGet(id);
-    await this.lineAccess.assertCanSee(user, order.lineId, 'This order');
+    (await this.lineAccess.scopeOf(user)).assert(order.lineId, 'This order');
     return order;
   }
 
-  /** Only the orders of the lines the user may see. */
+  /**
+   * Only the orders of the lines the user may see; `lineId` of another line is refused (403), not
+   * answered with an empty page.
+   */
   async list(
     query: ProductionOrderListQuery,
     user: SessionUser,
   ): Promise<Paginated<ProductionOrder>> {
+    const scope = await this.lineAccess.scopeOf(user);
     const [items, total] = await this.orders.list(
       {
-        lineId: query.lineId,
-        lineIds: await this.lineAccess.visibleLines(user.id),
+        lineIds: scope.narrow(query.lineId),
         statuses: query.status,
         from: query.from,
         to: query.to,
@@ -312,7 +322,7 @@ export class ProductionOrdersService {
     user: SessionUser,
   ): Promise<LineSchedule> {
     if (!(await this.orders.lineExists(lineId))) throw notFound('Line', lineId);
-    await this.lineAccess.assertCanSee(user, lineId, 'This schedule');
+    (await this.lineAccess.scopeOf(user)).assert(lineId, 'This schedule');
     const now = this.clock.now().getTime();
     const from = query.from ?? new Date(now - DAY_MS).toISOString();
     const to = query.to ?? new Date(Math.max(now, Date.parse(from)) + 7 * DAY_MS).toISOString();

@@ -32,15 +32,25 @@ import {
 import {
   DataSource,
   type DeepPartial,
+  type FindOperator,
   type FindOptionsWhere,
   ILike,
+  In,
   type ObjectLiteral,
+  Raw,
 } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuditedCrud, type AuditedCrudOptions } from '../../platform/audit/audited-crud.js';
+import { DomainException } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { OeeRollupService } from '../oee/oee-rollup.service.js';
-import type { CrudPort } from '../../platform/common/crud-controller.factory.js';
+import {
+  type CrudPort,
+  type CrudStore,
+  type LinePolicy,
+  lineScoped,
+} from '../../platform/common/crud-controller.factory.js';
+import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { AreaEntity } from './entities/area.entity.js';
 import { DowntimeReasonEntity } from './entities/downtime-reason.entity.js';
 import { EquipmentEntity } from './entities/equipment.entity.js';
@@ -54,7 +64,13 @@ import { SiteEntity } from './entities/site.entity.js';
 interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends object, C, U> {
   token: string;
   crud: Omit<AuditedCrudOptions<E, D>, 'order'> & { order?: AuditedCrudOptions<E, D>['order'] };
-  where: (query: PlantListQuery) => FindOptionsWhere<E> | FindOptionsWhere<E>[];
+  /** The rows a list shows; `lineIds` (null: every line) is what the caller's scope allows. */
+  where: (
+    query: PlantListQuery,
+    lineIds: readonly string[] | null,
+  ) => FindOptionsWhere<E> | FindOptionsWhere<E>[];
+  /** How the resource's objects relate to lines (see `LinePolicy`): every resource decides. */
+  lines: (dataSource: DataSource) => LinePolicy<D, C, U, PlantListQuery>;
   toEntity: (input: C) => DeepPartial<E>;
   applyPatch: (current: E, input: U) => void;
   /** After a committed change (before / after: null when created / deleted). */
@@ -80,12 +96,61 @@ const search = <E>(
       ]
     : extra;
 
+/** `{ lineId: In(lineIds) }`, or no condition for every line. */
+const onLines = (lineIds: readonly string[] | null): { lineId?: FindOperator<string> } =>
+  lineIds ? { lineId: In([...lineIds]) } : {};
+
 /** Copies the fields present in a patch onto the entity. */
 function assignDefined<E extends object>(current: E, input: object): void {
   for (const [key, value] of Object.entries(input)) {
     if (value !== undefined) (current as Record<string, unknown>)[key] = value;
   }
 }
+
+/**
+ * The lines that exist among `lineIds` and those of the equipment that exists among
+ * `equipmentIds`. An unknown id gives no line: the write it is in fails validation naming it.
+ */
+async function linesOf(
+  dataSource: DataSource,
+  refs: { lineIds?: readonly string[]; equipmentIds?: readonly string[] },
+): Promise<string[]> {
+  const lineIds = refs.lineIds ?? [];
+  const equipmentIds = refs.equipmentIds ?? [];
+  if (lineIds.length === 0 && equipmentIds.length === 0) return [];
+  const rows = await dataSource.query<Array<{ line_id: string }>>(
+    `SELECT id AS line_id FROM lines WHERE id = ANY($1::uuid[])
+     UNION SELECT line_id FROM equipment WHERE id = ANY($2::uuid[])`,
+    [lineIds, equipmentIds],
+  );
+  return rows.map((row) => row.line_id);
+}
+
+/** The line of each existing equipment among `ids`. */
+async function equipmentLines(
+  dataSource: DataSource,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await dataSource.query<Array<{ id: string; line_id: string }>>(
+    'SELECT id, line_id FROM equipment WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.line_id]));
+}
+
+/**
+ * A plant-wide resource (sites, areas, downtime reasons): its objects name no line, so reads leak
+ * nothing line-specific and stay open; a line-limited caller may not change them (every line
+ * uses them). A list filter naming another line is still refused.
+ */
+const plantWide = <D, C, U>(subject: string): LinePolicy<D, C, U, PlantListQuery> => ({
+  subject,
+  lineOf: () => 'plant',
+  linesOfCreate: () => 'plant',
+  linesOfPatch: () => [],
+  listFilter: (query) => query.lineId,
+});
 
 function definePort<E extends ObjectLiteral & { id: string }, D extends object, C, U>(
   definition: ResourceDefinition<E, D, C, U>,
@@ -105,9 +170,9 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
       const changed = async (before: D | null, after: D | null) => {
         await definition.onChanged?.({ dataSource, rollups }, before, after);
       };
-      return {
-        list: (query: PlantListQuery): Promise<Paginated<D>> =>
-          crud.list(query, definition.where(query)),
+      const store: CrudStore<D, C, U, PlantListQuery> = {
+        list: (query, lineIds): Promise<Paginated<D>> =>
+          crud.list(query, definition.where(query, lineIds)),
         get: (id: string) => crud.get(id),
         create: async (input: C, actor: SessionUser) => {
           await definition.validateCreate?.(dataSource, input);
@@ -115,23 +180,31 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
           await changed(null, created);
           return created;
         },
-        update: async (id: string, input: U, actor: SessionUser) => {
-          await definition.validateUpdate?.(dataSource, id, input);
-          const before = definition.onChanged ? await crud.get(id) : null;
+        update: async (id, actor, check) => {
+          let before: D | null = null;
           const after = await crud.update(
             id,
-            (current) => definition.applyPatch(current, input),
+            async (current, was) => {
+              before = was;
+              const input = await check(was);
+              await definition.validateUpdate?.(dataSource, id, input);
+              definition.applyPatch(current, input);
+            },
             actor,
           );
           await changed(before, after);
           return after;
         },
-        remove: async (id: string, actor: SessionUser) => {
-          const before = definition.onChanged ? await crud.get(id) : null;
-          await crud.remove(id, actor);
+        remove: async (id, actor, check) => {
+          let before: D | null = null;
+          await crud.remove(id, actor, async (was) => {
+            before = was;
+            await check(was);
+          });
           await changed(before, null);
         },
       };
+      return lineScoped(store, definition.lines(dataSource));
     },
   };
 }
@@ -228,11 +301,91 @@ const cycleTimeEntities = (
     idealCycleTimeSeconds: c.idealCycleTimeSeconds,
   }));
 
+/**
+ * The overrides given, reusing the stored row of each line or equipment kept: TypeORM inserts new
+ * rows before it deletes the orphans, so a new row for a line already overridden would collide
+ * with the old one on the unique key.
+ */
+function replaceCycleTimes(
+  stored: readonly ProductCycleTimeEntity[],
+  input: CreateProductInput['cycleTimes'],
+): ProductCycleTimeEntity[] {
+  const key = (c: { lineId?: string | null; equipmentId?: string | null }) =>
+    `${c.lineId ?? ''}/${c.equipmentId ?? ''}`;
+  const byKey = new Map(stored.map((row) => [key(row), row]));
+  return input.map((c) => {
+    const row = byKey.get(key(c));
+    if (!row) return cycleTimeEntities([c])[0] as ProductCycleTimeEntity;
+    row.idealCycleTimeSeconds = c.idealCycleTimeSeconds;
+    return row;
+  });
+}
+
+/**
+ * A product is plant-wide (its code, name and default cycle time serve every line), but its
+ * cycle-time overrides belong to lines (an equipment's to the equipment's line). A line-limited
+ * caller reads it with only their lines' overrides and may change exactly those: the overrides a
+ * patch gives replace theirs, the other lines' are kept as they are.
+ */
+const productLines = (
+  dataSource: DataSource,
+): LinePolicy<Product, CreateProductInput, UpdateProductInput, PlantListQuery> => {
+  type CycleTime = { lineId?: string | null; equipmentId?: string | null };
+  /** The line of each override (null: an unknown equipment, left to validation). */
+  const overrideLines = async (cycleTimes: readonly CycleTime[]): Promise<Array<string | null>> => {
+    const machines = await equipmentLines(
+      dataSource,
+      cycleTimes.flatMap((c) => (c.lineId ? [] : c.equipmentId ? [c.equipmentId] : [])),
+    );
+    return cycleTimes.map((c) => c.lineId ?? machines.get(c.equipmentId ?? '') ?? null);
+  };
+  const mine = async (cycleTimes: readonly CycleTime[], scope: LineScope): Promise<boolean[]> =>
+    (await overrideLines(cycleTimes)).map((line) => line !== null && scope.allows(line));
+  return {
+    subject: 'This product',
+    lineOf: () => 'plant',
+    linesOfCreate: () => 'plant',
+    linesOfPatch: () => [], // overrides are checked by `limitedPatch` for line-limited callers
+    listFilter: (query) => query.lineId,
+    view: (items, scope) =>
+      Promise.all(
+        items.map(async (product) => {
+          const keep = await mine(product.cycleTimes, scope);
+          return { ...product, cycleTimes: product.cycleTimes.filter((_, i) => keep[i]) };
+        }),
+      ),
+    limitedPatch: async (before, input, scope) => {
+      const { cycleTimes, ...rest } = input;
+      if (Object.values(rest).some((value) => value !== undefined)) {
+        throw new DomainException(
+          'LINE_NOT_ASSIGNED',
+          'A product’s code, name and default cycle time are used by every line; only a user assigned to every line may change them',
+        );
+      }
+      if (cycleTimes === undefined) return input;
+      const given = await overrideLines(cycleTimes);
+      given.forEach((line) => {
+        if (line !== null) scope.assert(line, 'A cycle time of this product');
+      });
+      const kept = await mine(before.cycleTimes, scope);
+      const others = before.cycleTimes
+        .filter((_, i) => !kept[i])
+        .map((c) => ({
+          ...(c.lineId ? { lineId: c.lineId } : {}),
+          ...(c.equipmentId ? { equipmentId: c.equipmentId } : {}),
+          idealCycleTimeSeconds: c.idealCycleTimeSeconds,
+        }));
+      return { cycleTimes: [...others, ...cycleTimes] };
+    },
+  };
+};
+
 export const PLANT_PROVIDERS: Provider[] = [
   definePort<SiteEntity, Site, CreateSiteInput, UpdateSiteInput>({
     token: PLANT_TOKENS.sites,
     crud: { entity: SiteEntity, entityType: 'site', label: 'Site', toDto: toSite },
     where: (query) => search<SiteEntity>(query, {}),
+    lines: () => plantWide('This site'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
@@ -240,13 +393,28 @@ export const PLANT_PROVIDERS: Provider[] = [
     token: PLANT_TOKENS.areas,
     crud: { entity: AreaEntity, entityType: 'area', label: 'Area', toDto: toArea },
     where: (query) => search<AreaEntity>(query, query.siteId ? { siteId: query.siteId } : {}),
+    // An area groups lines, possibly of several users' scopes: plant-wide.
+    lines: () => plantWide('This area'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
   definePort<LineEntity, Line, CreateLineInput, UpdateLineInput>({
     token: PLANT_TOKENS.lines,
     crud: { entity: LineEntity, entityType: 'line', label: 'Line', toDto: toLine },
-    where: (query) => search<LineEntity>(query, query.areaId ? { areaId: query.areaId } : {}),
+    where: (query, lineIds) =>
+      search<LineEntity>(query, {
+        ...(query.areaId ? { areaId: query.areaId } : {}),
+        ...(lineIds ? { id: In([...lineIds]) } : {}),
+      }),
+    lines: () => ({
+      subject: 'This line',
+      lineOf: (line) => [line.id],
+      // A new line is on no one's list yet: adding lines to the plant is plant-wide.
+      linesOfCreate: () => 'plant',
+      // Its output is checked to be its own equipment; its area only groups it.
+      linesOfPatch: () => [],
+      listFilter: (query) => query.lineId,
+    }),
     validateCreate: (_dataSource, input) =>
       // A new line has no equipment yet: its output is chosen once its equipment exists.
       input.outputEquipmentId
@@ -286,7 +454,16 @@ export const PLANT_PROVIDERS: Provider[] = [
       label: 'Equipment',
       toDto: toEquipment,
     },
-    where: (query) => search<EquipmentEntity>(query, query.lineId ? { lineId: query.lineId } : {}),
+    where: (query, lineIds) => search<EquipmentEntity>(query, onLines(lineIds)),
+    lines: (dataSource) => ({
+      subject: 'This equipment',
+      lineOf: (equipment) => [equipment.lineId],
+      linesOfCreate: (input) => linesOf(dataSource, { lineIds: [input.lineId] }),
+      // Moved to another line: that line must be the caller's too.
+      linesOfPatch: (input) =>
+        input.lineId === undefined ? [] : linesOf(dataSource, { lineIds: [input.lineId] }),
+      listFilter: (query) => query.lineId,
+    }),
     // The output of a line stays on that line: choose another output before moving it.
     validateUpdate: async (dataSource, id, input) => {
       if (input.lineId === undefined) return;
@@ -316,11 +493,11 @@ export const PLANT_PROVIDERS: Provider[] = [
       relations: { cycleTimes: true },
     },
     where: (query) => search<ProductEntity>(query, {}),
+    lines: productLines,
     toEntity: (input) => ({ ...input, cycleTimes: cycleTimeEntities(input.cycleTimes) }),
     applyPatch: (current, { cycleTimes, ...rest }) => {
       assignDefined(current, rest);
-      if (cycleTimes)
-        current.cycleTimes = cycleTimeEntities(cycleTimes) as ProductCycleTimeEntity[];
+      if (cycleTimes) current.cycleTimes = replaceCycleTimes(current.cycleTimes, cycleTimes);
     },
   }),
   definePort<ShiftEntity, Shift, CreateShiftInput, UpdateShiftInput>({
@@ -339,7 +516,14 @@ export const PLANT_PROVIDERS: Provider[] = [
       toDto: toShift,
       order: { name: 'ASC' },
     },
-    where: (query) => (query.lineId ? { lineId: query.lineId } : {}),
+    where: (_query, lineIds) => onLines(lineIds),
+    lines: (dataSource) => ({
+      subject: 'This shift',
+      lineOf: (shift) => [shift.lineId],
+      linesOfCreate: (input) => linesOf(dataSource, { lineIds: [input.lineId] }),
+      linesOfPatch: () => [], // a shift stays on its line
+      listFilter: (query) => query.lineId,
+    }),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
@@ -367,7 +551,34 @@ export const PLANT_PROVIDERS: Provider[] = [
       toDto: toPlannedStop,
       order: { startsAt: 'DESC' },
     },
-    where: (query) => (query.lineId ? { lineId: query.lineId } : {}),
+    // A stop of a line, or of a machine on it: both belong to the line.
+    where: (_query, lineIds) =>
+      lineIds
+        ? [
+            { lineId: In([...lineIds]) },
+            {
+              equipmentId: Raw(
+                (alias) =>
+                  `${alias} IN (SELECT e.id FROM equipment e WHERE e.line_id IN (:...lineIds))`,
+                { lineIds: [...lineIds] },
+              ),
+            },
+          ]
+        : {},
+    lines: (dataSource) => ({
+      subject: 'This planned stop',
+      lineOf: (stop) =>
+        stop.lineId
+          ? [stop.lineId]
+          : linesOf(dataSource, { equipmentIds: stop.equipmentId ? [stop.equipmentId] : [] }),
+      linesOfCreate: (input) =>
+        linesOf(dataSource, {
+          lineIds: input.lineId ? [input.lineId] : [],
+          equipmentIds: input.equipmentId ? [input.equipmentId] : [],
+        }),
+      linesOfPatch: () => [], // a stop stays on its line or machine
+      listFilter: (query) => query.lineId,
+    }),
     toEntity: (input) => ({
       lineId: input.lineId ?? null,
       equipmentId: input.equipmentId ?? null,
@@ -401,6 +612,8 @@ export const PLANT_PROVIDERS: Provider[] = [
       toDto: toDowntimeReason,
     },
     where: (query) => search<DowntimeReasonEntity>(query, {}),
+    // One reason tree for the whole plant: the codes every line's stops are given.
+    lines: () => plantWide('This downtime reason'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),

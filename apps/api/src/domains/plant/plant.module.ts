@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../platform/audit/audit.module.js';
+import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { OeeModule } from '../oee/oee.module.js';
 import { AreaEntity } from './entities/area.entity.js';
 import { DowntimeReasonEntity } from './entities/downtime-reason.entity.js';
@@ -32,6 +33,7 @@ import { PLANT_PROVIDERS, PLANT_TOKENS } from './plant-resources.js';
       DowntimeReasonEntity,
     ]),
     AuditModule,
+    LineAccessModule, // each request's line scope (see `lineScoped`)
     OeeModule,
   ],
   controllers: PLANT_CONTROLLERS,

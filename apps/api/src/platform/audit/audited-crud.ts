@@ -40,6 +40,8 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     query: PaginationQuery,
     where: FindOptionsWhere<E> | FindOptionsWhere<E>[] = {},
   ): Promise<Paginated<D>> {
+    // An empty alternative list would match every row in TypeORM: no alternative, no row.
+    if (Array.isArray(where) && where.length === 0) return toPage([], 0, query);
     const [rows, total] = await this.dataSource.getRepository(this.options.entity).findAndCount({
       where,
       order: this.options.order,
@@ -85,7 +87,15 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     });
   }
 
-  async update(id: string, apply: (current: E) => void, actor: SessionUser): Promise<D> {
+  /**
+   * `apply` changes the locked row in the transaction; it sees the row as it was (`before`) and
+   * may refuse the change by throwing (nothing is written then).
+   */
+  async update(
+    id: string,
+    apply: (current: E, before: D) => void | Promise<void>,
+    actor: SessionUser,
+  ): Promise<D> {
     return this.write('write', async (manager) => {
       const current = await manager.findOne(this.options.entity, {
         where: { id } as FindOptionsWhere<E>,
@@ -94,7 +104,7 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
       });
       if (!current) throw notFound(this.options.label, id);
       const before = this.options.toDto(current);
-      apply(current);
+      await apply(current, before);
       await manager.save(this.options.entity, current);
       const after = this.options.toDto(
         await manager.findOneOrFail(this.options.entity, {
@@ -114,13 +124,20 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
     });
   }
 
-  async remove(id: string, actor: SessionUser): Promise<void> {
+  /** `check` sees the row before it is deleted, in the transaction, and may refuse by throwing. */
+  async remove(
+    id: string,
+    actor: SessionUser,
+    check?: (before: D) => void | Promise<void>,
+  ): Promise<void> {
     await this.write('delete', async (manager) => {
       const current = await manager.findOne(this.options.entity, {
         where: { id } as FindOptionsWhere<E>,
         relations: this.options.relations,
+        lock: this.options.relations ? undefined : { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound(this.options.label, id);
+      await check?.(this.options.toDto(current));
       await manager.delete(this.options.entity, { id });
       await this.audit.record(manager, {
         actor,

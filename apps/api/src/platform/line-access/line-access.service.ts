@@ -1,9 +1,10 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SessionUser, UserLines } from '@ms5/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/domain.exception.js';
 import { FieldValidationException } from '../common/validation.js';
 import { LineAccessRepository } from './line-access.repository.js';
+import { LineScope } from './line-scope.js';
 
 /**
  * Which lines a user may see and act on. A user with a non-empty list is limited to those lines;
@@ -22,15 +23,18 @@ export class LineAccessService {
     return lines.length === 0 ? null : lines;
   }
 
+  /** The caller's line scope: the one policy every read and write applies (see `LineScope`). */
+  async scopeOf(user: Pick<SessionUser, 'id'>): Promise<LineScope> {
+    return LineScope.of(await this.visibleLines(user.id));
+  }
+
   async get(userId: string): Promise<UserLines> {
     return { userId, lineIds: await this.repository.linesOf(userId) };
   }
 
-  /** 403 unless the user may see the line; `subject` names what is on it ("This call"). */
+  /** `403 LINE_NOT_ASSIGNED` unless the user may see the line; `subject` names what is on it. */
   async assertCanSee(user: SessionUser, lineId: string, subject = 'This call'): Promise<void> {
-    if (!(await this.canSee(user.id, lineId))) {
-      throw new ForbiddenException(`${subject} is on a line you are not assigned to`);
-    }
+    (await this.scopeOf(user)).assert(lineId, subject);
   }
 
   async canSee(userId: string, lineId: string): Promise<boolean> {

@@ -17,7 +17,15 @@ export type UserPatch = Partial<
 
 @Injectable()
 export class UsersRepository extends BaseRepository {
-  async findPage(query: UserListQuery, onlyActive = false): Promise<[UserEntity[], number]> {
+  /**
+   * A page of users by username. `visibleToLines` (for a line-limited caller) keeps only users
+   * who work on one of those lines: those with no line limit, or limited to at least one of them.
+   */
+  async findPage(
+    query: UserListQuery,
+    onlyActive = false,
+    visibleToLines: readonly string[] | null = null,
+  ): Promise<[UserEntity[], number]> {
     const builder = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')
@@ -26,6 +34,14 @@ export class UsersRepository extends BaseRepository {
       .take(query.pageSize);
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
     if (onlyActive) builder.andWhere('NOT user.disabled');
+    if (visibleToLines !== null) {
+      builder.andWhere(
+        `(NOT EXISTS (SELECT 1 FROM user_lines ul WHERE ul.user_id = user.id)
+          OR EXISTS (SELECT 1 FROM user_lines ul
+                     WHERE ul.user_id = user.id AND ul.line_id = ANY(CAST(:lines AS uuid[]))))`,
+        { lines: visibleToLines },
+      );
+    }
     if (query.search) {
       builder.andWhere('(user.username ILIKE :search OR user.display_name ILIKE :search)', {
         search: `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,

@@ -16,6 +16,7 @@ import { SessionRevocationService } from '../credentials/session-revocation.serv
 import { type SessionEndReason, SessionsRepository } from '../credentials/sessions.repository.js';
 import { PG_UNIQUE_VIOLATION, withConstraintErrors } from '../common/database-errors.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
+import type { LineScope } from '../line-access/line-scope.js';
 import type { UserEntity } from './user.entity.js';
 import { type UserPatch, UsersRepository } from './users.repository.js';
 
@@ -34,9 +35,14 @@ export class UsersService {
     return toPage(rows.map(toUser), total, query);
   }
 
-  /** Active users of role operator, for assigning jobs. */
-  async operators(query: OperatorListQuery): Promise<Paginated<Operator>> {
-    const [rows, total] = await this.users.findPage({ ...query, role: 'operator' }, true);
+  /** Active users of role operator who work on the caller's lines, for assigning jobs. */
+  async operators(query: OperatorListQuery, scope: LineScope): Promise<Paginated<Operator>> {
+    // A line-limited manager assigns work on their lines only, so sees only operators there.
+    const [rows, total] = await this.users.findPage(
+      { ...query, role: 'operator' },
+      true,
+      scope.lineIds,
+    );
     return toPage(
       rows.map((row) => ({ id: row.id, username: row.username, displayName: row.displayName })),
       total,
