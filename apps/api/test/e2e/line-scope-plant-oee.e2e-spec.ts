@@ -2,14 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AndonPolicy,
   AuthTokens,
+  DowntimeStop,
   Equipment,
   Line,
+  MachineEventInput,
+  OeeLinesReport,
+  OeeReport,
+  Overview,
   Paginated,
   PlannedStop,
   Product,
+  RollupStatus,
   Shift,
 } from '@ms5/contracts';
-import { get, ok, send } from '../support/api.js';
+import { OeeRollupService } from '../../src/domains/oee/oee-rollup.service.js';
+import { fieldPaths, get, ok, send } from '../support/api.js';
+import { ingestEvents, sendEvents } from '../support/ingestion-factory.js';
 import {
   createDowntimeReason,
   createEquipment,
@@ -207,6 +215,9 @@ describe('line scope: plant configuration and escalation policies', () => {
     );
 
     const changed = await ok<Product>(t, engineerA, 'patch', `/api/products/${product.id}`, {
+      // Sent back unchanged, as a form does: not a change of the plant-wide fields.
+      code: product.code,
+      idealCycleTimeSeconds: 3,
       cycleTimes: [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1.25 }],
     });
     expect(changed.cycleTimes).toEqual([
@@ -222,6 +233,71 @@ describe('line scope: plant configuration and escalation policies', () => {
       ]),
     );
     expect(stored.cycleTimes).toHaveLength(3);
+  });
+
+  it('adds and deletes a product only its lines use, not one another line uses', async () => {
+    const body = (code: string, cycleTimes: object[]) => ({
+      code,
+      name: code,
+      idealCycleTimeSeconds: 2,
+      cycleTimes,
+    });
+    await refused(
+      send(
+        t,
+        engineerA,
+        'post',
+        '/api/products',
+        body('P-B', [{ lineId: lineB.id, idealCycleTimeSeconds: 1 }]),
+      ),
+    );
+    await refused(
+      send(
+        t,
+        engineerA,
+        'post',
+        '/api/products',
+        body('P-AB', [
+          { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+          { equipmentId: eqB.id, idealCycleTimeSeconds: 1 },
+        ]),
+      ),
+    );
+    const mine = await ok<Product>(
+      t,
+      engineerA,
+      'post',
+      '/api/products',
+      body('P-A', [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1 }]),
+    );
+    // A page of several products: each shows only line A's overrides.
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [
+        { lineId: lineB.id, idealCycleTimeSeconds: 6 },
+        { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+      ],
+    });
+    const page = await get<Paginated<Product>>(t, engineerA, '/api/products');
+    expect(page.items.map((p) => [p.code, p.cycleTimes.map((c) => c.equipmentId)])).toEqual([
+      ['P-A', [eqA.id]],
+      [product.code, [eqA.id]],
+    ]);
+    // Once line B uses it too (an override of B's), it is no longer the engineer's to delete.
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [
+        { equipmentId: eqA.id, idealCycleTimeSeconds: 1 },
+        { lineId: lineB.id, idealCycleTimeSeconds: 3 },
+      ],
+    });
+    await refused(send(t, engineerA, 'delete', `/api/products/${mine.id}`));
+    await ok(t, admin, 'patch', `/api/products/${mine.id}`, {
+      cycleTimes: [{ equipmentId: eqA.id, idealCycleTimeSeconds: 1 }],
+    });
+    await send(t, engineerA, 'delete', `/api/products/${mine.id}`).expect(204);
+    await send(t, admin, 'get', `/api/products/${mine.id}`).expect(404);
+    expect(
+      (await get<Paginated<Product>>(t, admin, '/api/products')).items.map((p) => p.code),
+    ).toEqual([product.code]);
   });
 
   it('reads plant-wide sites, areas and reasons, but may not change them', async () => {
@@ -282,6 +358,180 @@ describe('line scope: plant configuration and escalation policies', () => {
     expect(stored.items.find((p) => p.id === policyA.id)).toMatchObject({
       name: 'A urgent',
       lineId: lineA.id,
+    });
+  });
+});
+
+const DAY = '2026-11-02';
+const at = (time: string) => `${DAY}T${time}Z`;
+const SHIFT_WINDOW = `from=${at('06:00:00')}&to=${at('14:00:00')}`;
+
+/** Running from 06:00, a 40-minute stop at 07:00, `good` parts counted at 07:59. */
+function morning(equipment: Equipment, good: number): MachineEventInput[] {
+  const state = (id: string, time: string, s: 'running' | 'stopped'): MachineEventInput => ({
+    eventId: `${equipment.code}-${id}`,
+    equipmentId: equipment.id,
+    ts: at(time),
+    type: 'state',
+    state: s,
+  });
+  return [
+    state('s0', '06:00:00', 'running'),
+    state('s1', '07:00:00', 'stopped'),
+    state('s2', '07:40:00', 'running'),
+    {
+      eventId: `${equipment.code}-n1`,
+      equipmentId: equipment.id,
+      ts: at('07:59:00'),
+      type: 'count',
+      good,
+      reject: 0,
+    },
+  ];
+}
+
+describe('line scope: OEE, downtime and ingestion', () => {
+  let t: TestApp;
+  let admin: AuthTokens;
+  let engineerA: AuthTokens;
+  let operatorA: AuthTokens;
+  let lineA: Line;
+  let lineB: Line;
+  let eqA: Equipment;
+  let eqB: Equipment;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.adminTokens();
+    engineerA = await t.userWithRole('engineer');
+    operatorA = await t.userWithRole('operator');
+    lineA = await createLine(t, admin);
+    lineB = await createLine(t, admin);
+    eqA = await createEquipment(t, admin, { lineId: lineA.id, code: 'A-PRESS' });
+    eqB = await createEquipment(t, admin, { lineId: lineB.id, code: 'B-PRESS' });
+    for (const line of [lineA, lineB]) await createShift(t, admin, { lineId: line.id });
+    await createDowntimeReason(t, admin, { code: 'JAM' });
+    await ingestEvents(t, admin, [...morning(eqA, 100), ...morning(eqB, 40)]);
+    await t.app.get(OeeRollupService).processQueue();
+    for (const user of [engineerA, operatorA]) await assignLines(t, admin, user, [lineA.id]);
+  });
+  afterAll(() => t.close());
+
+  it('refuses OEE and series of line B or its equipment; 404 for an unknown one', async () => {
+    for (const path of [
+      `/api/oee?lineId=${lineB.id}&${SHIFT_WINDOW}`,
+      `/api/oee?equipmentId=${eqB.id}&${SHIFT_WINDOW}`,
+      `/api/oee/series?lineId=${lineB.id}&${SHIFT_WINDOW}&bucket=hour`,
+      `/api/oee/series?equipmentId=${eqB.id}&${SHIFT_WINDOW}&bucket=shift`,
+    ]) {
+      await refused(send(t, engineerA, 'get', path));
+    }
+    const mine = await get<OeeReport>(t, engineerA, `/api/oee?lineId=${lineA.id}&${SHIFT_WINDOW}`);
+    expect(mine.goodCount).toBe(100);
+    await send(
+      t,
+      engineerA,
+      'get',
+      `/api/oee?lineId=00000000-0000-4000-8000-000000000000&${SHIFT_WINDOW}`,
+    ).expect(404);
+  });
+
+  it('sums the lines report and the overview over the user’s lines only', async () => {
+    const all = await get<OeeLinesReport>(t, admin, `/api/oee/lines?${SHIFT_WINDOW}`);
+    expect(all.plant.goodCount).toBe(140);
+    const mine = await get<OeeLinesReport>(t, engineerA, `/api/oee/lines?${SHIFT_WINDOW}`);
+    expect(mine.lines.map((line) => line.lineId)).toEqual([lineA.id]);
+    expect(mine.plant.goodCount).toBe(100);
+
+    const overview = await get<Overview>(t, engineerA, '/api/overview');
+    expect(overview.lines.map((line) => line.id)).toEqual([lineA.id]);
+    expect(overview.lines[0]?.equipment.map((e) => e.id)).toEqual([eqA.id]);
+    await refused(send(t, engineerA, 'get', `/api/overview?lineId=${lineB.id}`));
+    await send(
+      t,
+      engineerA,
+      'get',
+      '/api/overview?lineId=00000000-0000-4000-8000-000000000000',
+    ).expect(404);
+
+    const hoursAll = (await get<RollupStatus>(t, admin, '/api/oee/rollups/status')).storedHours;
+    const hoursMine = (await get<RollupStatus>(t, engineerA, '/api/oee/rollups/status'))
+      .storedHours;
+    expect(hoursMine).toBeGreaterThan(0);
+    expect(hoursMine).toBeLessThan(hoursAll);
+  });
+
+  it('refuses downtime lists, Pareto and reliability of line B', async () => {
+    for (const path of [
+      `/api/downtime?lineId=${lineB.id}&${SHIFT_WINDOW}`,
+      `/api/downtime?equipmentId=${eqB.id}&${SHIFT_WINDOW}`,
+      `/api/downtime/pareto?lineId=${lineB.id}&${SHIFT_WINDOW}`,
+      `/api/downtime/pareto?equipmentId=${eqB.id}&${SHIFT_WINDOW}`,
+      `/api/downtime/reliability?lineId=${lineB.id}&${SHIFT_WINDOW}`,
+    ]) {
+      await refused(send(t, engineerA, 'get', path));
+    }
+    const stops = await get<Paginated<DowntimeStop>>(
+      t,
+      engineerA,
+      `/api/downtime?lineId=${lineA.id}&${SHIFT_WINDOW}`,
+    );
+    expect(stops.items.map((stop) => stop.equipmentId)).toEqual([eqA.id]);
+  });
+
+  it('refuses a stop reason on line B’s equipment and stores none', async () => {
+    await refused(
+      send(t, operatorA, 'put', '/api/downtime/reason', {
+        equipmentId: eqB.id,
+        startedAt: at('07:00:00'),
+        reasonCode: 'JAM',
+      }),
+    );
+    const [stopB] = (
+      await get<Paginated<DowntimeStop>>(
+        t,
+        admin,
+        `/api/downtime?equipmentId=${eqB.id}&${SHIFT_WINDOW}`,
+      )
+    ).items;
+    expect(stopB).toMatchObject({ reasonCode: null, assignedBy: null });
+    const mine = await ok<DowntimeStop>(t, operatorA, 'put', '/api/downtime/reason', {
+      equipmentId: eqA.id,
+      startedAt: at('07:00:00'),
+      reasonCode: 'JAM',
+    });
+    expect(mine).toMatchObject({ reasonCode: 'JAM', reasonSource: 'operator' });
+  });
+
+  it('refuses a whole batch naming another line’s equipment, and stores nothing of it', async () => {
+    const later = (equipment: Equipment, id: string): MachineEventInput => ({
+      eventId: `${equipment.code}-${id}`,
+      equipmentId: equipment.id,
+      ts: at('09:00:00'),
+      type: 'count',
+      good: 7,
+      reject: 0,
+    });
+    const response = await sendEvents(t, engineerA, [
+      later(eqA, 'late-1'),
+      later(eqB, 'late-1'),
+      // A duplicate of a stored event of line B is refused too: no result about another line.
+      morning(eqB, 40)[0],
+    ]);
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'LINE_NOT_ASSIGNED' });
+    expect(fieldPaths(response.body)).toEqual(['events.1.equipmentId', 'events.2.equipmentId']);
+    expect(JSON.stringify(response.body.fieldErrors)).toContain(eqB.id);
+
+    // Nothing of the batch was stored: the same events from an unlimited gateway are all new.
+    const stored = await ingestEvents(t, admin, [later(eqA, 'late-1'), later(eqB, 'late-1')]);
+    expect(stored).toMatchObject({ accepted: 2, duplicates: 0 });
+    // Its own line's events go through, with the usual idempotency.
+    expect(
+      await ingestEvents(t, engineerA, [later(eqA, 'late-1'), later(eqA, 'late-2')]),
+    ).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
     });
   });
 });

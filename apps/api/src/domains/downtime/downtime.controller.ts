@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type AssignDowntimeReasonInput,
   type DowntimeListQuery,
@@ -14,23 +14,31 @@ import {
   reliabilityReportSchema,
 } from '@ms5/contracts';
 import { CurrentUser, RequirePermissions } from '../../platform/common/auth.decorators.js';
+import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { ValidateBody, ValidateQuery } from '../../platform/common/validation.js';
 import { toOpenApiSchema } from '../../platform/common/zod-openapi.js';
 import { DowntimeService } from './downtime.service.js';
 
 @ApiTags('downtime')
 @ApiBearerAuth()
+@ApiForbiddenResponse({
+  description:
+    '`LINE_NOT_ASSIGNED`: the equipment or line asked for, or the stop’s equipment, is outside the caller’s lines (or the role lacks the permission).',
+})
 @Controller('downtime')
 export class DowntimeController {
-  constructor(private readonly downtime: DowntimeService) {}
+  constructor(
+    private readonly downtime: DowntimeService,
+    private readonly lineAccess: LineAccessService,
+  ) {}
 
   /** Stops overlapping the window, newest first; `unassigned=true` is the queue still needing a reason. */
   @Get()
   @RequirePermissions('downtime:read')
   @ValidateQuery(downtimeListQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(downtimeStopSchema), 'output') })
-  list(@Query() query: DowntimeListQuery) {
-    return this.downtime.list(query);
+  async list(@Query() query: DowntimeListQuery, @CurrentUser() user: SessionUser) {
+    return this.downtime.list(query, await this.lineAccess.scopeOf(user));
   }
 
   /** Say (or correct) why a machine stopped. */
@@ -38,23 +46,23 @@ export class DowntimeController {
   @RequirePermissions('downtime:assign-reason')
   @ValidateBody(assignDowntimeReasonSchema)
   @ApiOkResponse({ schema: toOpenApiSchema(downtimeStopSchema, 'output') })
-  assignReason(@Body() body: AssignDowntimeReasonInput, @CurrentUser() actor: SessionUser) {
-    return this.downtime.assignReason(body, actor);
+  async assignReason(@Body() body: AssignDowntimeReasonInput, @CurrentUser() actor: SessionUser) {
+    return this.downtime.assignReason(body, actor, await this.lineAccess.scopeOf(actor));
   }
 
   @Get('pareto')
   @RequirePermissions('downtime:read')
   @ValidateQuery(downtimeParetoQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(downtimeParetoSchema, 'output') })
-  pareto(@Query() query: DowntimeParetoQuery) {
-    return this.downtime.pareto(query);
+  async pareto(@Query() query: DowntimeParetoQuery, @CurrentUser() user: SessionUser) {
+    return this.downtime.pareto(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 
   @Get('reliability')
   @RequirePermissions('downtime:read')
   @ValidateQuery(downtimeParetoQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(reliabilityReportSchema, 'output') })
-  reliability(@Query() query: DowntimeParetoQuery) {
-    return this.downtime.reliability(query);
+  async reliability(@Query() query: DowntimeParetoQuery, @CurrentUser() user: SessionUser) {
+    return this.downtime.reliability(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 }

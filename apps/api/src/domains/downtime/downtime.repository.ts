@@ -105,6 +105,15 @@ export class DowntimeRepository extends BaseRepository {
     return row ? { machineReason: row.reason_code } : null;
   }
 
+  /** The line of the equipment, or null when there is no such equipment. */
+  async lineOfEquipment(equipmentId: string): Promise<string | null> {
+    const rows = await this.dataSource.query<Array<{ line_id: string }>>(
+      'SELECT line_id FROM equipment WHERE id = $1',
+      [equipmentId],
+    );
+    return rows[0]?.line_id ?? null;
+  }
+
   async reasonExists(code: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       'SELECT 1 FROM downtime_reasons WHERE code = $1',

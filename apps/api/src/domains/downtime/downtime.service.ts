@@ -13,6 +13,7 @@ import {
 import { computeOeeFromTotals, emptyTotals, overlapLength } from '@ms5/oee';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { notFound } from '../../platform/common/domain.exception.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
 import { type EquipmentContext, OeeService, windowUntilNow } from '../oee/oee.service.js';
 import { DowntimeRepository, type StopRow } from './downtime.repository.js';
@@ -46,8 +47,9 @@ export class DowntimeService {
     return this.downtime.stops(equipmentIds, from, to, false, limit, 0);
   }
 
-  async list(query: DowntimeListQuery): Promise<Paginated<DowntimeStop>> {
-    const contexts = await this.oeeService.scope(query);
+  /** The stops of an equipment or line the caller may see (`lines`: 403 for another line's). */
+  async list(query: DowntimeListQuery, lines: LineScope): Promise<Paginated<DowntimeStop>> {
+    const contexts = await this.oeeService.scope(query, lines);
     const rows = await this.downtime.stops(
       contexts.map((c) => c.equipmentId),
       new Date(query.from),
@@ -64,7 +66,15 @@ export class DowntimeService {
   }
 
   /** Operators say (or correct) why a machine stopped; the change is audited (who, when, old → new). */
-  async assignReason(input: AssignDowntimeReasonInput, actor: SessionUser): Promise<DowntimeStop> {
+  async assignReason(
+    input: AssignDowntimeReasonInput,
+    actor: SessionUser,
+    lines: LineScope,
+  ): Promise<DowntimeStop> {
+    // Another line's machine is refused before anything is looked at (an unknown one is a 400
+    // below: no stop of it starts then).
+    const lineId = await this.downtime.lineOfEquipment(input.equipmentId);
+    if (lineId) lines.assert(lineId, 'This equipment');
     const startedAt = new Date(input.startedAt);
     const errors = [];
     if (!(await this.downtime.reasonExists(input.reasonCode))) {
@@ -110,8 +120,12 @@ export class DowntimeService {
    * changeovers as their own bars, time without machine data as another. Only time inside
    * planned busy time counts, exactly as in OEE.
    */
-  async pareto(query: DowntimeParetoQuery, now: number = Date.now()): Promise<DowntimePareto> {
-    const contexts = await this.oeeService.scope(query);
+  async pareto(
+    query: DowntimeParetoQuery,
+    now: number = Date.now(),
+    lines: LineScope = LineScope.everyLine,
+  ): Promise<DowntimePareto> {
+    const contexts = await this.oeeService.scope(query, lines);
     const window = windowUntilNow(query, now);
     const assignments = await this.downtime.assignmentsIn(
       contexts.map((c) => c.equipmentId),
@@ -181,8 +195,9 @@ export class DowntimeService {
   async reliability(
     query: DowntimeParetoQuery,
     now: number = Date.now(),
+    lines: LineScope = LineScope.everyLine,
   ): Promise<ReliabilityReport> {
-    const contexts = await this.oeeService.scope(query);
+    const contexts = await this.oeeService.scope(query, lines);
     const window = windowUntilNow(query, now);
     const items = [];
     for (const context of contexts) {

@@ -7,7 +7,9 @@ import type {
   MachineEventInput,
 } from '@ms5/contracts';
 import { Clock } from '../../platform/clock/clock.js';
+import { DomainException } from '../../platform/common/domain.exception.js';
 import { FieldValidationException } from '../../platform/common/validation.js';
+import type { LineScope } from '../../platform/line-access/line-scope.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
@@ -61,7 +63,12 @@ export class IngestionService implements OnModuleDestroy {
     await this.rollups.queueFrom(manager, new Map([[event.equipmentId, new Date(event.ts)]]));
   }
 
-  async ingest(batch: IngestBatchInput): Promise<IngestResult> {
+  /**
+   * `lines`: the sender's line scope. A gateway signs in as a user holding `production:ingest`;
+   * limited to some lines, it may send only their equipment's events.
+   */
+  async ingest(batch: IngestBatchInput, lines: LineScope): Promise<IngestResult> {
+    await this.assertInScope(batch.events, lines);
     await this.assertValid(batch.events);
     const outcome = await this.events.transaction(async (manager) => {
       const { inserted, outcome } = await this.events.insertNew(manager, batch.events);
@@ -154,6 +161,40 @@ export class IngestionService implements OnModuleDestroy {
     }, wait);
     timer.unref();
     this.trailingNotice.set(lineId, timer);
+  }
+
+  /**
+   * Refuses the whole batch with `403 LINE_NOT_ASSIGNED` when any event is of equipment on a line
+   * outside the sender's scope, naming each such event's `equipmentId`: nothing is stored, and no
+   * duplicate or conflict is reported (that would tell what another line stored). The lines are
+   * read fresh, not from the creation-time cache: equipment may have moved lines.
+   */
+  private async assertInScope(
+    events: readonly MachineEventInput[],
+    lines: LineScope,
+  ): Promise<void> {
+    if (!lines.limited) return;
+    const lineOf = await this.events.equipmentLines([
+      ...new Set(events.map((event) => event.equipmentId.toLowerCase())),
+    ]);
+    const outside: FieldError[] = events.flatMap((event, index) => {
+      const lineId = lineOf.get(event.equipmentId.toLowerCase());
+      return lineId === undefined || lines.allows(lineId)
+        ? []
+        : [
+            {
+              path: `events.${index}.equipmentId`,
+              message: `Equipment ${event.equipmentId} is on a line you are not assigned to`,
+            },
+          ];
+    });
+    if (outside.length > 0) {
+      throw new DomainException(
+        'LINE_NOT_ASSIGNED',
+        'Events of equipment on lines you are not assigned to; nothing was stored',
+        outside,
+      );
+    }
   }
 
   /**

@@ -29,6 +29,15 @@ export class MachineEventsRepository extends BaseRepository {
     return new Map(rows.map((row) => [row.id, row.created_at]));
   }
 
+  /** The line of each of the equipment that exists. */
+  async equipmentLines(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<Array<{ id: string; line_id: string }>>(
+      'SELECT id, line_id FROM equipment WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.line_id]));
+  }
+
   /**
    * Inserts the events whose `(equipmentId, eventId)` is new. Every other event (its key stored
    * before, or earlier in the batch) is compared with the stored row: a duplicate when the payload

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type OeeQuery,
   type OeeSeriesQuery,
+  type SessionUser,
   oeeQuerySchema,
   oeeReportSchema,
   oeeSeriesQuerySchema,
@@ -15,7 +16,8 @@ import {
   overviewQuerySchema,
   overviewSchema,
 } from '@ms5/contracts';
-import { RequirePermissions } from '../../platform/common/auth.decorators.js';
+import { CurrentUser, RequirePermissions } from '../../platform/common/auth.decorators.js';
+import { LineAccessService } from '../../platform/line-access/line-access.service.js';
 import { ValidateQuery } from '../../platform/common/validation.js';
 import { toOpenApiSchema } from '../../platform/common/zod-openapi.js';
 import { OeeService } from './oee.service.js';
@@ -23,11 +25,16 @@ import { OverviewService } from './overview.service.js';
 
 @ApiTags('oee')
 @ApiBearerAuth()
+@ApiForbiddenResponse({
+  description:
+    '`LINE_NOT_ASSIGNED`: the equipment or line asked for is outside the caller’s lines (or the role lacks the permission). Reports without one cover the caller’s lines only.',
+})
 @Controller()
 export class OeeController {
   constructor(
     private readonly oee: OeeService,
     private readonly overviews: OverviewService,
+    private readonly lineAccess: LineAccessService,
   ) {}
 
   /** OEE of an equipment or a line over `[from, to)`, with the times, counts and losses behind it. */
@@ -35,8 +42,8 @@ export class OeeController {
   @RequirePermissions('oee:read')
   @ValidateQuery(oeeQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(oeeReportSchema, 'output') })
-  report(@Query() query: OeeQuery) {
-    return this.oee.report(query);
+  async report(@Query() query: OeeQuery, @CurrentUser() user: SessionUser) {
+    return this.oee.report(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 
   /** The same, bucket by bucket: by hour, by shift occurrence, or by day in a time zone. */
@@ -44,33 +51,33 @@ export class OeeController {
   @RequirePermissions('oee:read')
   @ValidateQuery(oeeSeriesQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(oeeSeriesReportSchema, 'output') })
-  series(@Query() query: OeeSeriesQuery) {
-    return this.oee.series(query);
+  async series(@Query() query: OeeSeriesQuery, @CurrentUser() user: SessionUser) {
+    return this.oee.series(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 
-  /** Every line's OEE over the window, and the plant's, summed time-weighted. */
+  /** Every line's OEE over the window, and the plant's, summed time-weighted (the caller's lines). */
   @Get('oee/lines')
   @RequirePermissions('oee:read')
   @ValidateQuery(oeeLinesQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(oeeLinesReportSchema, 'output') })
-  lines(@Query() query: OeeLinesQuery) {
-    return this.oee.lines(query);
+  async lines(@Query() query: OeeLinesQuery, @CurrentUser() user: SessionUser) {
+    return this.oee.lines(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 
   /** How far the hourly roll-ups are: equipment still queued and hours stored. */
   @Get('oee/rollups/status')
   @RequirePermissions('oee:read')
   @ApiOkResponse({ schema: toOpenApiSchema(rollupStatusSchema, 'output') })
-  rollupStatus() {
-    return this.oee.rollupStatus();
+  async rollupStatus(@CurrentUser() user: SessionUser) {
+    return this.oee.rollupStatus(await this.lineAccess.scopeOf(user));
   }
 
-  /** Every line and equipment: live state, current stop and reason, current-shift OEE with A / P / Q. */
+  /** Every line and equipment (the caller's lines): live state, current stop and reason, current-shift OEE with A / P / Q. */
   @Get('overview')
   @RequirePermissions('oee:read')
   @ValidateQuery(overviewQuerySchema)
   @ApiOkResponse({ schema: toOpenApiSchema(overviewSchema, 'output') })
-  overview(@Query() query: OverviewQuery) {
-    return this.overviews.overview(query);
+  async overview(@Query() query: OverviewQuery, @CurrentUser() user: SessionUser) {
+    return this.overviews.overview(query, Date.now(), await this.lineAccess.scopeOf(user));
   }
 }

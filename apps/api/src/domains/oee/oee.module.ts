@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthModule } from '../../platform/health/health.module.js';
+import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { OeeEngineAdapter } from './oee-engine.adapter.js';
 import { OeeRollupService } from './oee-rollup.service.js';
 import { OeeController } from './oee.controller.js';
@@ -10,7 +11,8 @@ import { PartCountsService } from './part-counts.service.js';
 import { RollupQueueRepository } from './rollup-queue.repository.js';
 
 @Module({
-  imports: [HealthModule], // ShutdownState: the roll-up worker stops between chunks
+  // ShutdownState: the roll-up worker stops between chunks; LineAccess: each caller's lines.
+  imports: [HealthModule, LineAccessModule],
   controllers: [OeeController],
   providers: [
     OeeRepository,

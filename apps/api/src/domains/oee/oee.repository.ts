@@ -352,7 +352,8 @@ export class OeeRepository extends BaseRepository {
     return rows.map((row) => Number(row.ms));
   }
 
-  async linesWithEquipment(lineId?: string): Promise<
+  /** The lines among `lineIds` (null: every line) with their equipment, by code. */
+  async linesWithEquipment(lineIds: readonly string[] | null): Promise<
     Array<{
       id: string;
       code: string;
@@ -365,9 +366,9 @@ export class OeeRepository extends BaseRepository {
               coalesce(json_agg(json_build_object('id', e.id, 'code', e.code, 'name', e.name) ORDER BY e.code)
                        FILTER (WHERE e.id IS NOT NULL), '[]') AS equipment
          FROM lines l LEFT JOIN equipment e ON e.line_id = l.id
-        WHERE $1::uuid IS NULL OR l.id = $1
+        WHERE $1::uuid[] IS NULL OR l.id = ANY($1::uuid[])
         GROUP BY l.id ORDER BY l.code`,
-      [lineId ?? null],
+      [lineIds],
     );
   }
 
@@ -397,7 +398,8 @@ export class OeeRepository extends BaseRepository {
     );
   }
 
-  async rollupStatus(): Promise<{
+  /** The roll-ups of the equipment of `lineIds` (null: every line). */
+  async rollupStatus(lineIds: readonly string[] | null): Promise<{
     queued: number;
     oldest: Date | null;
     hours: number;
@@ -406,17 +408,21 @@ export class OeeRepository extends BaseRepository {
     const [row] = await this.dataSource.query<
       Array<{ queued: number; oldest: Date | null; hours: number; last: Date | null }>
     >(
-      `SELECT (SELECT count(*)::int FROM oee_rollup_queue) AS queued,
-              (SELECT min(since) FROM oee_rollup_queue) AS oldest,
-              (SELECT count(*)::int FROM oee_hourly) AS hours,
-              (SELECT max(computed_at) FROM oee_hourly) AS last`,
+      `WITH scoped AS (SELECT id FROM equipment WHERE $1::uuid[] IS NULL OR line_id = ANY($1::uuid[]))
+       SELECT (SELECT count(*)::int FROM oee_rollup_queue WHERE equipment_id IN (SELECT id FROM scoped)) AS queued,
+              (SELECT min(since) FROM oee_rollup_queue WHERE equipment_id IN (SELECT id FROM scoped)) AS oldest,
+              (SELECT count(*)::int FROM oee_hourly WHERE equipment_id IN (SELECT id FROM scoped)) AS hours,
+              (SELECT max(computed_at) FROM oee_hourly WHERE equipment_id IN (SELECT id FROM scoped)) AS last`,
+      [lineIds],
     );
     return row ?? { queued: 0, oldest: null, hours: 0, last: null };
   }
 
-  async allEquipmentIds(): Promise<string[]> {
+  /** The equipment of `lineIds` (null: every line), by code. */
+  async equipmentIdsOfLines(lineIds: readonly string[] | null): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
-      'SELECT id FROM equipment ORDER BY code',
+      'SELECT id FROM equipment WHERE $1::uuid[] IS NULL OR line_id = ANY($1::uuid[]) ORDER BY code',
+      [lineIds],
     );
     return rows.map((row) => row.id);
   }

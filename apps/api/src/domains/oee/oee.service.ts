@@ -21,6 +21,7 @@ import {
   wallTimeToInstant,
 } from '@ms5/oee';
 import { DomainException, notFound } from '../../platform/common/domain.exception.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { OeeEngineAdapter } from './oee-engine.adapter.js';
 import { type EquipmentContext, OeeRepository } from './oee.repository.js';
 
@@ -48,15 +49,27 @@ export class OeeService {
     return this.engine.timeModel(context, range);
   }
 
-  async report(query: OeeQuery, now: number = Date.now()): Promise<OeeReport> {
-    const contexts = await this.scope(query);
+  /**
+   * `lines` is the caller's scope; internal callers that checked the line themselves (the
+   * handover of a line they may see) pass none.
+   */
+  async report(
+    query: OeeQuery,
+    now: number = Date.now(),
+    lines: LineScope = LineScope.everyLine,
+  ): Promise<OeeReport> {
+    const contexts = await this.scope(query, lines);
     const window = windowUntilNow(query, now);
     const [totals] = await this.totalsByWindow(contexts, [window]);
     return toReport(query, window, computeOeeFromTotals(totals ?? emptyTotals()));
   }
 
-  async series(query: OeeSeriesQuery, now: number = Date.now()): Promise<OeeSeriesReport> {
-    const contexts = await this.scope(query);
+  async series(
+    query: OeeSeriesQuery,
+    now: number = Date.now(),
+    lines: LineScope = LineScope.everyLine,
+  ): Promise<OeeSeriesReport> {
+    const contexts = await this.scope(query, lines);
     const window = windowUntilNow(query, now);
     const windows = this.buckets(query, contexts, window);
     const totals = await this.totalsByWindow(contexts, windows);
@@ -87,13 +100,20 @@ export class OeeService {
     };
   }
 
-  /** Every line's OEE over one window, and the plant's (all equipment summed). */
-  async lines(query: OeeLinesQuery, now: number = Date.now()): Promise<OeeLinesReport> {
+  /**
+   * Every line's OEE over one window, and the plant's (all equipment summed). For a line-limited
+   * caller: their lines, and "the plant" is the sum of those.
+   */
+  async lines(
+    query: OeeLinesQuery,
+    now: number = Date.now(),
+    scope: LineScope = LineScope.everyLine,
+  ): Promise<OeeLinesReport> {
     const window = windowUntilNow(query, now);
     const contexts = await this.repository.equipmentContexts(
-      await this.repository.allEquipmentIds(),
+      await this.repository.equipmentIdsOfLines(scope.lineIds),
     );
-    const lines = await this.repository.linesWithEquipment();
+    const lines = await this.repository.linesWithEquipment(scope.lineIds);
     // Lines are independent: computed side by side (each takes its own pool connections).
     const perLine = await Promise.all(
       lines.map(async (line) => {
@@ -117,8 +137,9 @@ export class OeeService {
     };
   }
 
-  async rollupStatus(): Promise<RollupStatus> {
-    const status = await this.repository.rollupStatus();
+  /** The roll-up progress of the caller's lines' equipment. */
+  async rollupStatus(scope: LineScope = LineScope.everyLine): Promise<RollupStatus> {
+    const status = await this.repository.rollupStatus(scope.lineIds);
     return {
       queuedEquipment: status.queued,
       oldestQueuedSince: status.oldest ? new Date(status.oldest).toISOString() : null,
@@ -127,8 +148,14 @@ export class OeeService {
     };
   }
 
-  /** The equipment an `equipmentId` or `lineId` query is about (404 for an unknown one). */
-  async scope(query: { equipmentId?: string; lineId?: string }): Promise<EquipmentContext[]> {
+  /**
+   * The equipment an `equipmentId` or `lineId` query is about: 404 for an unknown one, 403
+   * `LINE_NOT_ASSIGNED` for one on a line outside `lines` (the caller's scope).
+   */
+  async scope(
+    query: { equipmentId?: string; lineId?: string },
+    lines: LineScope = LineScope.everyLine,
+  ): Promise<EquipmentContext[]> {
     let ids: string[];
     if (query.equipmentId) ids = [query.equipmentId];
     else if (query.lineId) ids = await this.repository.equipmentIdsOfLine(query.lineId);
@@ -137,10 +164,14 @@ export class OeeService {
         { path: 'equipmentId', message: 'Required' },
       ]);
     const contexts = await this.repository.equipmentContexts(ids);
-    if (query.equipmentId && contexts.length === 0) throw notFound('Equipment', query.equipmentId);
-    if (query.lineId && contexts.length === 0) {
-      const known = await this.repository.lineExists(query.lineId);
-      if (!known) throw notFound('Line', query.lineId);
+    if (query.equipmentId) {
+      const [context] = contexts;
+      if (!context) throw notFound('Equipment', query.equipmentId);
+      lines.assert(context.lineId, 'This equipment');
+    } else if (query.lineId) {
+      if (contexts.length === 0 && !(await this.repository.lineExists(query.lineId)))
+        throw notFound('Line', query.lineId);
+      lines.assert(query.lineId, 'That line');
     }
     return contexts;
   }

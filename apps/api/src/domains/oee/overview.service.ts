@@ -9,6 +9,7 @@ import {
   sumTotals,
 } from '@ms5/oee';
 import { notFound } from '../../platform/common/domain.exception.js';
+import { LineScope } from '../../platform/line-access/line-scope.js';
 import { OeeRepository } from './oee.repository.js';
 import { OeeService } from './oee.service.js';
 
@@ -38,9 +39,15 @@ export class OverviewService {
     private readonly oee: OeeService,
   ) {}
 
-  async overview(query: OverviewQuery, now: number = Date.now()): Promise<Overview> {
-    const lines = await this.repository.linesWithEquipment(query.lineId);
-    if (query.lineId && lines.length === 0) throw notFound('Line', query.lineId);
+  /** The caller's lines only (`scope`); a `lineId` of another line is refused, an unknown one 404. */
+  async overview(
+    query: OverviewQuery,
+    now: number = Date.now(),
+    scope: LineScope = LineScope.everyLine,
+  ): Promise<Overview> {
+    if (query.lineId && !(await this.repository.lineExists(query.lineId)))
+      throw notFound('Line', query.lineId);
+    const lines = await this.repository.linesWithEquipment(scope.narrow(query.lineId));
     const allIds = lines.flatMap((line) => line.equipment.map((e) => e.id));
     const contexts = new Map(
       (await this.repository.equipmentContexts(allIds)).map((c) => [c.equipmentId, c]),

@@ -325,7 +325,10 @@ function replaceCycleTimes(
  * A product is plant-wide (its code, name and default cycle time serve every line), but its
  * cycle-time overrides belong to lines (an equipment's to the equipment's line). A line-limited
  * caller reads it with only their lines' overrides and may change exactly those: the overrides a
- * patch gives replace theirs, the other lines' are kept as they are.
+ * patch gives replace theirs, the other lines' are kept as they are. They may add a product of
+ * their lines (every override on them; one without overrides is plant-wide) and delete one that
+ * only their lines use: its overrides, orders and checklist templates (which go with it) all on
+ * their lines.
  */
 const productLines = (
   dataSource: DataSource,
@@ -344,25 +347,52 @@ const productLines = (
   return {
     subject: 'This product',
     lineOf: () => 'plant',
-    linesOfCreate: () => 'plant',
+    linesOfCreate: async (input) =>
+      input.cycleTimes.length === 0
+        ? 'plant'
+        : (await overrideLines(input.cycleTimes)).flatMap((line) => (line ? [line] : [])),
+    linesOfRemove: async (product) => {
+      const rows = await dataSource.query<Array<{ line_id: string | null }>>(
+        `SELECT coalesce(c.line_id, e.line_id) AS line_id
+           FROM product_cycle_times c LEFT JOIN equipment e ON e.id = c.equipment_id
+          WHERE c.product_id = $1
+         UNION SELECT line_id FROM production_orders WHERE product_id = $1
+         UNION SELECT line_id FROM checklist_templates WHERE product_id = $1`,
+        [product.id],
+      );
+      const lines = rows.map((row) => row.line_id);
+      // No line uses it, or a template of no line goes with it: plant-wide.
+      return lines.length === 0 || lines.includes(null)
+        ? 'plant'
+        : lines.flatMap((line) => (line ? [line] : []));
+    },
     linesOfPatch: () => [], // overrides are checked by `limitedPatch` for line-limited callers
     listFilter: (query) => query.lineId,
-    view: (items, scope) =>
-      Promise.all(
-        items.map(async (product) => {
-          const keep = await mine(product.cycleTimes, scope);
-          return { ...product, cycleTimes: product.cycleTimes.filter((_, i) => keep[i]) };
-        }),
-      ),
+    // One look-up of the equipment's lines for the whole page.
+    view: async (items, scope) => {
+      const keep = await mine(
+        items.flatMap((product) => product.cycleTimes),
+        scope,
+      );
+      let next = 0;
+      return items.map((product) => ({
+        ...product,
+        cycleTimes: product.cycleTimes.filter(() => keep[next++] === true),
+      }));
+    },
     limitedPatch: async (before, input, scope) => {
       const { cycleTimes, ...rest } = input;
-      if (Object.values(rest).some((value) => value !== undefined)) {
+      // A form that sends the product back whole repeats these unchanged: only a change is refused.
+      const changed = (Object.keys(rest) as Array<keyof typeof rest>).some(
+        (key) => rest[key] !== undefined && rest[key] !== before[key],
+      );
+      if (changed) {
         throw new DomainException(
           'LINE_NOT_ASSIGNED',
           'A product’s code, name and default cycle time are used by every line; only a user assigned to every line may change them',
         );
       }
-      if (cycleTimes === undefined) return input;
+      if (cycleTimes === undefined) return {};
       const given = await overrideLines(cycleTimes);
       given.forEach((line) => {
         if (line !== null) scope.assert(line, 'A cycle time of this product');

@@ -15,6 +15,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -63,6 +64,11 @@ export interface LinePolicy<D, C, U, Q> {
    * store's validation, which names the field with a 400).
    */
   linesOfCreate(input: C): LineSet | Promise<LineSet>;
+  /**
+   * The lines a delete touches, when more than those the object is on (what goes with it, or
+   * what it is taken from). Absent: `lineOf`.
+   */
+  linesOfRemove?(before: D): LineSet | Promise<LineSet>;
   /** The lines a patch moves or points the object to (`[]`: it stays where it is). */
   linesOfPatch(input: U, before: D): LineSet | Promise<LineSet>;
   /** The line a list is filtered by, if any (refused when out of scope, never an empty page). */
@@ -148,7 +154,8 @@ export function lineScoped<D, C, U, Q>(
     },
     async remove(id, actor, scope) {
       await store.remove(id, actor, async (before) => {
-        assertLines(scope, await policy.lineOf(before), policy.subject);
+        const lines = await (policy.linesOfRemove ?? policy.lineOf)(before);
+        assertLines(scope, lines, policy.subject);
       });
     },
   };
@@ -175,6 +182,10 @@ export function crudController<D, C, U, Q>(
   options: CrudControllerOptions<D, C, U, Q>,
 ): Type<unknown> {
   const item = toOpenApiSchema(options.itemSchema, 'output');
+  const lineRefusal = ApiForbiddenResponse({
+    description:
+      '`LINE_NOT_ASSIGNED`: the caller is limited to some lines and the object, a line the body or filter names, or a plant-wide object to change is outside them (or the role lacks the permission).',
+  });
 
   @ApiTags(options.tag)
   @ApiBearerAuth()
@@ -187,6 +198,7 @@ export function crudController<D, C, U, Q>(
 
     @Get()
     @RequirePermissions(options.read)
+    @lineRefusal
     @ValidateQuery(options.listQuerySchema)
     @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(options.itemSchema), 'output') })
     async list(@Query() query: Q, @CurrentUser() user: SessionUser) {
@@ -195,6 +207,7 @@ export function crudController<D, C, U, Q>(
 
     @Get(':id')
     @RequirePermissions(options.read)
+    @lineRefusal
     @ApiOkResponse({ schema: item })
     async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
       return this.service.get(id, await this.lineAccess.scopeOf(user));
@@ -203,6 +216,7 @@ export function crudController<D, C, U, Q>(
     @Post()
     @HttpCode(201)
     @RequirePermissions(options.write)
+    @lineRefusal
     @ValidateBody(options.createSchema)
     @ApiCreatedResponse({ schema: item })
     async create(@Body() body: C, @CurrentUser() actor: SessionUser) {
@@ -211,6 +225,7 @@ export function crudController<D, C, U, Q>(
 
     @Patch(':id')
     @RequirePermissions(options.write)
+    @lineRefusal
     @ValidateBody(options.updateSchema)
     @ApiOkResponse({ schema: item })
     async update(
@@ -224,6 +239,7 @@ export function crudController<D, C, U, Q>(
     @Delete(':id')
     @HttpCode(204)
     @RequirePermissions(options.write)
+    @lineRefusal
     @ApiNoContentResponse()
     async remove(
       @Param('id', ParseUUIDPipe) id: string,
