@@ -140,7 +140,17 @@ describe('line scope: every route, as users limited to line A', () => {
   const findings: Finding[] = [];
   /** Refusals of line B's objects that were not LINE_NOT_ASSIGNED but are accepted (400/404/409, nothing changed). */
   const accepted: Finding[] = [];
-  const stats = { requests: 0, relogins: 0, otherCalls: 0, ownCalls: 0, listReads: 0 };
+  const stats = {
+    requests: 0,
+    relogins: 0,
+    otherCalls: 0,
+    ownCalls: 0,
+    listReads: 0,
+    /** Line B refused with LINE_NOT_ASSIGNED to a role that holds the permissions. */
+    lineRefusals: 0,
+    /** Line B refused for want of the permissions (or of being the one who may act). */
+    roleRefusals: 0,
+  };
   const started = Date.now();
   /** Seconds each part took, for the summary. */
   const timings: Record<string, number> = {};
@@ -303,8 +313,15 @@ describe('line scope: every route, as users limited to line A', () => {
       findings.push({ ...base, kind: 'other', outcome: `${status} (line B's object served)` });
       return;
     }
-    if (status === 403 && code === 'LINE_NOT_ASSIGNED') return;
-    if (!context.mayAct && (status === 401 || status === 403)) return;
+    if (status === 403 && code === 'LINE_NOT_ASSIGNED') {
+      if (holdsPermissions(role, key)) stats.lineRefusals += 1;
+      else stats.roleRefusals += 1;
+      return;
+    }
+    if (!context.mayAct && (status === 401 || status === 403)) {
+      stats.roleRefusals += 1;
+      return;
+    }
     if (status === 404 && operationOf(key)?.documents404) return;
     if ([400, 404, 409].includes(status)) {
       accepted.push({ ...base, kind: 'other', outcome: `${status} ${brief(response.body)}` });
@@ -503,6 +520,7 @@ describe('line scope: every route, as users limited to line A', () => {
           const ordered = [...roles].sort(
             (a, b) => ROLES.indexOf(a as Role) - ROLES.indexOf(b as Role),
           );
+          if (ordered.every((role) => role === '-')) return outcome;
           const who = ordered.length === ROLES.length ? 'every role' : ordered.join(', ');
           return `${who}: ${outcome}`;
         });
@@ -527,7 +545,8 @@ describe('line scope: every route, as users limited to line A', () => {
     const summary =
       `line scope: ${operations?.length ?? 0} operations, ${Object.keys(LINE_SCOPE_ROUTES).length} classified ` +
       `(${scoped.length} scoped, ${Object.keys(LINE_SCOPE_ROUTES).length - scoped.length} line-free); ` +
-      `${stats.otherCalls} calls on line B, ${stats.ownCalls} on line A, ${stats.listReads} list reads; ` +
+      `${stats.otherCalls} calls on line B (${stats.lineRefusals} refused LINE_NOT_ASSIGNED, ${stats.roleRefusals} for the role), ` +
+      `${stats.ownCalls} on line A, ${stats.listReads} list reads; ` +
       `${stats.requests} requests as the limited users, ${plant?.admin.requests ?? 0} as admin ` +
       `(${stats.relogins + (plant?.admin.relogins ?? 0)} sign-ins again) ` +
       `in ${Math.round((Date.now() - started) / 1000)} s (${JSON.stringify(timings)}); ${findings.length} failures, ` +
