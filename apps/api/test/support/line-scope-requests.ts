@@ -396,9 +396,8 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
     ],
   },
   'PATCH /api/products/{id}': {
-    // A product of its own for each call that may succeed, its cycle time on the line's filler
-    // replaced by one on the line: replacing a cycle time by one of the same line or equipment
-    // answers 409 CONFLICT today (the new row is inserted before the old one goes).
+    // A product of its own for each call that may succeed (each call changes it once), its
+    // cycle time on the line's filler replaced by one on the line.
     calls: [
       {
         name: 'the line’s cycle time',
