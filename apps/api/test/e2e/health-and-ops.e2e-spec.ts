@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { healthInfoSchema } from '@ms5/contracts';
+import { healthInfoSchema, publicHealthInfoSchema } from '@ms5/contracts';
 import { ShutdownState } from '../../src/platform/health/shutdown-state.js';
 import { send } from '../support/api.js';
-import { type TestApp, createTestApp } from '../support/test-app.js';
+import { type TestApp, bearer, createTestApp } from '../support/test-app.js';
 
 describe('health, metrics, OpenAPI and request limits', () => {
   let t: TestApp;
@@ -17,9 +17,23 @@ describe('health, metrics, OpenAPI and request limits', () => {
     const ready = await t.http().get('/health/ready').expect(200);
     expect(ready.body.details.database.status).toBe('up');
     const info = await t.http().get('/health/info').expect(200);
-    expect(healthInfoSchema.parse(info.body)).toMatchObject({
+    // Anonymous: version and uptime only (ops-endpoints.e2e-spec.ts has the rest).
+    expect(publicHealthInfoSchema.strict().parse(info.body)).toEqual({
       version: '0.0.0-test',
       uptimeSeconds: expect.any(Number),
+    });
+  });
+
+  it('tells a signed-in user everything about the server on /health/info', async () => {
+    const info = await t
+      .http()
+      .get('/health/info')
+      .set(...bearer(await t.adminTokens()))
+      .expect(200);
+    expect(healthInfoSchema.strict().parse(info.body)).toMatchObject({
+      version: '0.0.0-test',
+      nodeVersion: process.version,
+      database: 'external',
     });
   });
 

@@ -639,7 +639,15 @@ function operationsOf(document: {
         path,
         parameters: operation.parameters ?? [],
         body: operation.requestBody?.content?.['application/json']?.schema,
-        secured: (operation.security ?? []).length > 0,
+        // Secured unless one of its alternatives is `{}` (anonymous allowed, e.g. /health/info).
+        secured:
+          (operation.security ?? []).length > 0 &&
+          !(operation.security ?? []).some(
+            (requirement) =>
+              typeof requirement === 'object' &&
+              requirement !== null &&
+              Object.keys(requirement).length === 0,
+          ),
       });
     }
   }

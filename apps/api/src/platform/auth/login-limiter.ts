@@ -4,6 +4,7 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TooManyRequestsException } from '../common/too-many-requests.exception.js';
 import type { AppConfig } from '../config/app-config.js';
 import type {
+  LoginAttemptDecision,
   LoginAttemptKeys,
   LoginAttemptStore,
   LoginLimitPolicy,
@@ -75,7 +76,7 @@ export class LoginLimiter implements OnApplicationShutdown {
     };
     const attemptId = randomUUID();
     let store = this.options.store;
-    let decision;
+    let decision: LoginAttemptDecision;
     try {
       decision = await store.begin(keys, attemptId, this.options.policy, this.now());
     } catch (error) {

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Req, ServiceUnavailableException } from '@nest
 import {
   ApiBearerAuth,
   ApiOkResponse,
+  ApiSecurity,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -104,6 +105,8 @@ export class HealthController {
    */
   @Get('info')
   @AuthenticationOptional()
+  // Either anonymous (`{}`) or with the user's bearer token.
+  @ApiSecurity({})
   @ApiBearerAuth()
   @ApiOkResponse({
     description:

@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  Header,
   Inject,
   NotFoundException,
   Req,
@@ -9,7 +8,6 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -36,10 +34,11 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @Header('Content-Type', METRICS_CONTENT_TYPE)
-  @Header('Cache-Control', 'no-store')
-  @ApiBearerAuth()
-  @ApiOkResponse({ description: 'Prometheus text format' })
+  // No `security` in the document: the metrics token is not a user's bearer token.
+  @ApiOkResponse({
+    description:
+      'Prometheus text format. With METRICS_TOKEN set: `Authorization: Bearer <METRICS_TOKEN>` is required.',
+  })
   @ApiUnauthorizedResponse({
     description: 'METRICS_TOKEN is set and the request does not carry it as a bearer token',
   })
@@ -52,6 +51,9 @@ export class MetricsController {
       response.setHeader('WWW-Authenticate', METRICS_CHALLENGE);
       throw new UnauthorizedException('Missing or wrong metrics token');
     }
+    // Set here, not with @Header: a refusal above must stay a JSON error body.
+    response.setHeader('Content-Type', METRICS_CONTENT_TYPE);
+    response.setHeader('Cache-Control', 'no-store');
     return this.metrics.registry.metrics();
   }
 }
