@@ -159,7 +159,9 @@ describe('SIGTERM under load', () => {
     const afterSignal = readiness.filter(
       (r) => r.at > sigtermAt + 100 && r.at < sigtermAt + DELAY_MS - 100,
     );
-    expect(afterSignal.length).toBeGreaterThan(5);
+    // Samples spread over the delay (how many depends on how busy the machine is, so few).
+    expect(afterSignal.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...afterSignal.map((r) => r.at))).toBeGreaterThan(sigtermAt + DELAY_MS / 2);
     expect(afterSignal.every((r) => r.status === 503)).toBe(true);
     // What was acknowledged is stored, and nothing that was not answered is half stored.
     expect(stored).toBeGreaterThanOrEqual(acknowledged);

@@ -11,7 +11,11 @@ import type {
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
 import { AuditedCrud } from '../../platform/audit/audited-crud.js';
-import { type CrudPort, lineScoped } from '../../platform/common/crud-controller.factory.js';
+import {
+  type CrudPort,
+  type Queryable,
+  lineScoped,
+} from '../../platform/common/crud-controller.factory.js';
 import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { AndonPolicyEntity } from './entities/andon-policy.entity.js';
 
@@ -63,12 +67,10 @@ export class AndonPoliciesService implements CrudPort<
       order: { priority: 'ASC', name: 'ASC' },
     });
     /** The line, when it exists (an unknown one is left to the foreign key: 400 naming it). */
-    const existing = async (lineId: string): Promise<string[]> =>
-      (
-        await dataSource.query<Array<{ id: string }>>('SELECT id FROM lines WHERE id = $1', [
-          lineId,
-        ])
-      ).map((row) => row.id);
+    const existing = async (db: Queryable, lineId: string): Promise<string[]> =>
+      (await db.query<Array<{ id: string }>>('SELECT id FROM lines WHERE id = $1', [lineId])).map(
+        (row) => row.id,
+      );
     this.port = lineScoped<
       AndonPolicy,
       CreateAndonPolicyInput,
@@ -76,6 +78,7 @@ export class AndonPoliciesService implements CrudPort<
       PaginationQuery
     >(
       {
+        db: dataSource,
         list: (query, lineIds) =>
           crud.list(query, lineIds ? [{ lineId: In([...lineIds]) }, { lineId: IsNull() }] : {}),
         get: (id) => crud.get(id),
@@ -94,8 +97,8 @@ export class AndonPoliciesService implements CrudPort<
         update: (id, actor, check) =>
           crud.update(
             id,
-            async (current, before) => {
-              const input = await check(before);
+            async (current, before, manager) => {
+              const input = await check(before, manager);
               if (input.name !== undefined) current.name = input.name;
               if (input.priority !== undefined) current.priority = input.priority;
               if (input.type !== undefined) current.type = input.type;
@@ -110,14 +113,14 @@ export class AndonPoliciesService implements CrudPort<
       {
         subject: 'This escalation policy',
         lineOf: (policy) => (policy.lineId ? [policy.lineId] : 'plant'),
-        linesOfCreate: (input) => (input.lineId ? existing(input.lineId) : 'plant'),
+        linesOfCreate: (input, db) => (input.lineId ? existing(db, input.lineId) : 'plant'),
         // Moved to another line, or made plant-wide (`lineId: null`).
-        linesOfPatch: (input) =>
+        linesOfPatch: (input, _before, db) =>
           input.lineId === undefined
             ? []
             : input.lineId === null
               ? 'plant'
-              : existing(input.lineId),
+              : existing(db, input.lineId),
         listFilter: () => undefined,
       },
     );

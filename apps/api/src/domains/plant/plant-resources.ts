@@ -48,6 +48,7 @@ import {
   type CrudPort,
   type CrudStore,
   type LinePolicy,
+  type Queryable,
   lineScoped,
 } from '../../platform/common/crud-controller.factory.js';
 import type { LineScope } from '../../platform/line-access/line-scope.js';
@@ -70,7 +71,7 @@ interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends
     lineIds: readonly string[] | null,
   ) => FindOptionsWhere<E> | FindOptionsWhere<E>[];
   /** How the resource's objects relate to lines (see `LinePolicy`): every resource decides. */
-  lines: (dataSource: DataSource) => LinePolicy<D, C, U, PlantListQuery>;
+  lines: LinePolicy<D, C, U, PlantListQuery>;
   toEntity: (input: C) => DeepPartial<E>;
   applyPatch: (current: E, input: U) => void;
   /** After a committed change (before / after: null when created / deleted). */
@@ -82,7 +83,7 @@ interface ResourceDefinition<E extends ObjectLiteral & { id: string }, D extends
   /** Checks against other rows before a create (400 naming the field). */
   validateCreate?: (dataSource: DataSource, input: C) => Promise<void>;
   /** Checks against other rows before an update of `id` (400 naming the field). */
-  validateUpdate?: (dataSource: DataSource, id: string, input: U) => Promise<void>;
+  validateUpdate?: (db: Queryable, id: string, input: U) => Promise<void>;
 }
 
 const search = <E>(
@@ -112,13 +113,13 @@ function assignDefined<E extends object>(current: E, input: object): void {
  * `equipmentIds`. An unknown id gives no line: the write it is in fails validation naming it.
  */
 async function linesOf(
-  dataSource: DataSource,
+  db: Queryable,
   refs: { lineIds?: readonly string[]; equipmentIds?: readonly string[] },
 ): Promise<string[]> {
   const lineIds = refs.lineIds ?? [];
   const equipmentIds = refs.equipmentIds ?? [];
   if (lineIds.length === 0 && equipmentIds.length === 0) return [];
-  const rows = await dataSource.query<Array<{ line_id: string }>>(
+  const rows = await db.query<Array<{ line_id: string }>>(
     `SELECT id AS line_id FROM lines WHERE id = ANY($1::uuid[])
      UNION SELECT line_id FROM equipment WHERE id = ANY($2::uuid[])`,
     [lineIds, equipmentIds],
@@ -127,12 +128,9 @@ async function linesOf(
 }
 
 /** The line of each existing equipment among `ids`. */
-async function equipmentLines(
-  dataSource: DataSource,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
+async function equipmentLines(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await dataSource.query<Array<{ id: string; line_id: string }>>(
+  const rows = await db.query<Array<{ id: string; line_id: string }>>(
     'SELECT id, line_id FROM equipment WHERE id = ANY($1::uuid[])',
     [ids],
   );
@@ -171,6 +169,7 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
         await definition.onChanged?.({ dataSource, rollups }, before, after);
       };
       const store: CrudStore<D, C, U, PlantListQuery> = {
+        db: dataSource,
         list: (query, lineIds): Promise<Paginated<D>> =>
           crud.list(query, definition.where(query, lineIds)),
         get: (id: string) => crud.get(id),
@@ -184,10 +183,10 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
           let before: D | null = null;
           const after = await crud.update(
             id,
-            async (current, was) => {
+            async (current, was, manager) => {
               before = was;
-              const input = await check(was);
-              await definition.validateUpdate?.(dataSource, id, input);
+              const input = await check(was, manager);
+              await definition.validateUpdate?.(manager, id, input);
               definition.applyPatch(current, input);
             },
             actor,
@@ -197,14 +196,14 @@ function definePort<E extends ObjectLiteral & { id: string }, D extends object, 
         },
         remove: async (id, actor, check) => {
           let before: D | null = null;
-          await crud.remove(id, actor, async (was) => {
+          await crud.remove(id, actor, async (was, manager) => {
             before = was;
-            await check(was);
+            await check(was, manager);
           });
           await changed(before, null);
         },
       };
-      return lineScoped(store, definition.lines(dataSource));
+      return lineScoped(store, definition.lines);
     },
   };
 }
@@ -330,29 +329,39 @@ function replaceCycleTimes(
  * only their lines use: its overrides, orders and checklist templates (which go with it) all on
  * their lines.
  */
-const productLines = (
-  dataSource: DataSource,
-): LinePolicy<Product, CreateProductInput, UpdateProductInput, PlantListQuery> => {
+const productLines = (): LinePolicy<
+  Product,
+  CreateProductInput,
+  UpdateProductInput,
+  PlantListQuery
+> => {
   type CycleTime = { lineId?: string | null; equipmentId?: string | null };
   /** The line of each override (null: an unknown equipment, left to validation). */
-  const overrideLines = async (cycleTimes: readonly CycleTime[]): Promise<Array<string | null>> => {
+  const overrideLines = async (
+    db: Queryable,
+    cycleTimes: readonly CycleTime[],
+  ): Promise<Array<string | null>> => {
     const machines = await equipmentLines(
-      dataSource,
+      db,
       cycleTimes.flatMap((c) => (c.lineId ? [] : c.equipmentId ? [c.equipmentId] : [])),
     );
     return cycleTimes.map((c) => c.lineId ?? machines.get(c.equipmentId ?? '') ?? null);
   };
-  const mine = async (cycleTimes: readonly CycleTime[], scope: LineScope): Promise<boolean[]> =>
-    (await overrideLines(cycleTimes)).map((line) => line !== null && scope.allows(line));
+  const mine = async (
+    db: Queryable,
+    cycleTimes: readonly CycleTime[],
+    scope: LineScope,
+  ): Promise<boolean[]> =>
+    (await overrideLines(db, cycleTimes)).map((line) => line !== null && scope.allows(line));
   return {
     subject: 'This product',
     lineOf: () => 'plant',
-    linesOfCreate: async (input) =>
+    linesOfCreate: async (input, db) =>
       input.cycleTimes.length === 0
         ? 'plant'
-        : (await overrideLines(input.cycleTimes)).flatMap((line) => (line ? [line] : [])),
-    linesOfRemove: async (product) => {
-      const rows = await dataSource.query<Array<{ line_id: string | null }>>(
+        : (await overrideLines(db, input.cycleTimes)).flatMap((line) => (line ? [line] : [])),
+    linesOfRemove: async (product, db) => {
+      const rows = await db.query<Array<{ line_id: string | null }>>(
         `SELECT coalesce(c.line_id, e.line_id) AS line_id
            FROM product_cycle_times c LEFT JOIN equipment e ON e.id = c.equipment_id
           WHERE c.product_id = $1
@@ -369,8 +378,9 @@ const productLines = (
     linesOfPatch: () => [], // overrides are checked by `limitedPatch` for line-limited callers
     listFilter: (query) => query.lineId,
     // One look-up of the equipment's lines for the whole page.
-    view: async (items, scope) => {
+    view: async (items, scope, db) => {
       const keep = await mine(
+        db,
         items.flatMap((product) => product.cycleTimes),
         scope,
       );
@@ -380,7 +390,7 @@ const productLines = (
         cycleTimes: product.cycleTimes.filter(() => keep[next++] === true),
       }));
     },
-    limitedPatch: async (before, input, scope) => {
+    limitedPatch: async (before, input, scope, db) => {
       const { cycleTimes, ...rest } = input;
       // A form that sends the product back whole repeats these unchanged: only a change is refused.
       const changed = (Object.keys(rest) as Array<keyof typeof rest>).some(
@@ -393,11 +403,11 @@ const productLines = (
         );
       }
       if (cycleTimes === undefined) return {};
-      const given = await overrideLines(cycleTimes);
+      const given = await overrideLines(db, cycleTimes);
       given.forEach((line) => {
         if (line !== null) scope.assert(line, 'A cycle time of this product');
       });
-      const kept = await mine(before.cycleTimes, scope);
+      const kept = await mine(db, before.cycleTimes, scope);
       const others = before.cycleTimes
         .filter((_, i) => !kept[i])
         .map((c) => ({
@@ -415,7 +425,7 @@ export const PLANT_PROVIDERS: Provider[] = [
     token: PLANT_TOKENS.sites,
     crud: { entity: SiteEntity, entityType: 'site', label: 'Site', toDto: toSite },
     where: (query) => search<SiteEntity>(query, {}),
-    lines: () => plantWide('This site'),
+    lines: plantWide('This site'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
@@ -424,7 +434,7 @@ export const PLANT_PROVIDERS: Provider[] = [
     crud: { entity: AreaEntity, entityType: 'area', label: 'Area', toDto: toArea },
     where: (query) => search<AreaEntity>(query, query.siteId ? { siteId: query.siteId } : {}),
     // An area groups lines, possibly of several users' scopes: plant-wide.
-    lines: () => plantWide('This area'),
+    lines: plantWide('This area'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
@@ -436,7 +446,7 @@ export const PLANT_PROVIDERS: Provider[] = [
         ...(query.areaId ? { areaId: query.areaId } : {}),
         ...(lineIds ? { id: In([...lineIds]) } : {}),
       }),
-    lines: () => ({
+    lines: {
       subject: 'This line',
       lineOf: (line) => [line.id],
       // A new line is on no one's list yet: adding lines to the plant is plant-wide.
@@ -444,7 +454,7 @@ export const PLANT_PROVIDERS: Provider[] = [
       // Its output is checked to be its own equipment; its area only groups it.
       linesOfPatch: () => [],
       listFilter: (query) => query.lineId,
-    }),
+    },
     validateCreate: (_dataSource, input) =>
       // A new line has no equipment yet: its output is chosen once its equipment exists.
       input.outputEquipmentId
@@ -485,15 +495,15 @@ export const PLANT_PROVIDERS: Provider[] = [
       toDto: toEquipment,
     },
     where: (query, lineIds) => search<EquipmentEntity>(query, onLines(lineIds)),
-    lines: (dataSource) => ({
+    lines: {
       subject: 'This equipment',
       lineOf: (equipment) => [equipment.lineId],
-      linesOfCreate: (input) => linesOf(dataSource, { lineIds: [input.lineId] }),
+      linesOfCreate: (input, db) => linesOf(db, { lineIds: [input.lineId] }),
       // Moved to another line: that line must be the caller's too.
-      linesOfPatch: (input) =>
-        input.lineId === undefined ? [] : linesOf(dataSource, { lineIds: [input.lineId] }),
+      linesOfPatch: (input, _before, db) =>
+        input.lineId === undefined ? [] : linesOf(db, { lineIds: [input.lineId] }),
       listFilter: (query) => query.lineId,
-    }),
+    },
     // The output of a line stays on that line: choose another output before moving it.
     validateUpdate: async (dataSource, id, input) => {
       if (input.lineId === undefined) return;
@@ -523,7 +533,7 @@ export const PLANT_PROVIDERS: Provider[] = [
       relations: { cycleTimes: true },
     },
     where: (query) => search<ProductEntity>(query, {}),
-    lines: productLines,
+    lines: productLines(),
     toEntity: (input) => ({ ...input, cycleTimes: cycleTimeEntities(input.cycleTimes) }),
     applyPatch: (current, { cycleTimes, ...rest }) => {
       assignDefined(current, rest);
@@ -547,13 +557,13 @@ export const PLANT_PROVIDERS: Provider[] = [
       order: { name: 'ASC' },
     },
     where: (_query, lineIds) => onLines(lineIds),
-    lines: (dataSource) => ({
+    lines: {
       subject: 'This shift',
       lineOf: (shift) => [shift.lineId],
-      linesOfCreate: (input) => linesOf(dataSource, { lineIds: [input.lineId] }),
+      linesOfCreate: (input, db) => linesOf(db, { lineIds: [input.lineId] }),
       linesOfPatch: () => [], // a shift stays on its line
       listFilter: (query) => query.lineId,
-    }),
+    },
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),
@@ -595,20 +605,20 @@ export const PLANT_PROVIDERS: Provider[] = [
             },
           ]
         : {},
-    lines: (dataSource) => ({
+    lines: {
       subject: 'This planned stop',
-      lineOf: (stop) =>
+      lineOf: (stop, db) =>
         stop.lineId
           ? [stop.lineId]
-          : linesOf(dataSource, { equipmentIds: stop.equipmentId ? [stop.equipmentId] : [] }),
-      linesOfCreate: (input) =>
-        linesOf(dataSource, {
+          : linesOf(db, { equipmentIds: stop.equipmentId ? [stop.equipmentId] : [] }),
+      linesOfCreate: (input, db) =>
+        linesOf(db, {
           lineIds: input.lineId ? [input.lineId] : [],
           equipmentIds: input.equipmentId ? [input.equipmentId] : [],
         }),
       linesOfPatch: () => [], // a stop stays on its line or machine
       listFilter: (query) => query.lineId,
-    }),
+    },
     toEntity: (input) => ({
       lineId: input.lineId ?? null,
       equipmentId: input.equipmentId ?? null,
@@ -643,7 +653,7 @@ export const PLANT_PROVIDERS: Provider[] = [
     },
     where: (query) => search<DowntimeReasonEntity>(query, {}),
     // One reason tree for the whole plant: the codes every line's stops are given.
-    lines: () => plantWide('This downtime reason'),
+    lines: plantWide('This downtime reason'),
     toEntity: (input) => input,
     applyPatch: assignDefined,
   }),

@@ -93,7 +93,7 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
    */
   async update(
     id: string,
-    apply: (current: E, before: D) => void | Promise<void>,
+    apply: (current: E, before: D, manager: EntityManager) => void | Promise<void>,
     actor: SessionUser,
   ): Promise<D> {
     return this.write('write', async (manager) => {
@@ -104,7 +104,7 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
       });
       if (!current) throw notFound(this.options.label, id);
       const before = this.options.toDto(current);
-      await apply(current, before);
+      await apply(current, before, manager);
       await manager.save(this.options.entity, current);
       const after = this.options.toDto(
         await manager.findOneOrFail(this.options.entity, {
@@ -128,7 +128,7 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
   async remove(
     id: string,
     actor: SessionUser,
-    check?: (before: D) => void | Promise<void>,
+    check?: (before: D, manager: EntityManager) => void | Promise<void>,
   ): Promise<void> {
     await this.write('delete', async (manager) => {
       const current = await manager.findOne(this.options.entity, {
@@ -137,7 +137,7 @@ export class AuditedCrud<E extends ObjectLiteral & { id: string }, D extends obj
         lock: this.options.relations ? undefined : { mode: 'pessimistic_write' },
       });
       if (!current) throw notFound(this.options.label, id);
-      await check?.(this.options.toDto(current));
+      await check?.(this.options.toDto(current), manager);
       await manager.delete(this.options.entity, { id });
       await this.audit.record(manager, {
         actor,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Paginated, type SessionUser, toPage } from '@ms5/contracts';
 import { LineScope } from '../line-access/line-scope.js';
-import { type CrudStore, type LinePolicy, lineScoped } from './crud-controller.factory.js';
+import {
+  type CrudStore,
+  type LinePolicy,
+  type Queryable,
+  lineScoped,
+} from './crud-controller.factory.js';
 import { DomainException } from './domain.exception.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -29,6 +34,8 @@ function memoryStore(things: Thing[]): CrudStore<Thing, Thing, Patch, Query> & {
   lastLineIds: readonly string[] | null | undefined;
 } {
   const store = {
+    // The wrapper hands this to the policy, which here looks nothing up.
+    db: { query: () => Promise.reject(new Error('no database in this test')) },
     lastLineIds: undefined as readonly string[] | null | undefined,
     list: async (query: Query, lineIds: readonly string[] | null): Promise<Paginated<Thing>> => {
       store.lastLineIds = lineIds;
@@ -46,15 +53,23 @@ function memoryStore(things: Thing[]): CrudStore<Thing, Thing, Patch, Query> & {
       things.push(input);
       return { ...input };
     },
-    update: async (id: string, _actor: SessionUser, check: (before: Thing) => Promise<Patch>) => {
+    update: async (
+      id: string,
+      _actor: SessionUser,
+      check: (before: Thing, db: Queryable) => Promise<Patch>,
+    ) => {
       const current = things.find((t) => t.id === id);
       if (!current) throw new Error('not found');
-      Object.assign(current, await check({ ...current }));
+      Object.assign(current, await check({ ...current }, store.db));
       return { ...current };
     },
-    remove: async (id: string, _actor: SessionUser, check: (before: Thing) => Promise<void>) => {
+    remove: async (
+      id: string,
+      _actor: SessionUser,
+      check: (before: Thing, db: Queryable) => Promise<void>,
+    ) => {
       const index = things.findIndex((t) => t.id === id);
-      await check({ ...(things[index] as Thing) });
+      await check({ ...(things[index] as Thing) }, store.db);
       things.splice(index, 1);
     },
   };

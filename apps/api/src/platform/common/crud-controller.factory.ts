@@ -21,6 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type Paginated, type Permission, type SessionUser, paginatedSchema } from '@ms5/contracts';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { LineAccessService } from '../line-access/line-access.service.js';
 import type { LineScope } from '../line-access/line-scope.js';
@@ -43,6 +44,12 @@ export interface CrudPort<D, C, U, Q> {
 }
 
 /**
+ * Where a policy looks lines up: the transaction of the write it checks (so the look-up sees and
+ * waits for what that transaction locked, and takes no second pool connection), else the pool.
+ */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
  * The lines an object is on: a list (one line, or several, e.g. a product's cycle times), or
  * `'plant'` for an object on no single line (a site, a reason tree, a plant-wide policy, a new
  * line): those are read by everyone but changed only by users of every line.
@@ -58,31 +65,31 @@ export interface LinePolicy<D, C, U, Q> {
   /** Names the object in a refusal: "This equipment is on a line you are not assigned to". */
   subject: string;
   /** The lines a stored object is on. */
-  lineOf(item: D): LineSet | Promise<LineSet>;
+  lineOf(item: D, db: Queryable): LineSet | Promise<LineSet>;
   /**
    * The lines a new object would be on (only references that exist: an unknown one is left to the
    * store's validation, which names the field with a 400).
    */
-  linesOfCreate(input: C): LineSet | Promise<LineSet>;
+  linesOfCreate(input: C, db: Queryable): LineSet | Promise<LineSet>;
   /**
    * The lines a delete touches, when more than those the object is on (what goes with it, or
    * what it is taken from). Absent: `lineOf`.
    */
-  linesOfRemove?(before: D): LineSet | Promise<LineSet>;
+  linesOfRemove?(before: D, db: Queryable): LineSet | Promise<LineSet>;
   /** The lines a patch moves or points the object to (`[]`: it stays where it is). */
-  linesOfPatch(input: U, before: D): LineSet | Promise<LineSet>;
+  linesOfPatch(input: U, before: D, db: Queryable): LineSet | Promise<LineSet>;
   /** The line a list is filtered by, if any (refused when out of scope, never an empty page). */
   listFilter(query: Q): string | undefined;
   /**
    * What a line-limited caller sees of objects readable by all (e.g. a product without the other
    * lines' cycle times). Absent: the object as stored.
    */
-  view?(items: D[], scope: LineScope): Promise<D[]>;
+  view?(items: D[], scope: LineScope, db: Queryable): Promise<D[]>;
   /**
    * For a `'plant'` object a line-limited caller may still change in part (a product's cycle
    * times on their lines): the patch to apply, or a refusal. Absent: such a caller is refused.
    */
-  limitedPatch?(before: D, input: U, scope: LineScope): Promise<U>;
+  limitedPatch?(before: D, input: U, scope: LineScope, db: Queryable): Promise<U>;
 }
 
 /**
@@ -91,11 +98,21 @@ export interface LinePolicy<D, C, U, Q> {
  * writing anything (so a refusal leaves nothing changed and no object moves lines meanwhile).
  */
 export interface CrudStore<D, C, U, Q> {
+  /** Reads outside a write (the pool). */
+  readonly db: Queryable;
   list(query: Q, lineIds: readonly string[] | null): Promise<Paginated<D>>;
   get(id: string): Promise<D>;
   create(input: C, actor: SessionUser): Promise<D>;
-  update(id: string, actor: SessionUser, check: (before: D) => Promise<U>): Promise<D>;
-  remove(id: string, actor: SessionUser, check: (before: D) => Promise<void>): Promise<void>;
+  update(
+    id: string,
+    actor: SessionUser,
+    check: (before: D, db: Queryable) => Promise<U>,
+  ): Promise<D>;
+  remove(
+    id: string,
+    actor: SessionUser,
+    check: (before: D, db: Queryable) => Promise<void>,
+  ): Promise<void>;
 }
 
 const plantWideRefusal = (subject: string): DomainException =>
@@ -118,9 +135,9 @@ export function lineScoped<D, C, U, Q>(
   policy: LinePolicy<D, C, U, Q>,
 ): CrudPort<D, C, U, Q> {
   const visible = async (items: D[], scope: LineScope): Promise<D[]> =>
-    scope.limited && policy.view ? policy.view(items, scope) : items;
+    scope.limited && policy.view ? policy.view(items, scope, store.db) : items;
   const readable = async (item: D, scope: LineScope): Promise<D> => {
-    const lines = await policy.lineOf(item);
+    const lines = await policy.lineOf(item, store.db);
     if (lines !== 'plant') scope.assertAll(lines, policy.subject);
     const [shown] = await visible([item], scope);
     return shown ?? item;
@@ -135,26 +152,26 @@ export function lineScoped<D, C, U, Q>(
       return readable(await store.get(id), scope);
     },
     async create(input, actor, scope) {
-      assertLines(scope, await policy.linesOfCreate(input), policy.subject);
+      assertLines(scope, await policy.linesOfCreate(input, store.db), policy.subject);
       return readable(await store.create(input, actor), scope);
     },
     async update(id, input, actor, scope) {
-      const updated = await store.update(id, actor, async (before) => {
-        const lines = await policy.lineOf(before);
+      const updated = await store.update(id, actor, async (before, db) => {
+        const lines = await policy.lineOf(before, db);
         let patch = input;
         if (lines === 'plant' && scope.limited && policy.limitedPatch) {
-          patch = await policy.limitedPatch(before, input, scope);
+          patch = await policy.limitedPatch(before, input, scope, db);
         } else {
           assertLines(scope, lines, policy.subject);
         }
-        assertLines(scope, await policy.linesOfPatch(patch, before), policy.subject);
+        assertLines(scope, await policy.linesOfPatch(patch, before, db), policy.subject);
         return patch;
       });
       return readable(updated, scope);
     },
     async remove(id, actor, scope) {
-      await store.remove(id, actor, async (before) => {
-        const lines = await (policy.linesOfRemove ?? policy.lineOf)(before);
+      await store.remove(id, actor, async (before, db) => {
+        const lines = await (policy.linesOfRemove ?? policy.lineOf)(before, db);
         assertLines(scope, lines, policy.subject);
       });
     },
