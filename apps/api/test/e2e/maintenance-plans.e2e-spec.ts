@@ -318,8 +318,9 @@ describe('maintenance plans and the scheduler', () => {
     );
     expect(removed.body).toMatchObject({ active: false });
 
-    const bad = async (body: object, status = 400) =>
-      (await send(t, planner, 'post', '/api/maintenance-plans', body).expect(status)).body;
+    const bad = async (body: object, status = 400): Promise<unknown> =>
+      (await send(t, planner, 'post', '/api/maintenance-plans', body).expect(status))
+        .body as unknown;
     expect(fieldPaths(await bad({ equipmentId: press.id, title: 'x', triggers: [] }))).toEqual([
       'triggers',
     ]);

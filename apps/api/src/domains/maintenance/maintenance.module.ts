@@ -5,6 +5,9 @@ import { LineAccessModule } from '../../platform/line-access/line-access.module.
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
 import { AndonModule } from '../andon/andon.module.js';
 import { OeeModule } from '../oee/oee.module.js';
+import { MaintenanceKpisController } from './maintenance-kpis.controller.js';
+import { MaintenanceKpisRepository } from './maintenance-kpis.repository.js';
+import { MaintenanceKpisService } from './maintenance-kpis.service.js';
 import { MaintenancePlansController } from './maintenance-plans.controller.js';
 import { MaintenancePlansRepository } from './maintenance-plans.repository.js';
 import { MaintenancePlansService } from './maintenance-plans.service.js';
@@ -20,13 +23,15 @@ import { WorkOrdersService } from './work-orders.service.js';
  */
 @Module({
   imports: [AuditModule, LineAccessModule, RealtimeModule, AndonModule, OeeModule, HealthModule],
-  controllers: [WorkOrdersController, MaintenancePlansController],
+  controllers: [WorkOrdersController, MaintenancePlansController, MaintenanceKpisController],
   providers: [
     WorkOrdersRepository,
     WorkOrdersService,
     MaintenancePlansRepository,
     MaintenancePlansService,
     MaintenanceSchedulerService,
+    MaintenanceKpisRepository,
+    MaintenanceKpisService,
   ],
   exports: [WorkOrdersService],
 })

@@ -69,7 +69,7 @@ export function calendarDue(
   if (state.floating) return addCalendar(origin, trigger.every, trigger.unit);
   // Fixed: the first point of the schedule after the last occurrence's due.
   const after = state.lastDueAt ?? state.startAt;
-  let k = 1;
+  let k: number;
   if (trigger.unit !== 'month') {
     const step = addCalendar(0, trigger.every, trigger.unit);
     k = Math.max(1, Math.floor((after - state.startAt) / step) + 1);

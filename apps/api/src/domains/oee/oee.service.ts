@@ -217,6 +217,11 @@ export class OeeService {
     return { runSeconds: t?.machineRunSeconds ?? 0, parts: t ? t.good + t.reject + t.rework : 0 };
   }
 
+  /** What the engine needs of each of these equipment (unknown ids are left out). */
+  contextsOf(equipmentIds: readonly string[]): Promise<EquipmentContext[]> {
+    return this.repository.equipmentContexts(equipmentIds);
+  }
+
   /** The equipment an `equipmentId` or `lineId` query is about (404 for an unknown one). */
   async scope(query: { equipmentId?: string; lineId?: string }): Promise<EquipmentContext[]> {
     let ids: string[];
