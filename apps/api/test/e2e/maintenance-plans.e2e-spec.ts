@@ -4,6 +4,8 @@ import type {
   AuthTokens,
   Equipment,
   Line,
+  MaintenanceKpis,
+  MaintenanceOverview,
   MaintenancePlan,
   MachineEventInput,
   Paginated,
@@ -15,7 +17,7 @@ import { fieldPaths, get, post, send } from '../support/api.js';
 import { freezeClock } from '../support/clock.js';
 import { ingestEvents } from '../support/ingestion-factory.js';
 import { stepWorkOrder } from '../support/maintenance-factory.js';
-import { createEquipment, createLine } from '../support/plant-factory.js';
+import { createEquipment, createLine, createShift } from '../support/plant-factory.js';
 import { type TestApp, createInstance, createTestApp } from '../support/test-app.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
@@ -354,5 +356,123 @@ describe('maintenance plans and the scheduler', () => {
       title: 'x',
       triggers: [{ kind: 'parts', everyParts: 10 }],
     }).expect(403);
+  });
+  it('computes the maintenance KPIs and the overview of a line on a hand-worked day', async () => {
+    const K = Math.floor(Date.now() / DAY) * DAY - 3 * DAY;
+    const k = (hour: number, minute = 0) => new Date(K + hour * HOUR + minute * 60_000);
+    const lineK = await createLine(t, admin, { code: 'PM-K' });
+    await createShift(t, admin, { lineId: lineK.id });
+    const machine = await createEquipment(t, admin, { lineId: lineK.id, code: 'PM-KPI' });
+    const [lineManager] = await usersWithRoles(t, 'shift_manager');
+    await assignLines(t, admin, lineManager, [lineK.id]);
+    const ev = (hour: number, minute: number, s: 'running' | 'stopped'): MachineEventInput => ({
+      eventId: `kpi-${hour}-${minute}`,
+      equipmentId: machine.id,
+      ts: k(hour, minute).toISOString(),
+      type: 'state',
+      state: s,
+    });
+    // Runs 06:00–08:00, stopped 08:00–08:30, runs to 11:00, stopped 11:00–12:30, runs to 14:00:
+    // 6 h run, 2 failures, 2 h down → MTBF 3 h, MTTR 1 h.
+    await ingestEvents(t, admin, [
+      ev(6, 0, 'running'),
+      ev(8, 0, 'stopped'),
+      ev(8, 30, 'running'),
+      ev(11, 0, 'stopped'),
+      ev(12, 30, 'running'),
+    ]);
+    const open = async (hour: number, minute: number, body: object) => {
+      setNow(k(hour, minute));
+      return post<WorkOrderSummary>(t, admin, '/api/work-orders', {
+        equipmentId: machine.id,
+        priority: 'high',
+        title: 'KPI order',
+        ...body,
+      });
+    };
+    const stepAt = async (
+      hour: number,
+      minute: number,
+      id: string,
+      step: 'assign' | 'start' | 'complete',
+      body: object = {},
+    ) => {
+      setNow(k(hour, minute));
+      return stepWorkOrder(t, admin, id, step, body);
+    };
+    const labour = async (id: string, startedAt: Date, minutes: number) => {
+      setNow(k(13, 59));
+      await post(t, admin, `/api/work-orders/${id}/labour`, {
+        startedAt: startedAt.toISOString(),
+        minutes,
+      });
+    };
+    // Two repairs: assigned after 10 and 30 minutes, each an hour from start to completion.
+    const c1 = await open(8, 0, { type: 'corrective' });
+    await stepAt(8, 10, c1.id, 'assign', { assigneeIds: [admin.user.id] });
+    await stepAt(8, 15, c1.id, 'start');
+    await stepAt(9, 15, c1.id, 'complete');
+    const c2 = await open(11, 0, { type: 'corrective' });
+    await stepAt(11, 30, c2.id, 'assign', { assigneeIds: [admin.user.id] });
+    await stepAt(11, 30, c2.id, 'start');
+    await stepAt(12, 30, c2.id, 'complete');
+    // Preventive: one done before its due, one overdue and open; an open inspection.
+    const p1 = await open(6, 30, { type: 'preventive', dueAt: k(10).toISOString() });
+    await stepAt(9, 0, p1.id, 'start');
+    await stepAt(9, 40, p1.id, 'complete');
+    const p2 = await open(6, 30, { type: 'preventive', dueAt: k(12).toISOString() });
+    const i1 = await open(7, 0, { type: 'inspection' });
+    await labour(c1.id, k(8, 15), 60);
+    await labour(c2.id, k(11, 30), 60);
+    await labour(p1.id, k(9, 0), 30);
+    await labour(i1.id, k(7, 0), 30);
+
+    setNow(k(14));
+    const kpis = await get<MaintenanceKpis>(
+      t,
+      lineManager,
+      `/api/maintenance/kpis?lineId=${lineK.id}&from=${k(6).toISOString()}&to=${k(14).toISOString()}`,
+    );
+    expect(kpis).toMatchObject({
+      mtbfSeconds: 3 * 3600,
+      mttrSeconds: 3600,
+      workOrderMttrSeconds: 3600,
+      // Assigned after 10 and 30 minutes; the first preventive one when started, after 2 h 30.
+      mttaSeconds: (600 + 1800 + 9000) / 3,
+      pmCompliance: 0.5,
+      plannedMaintenancePercentage: 0.333333,
+      backlogHours: 0.5,
+      correctiveMaintenanceRatio: 0.8,
+      basis: {
+        failures: 2,
+        assignedWorkOrders: 3,
+        preventiveDue: 2,
+        preventiveCompliant: 1,
+        openWorkOrders: 2,
+      },
+    });
+    await send(
+      t,
+      lineManager,
+      'get',
+      `/api/maintenance/kpis?lineId=${lineA.id}&from=${k(6).toISOString()}&to=${k(14).toISOString()}`,
+    ).expect(403);
+
+    const overview = await get<MaintenanceOverview>(t, lineManager, '/api/maintenance/overview');
+    expect(overview).toMatchObject({
+      openWorkOrders: 2,
+      overdueWorkOrders: 1,
+      dueInSevenDays: 0,
+      mtbfSeconds: 3 * 3600,
+      mttrSeconds: 3600,
+    });
+    expect(overview.worstEquipment).toHaveLength(1);
+    expect(overview.worstEquipment[0]).toMatchObject({
+      equipmentId: machine.id,
+      unplannedStopSeconds: 2 * 3600,
+    });
+    expect(overview.worstEquipment[0]?.openWorkOrders.map((o) => o.id).sort()).toEqual(
+      [p2.id, i1.id].sort(),
+    );
   });
 });

@@ -101,8 +101,9 @@ export class MaintenanceKpisService {
     const worst = perEquipment
       .map(({ context, totals }) => ({
         context,
-        // Unplanned stop time: down time (stops, unknown time) and micro-stops in planned busy time.
-        seconds: totals.downSeconds + totals.minorStopSeconds,
+        // Unplanned stop time: stops and micro-stops in planned busy time (time with no known
+        // state, such as before a machine's first event, is not a stop).
+        seconds: totals.downSeconds - totals.unknownSeconds + totals.minorStopSeconds,
       }))
       .filter((entry) => entry.seconds > 0)
       .sort((a, b) => b.seconds - a.seconds)
