@@ -233,6 +233,8 @@ export const workOrderSummarySchema = z.object({
   downtimeEventId: z.string().nullable(),
   /** The preventive plan that created it, if any. */
   planId: z.string().nullable(),
+  /** Which occurrence of the plan it is (1, 2, …): one work order per occurrence. */
+  planOccurrence: z.number().int().nullable(),
   assignees: z.array(workOrderAssigneeSchema),
   createdAt: z.string(),
   createdBy: actorSchema,

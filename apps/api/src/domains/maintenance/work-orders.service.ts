@@ -12,6 +12,7 @@ import {
   type SessionUser,
   type WorkOrder,
   type WorkOrderListQuery,
+  type WorkOrderPriority,
   type WorkOrderStatus,
   type WorkOrderSummary,
   hasPermission,
@@ -179,6 +180,69 @@ export class WorkOrdersService {
     );
     this.dispatcher.kick();
     return this.view(id);
+  }
+
+  /**
+   * A preventive plan's occurrence, in the scheduler's transaction (which holds the plan's row):
+   * numbered, audited and announced like any creation. The caller kicks the dispatcher after
+   * its commit. `work_orders_plan_occurrence_uq` makes a second one of an occurrence fail.
+   */
+  async createForPlan(
+    manager: EntityManager,
+    plan: {
+      planId: string;
+      occurrence: number;
+      equipmentId: string;
+      lineId: string;
+      title: string;
+      description: string | null;
+      priority: WorkOrderPriority;
+      dueAt: Date;
+      trigger: string;
+    },
+    actor: SessionUser,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const number = await this.workOrders.nextNumber(manager, now.getUTCFullYear());
+    const workOrderId = await this.workOrders.insert(manager, number, {
+      type: 'preventive',
+      priority: plan.priority,
+      equipmentId: plan.equipmentId,
+      lineId: plan.lineId,
+      title: plan.title,
+      description: plan.description,
+      dueAt: plan.dueAt,
+      failureReasonId: null,
+      andonCallId: null,
+      downtimeEventId: null,
+      planId: plan.planId,
+      planOccurrence: plan.occurrence,
+      createdAt: now,
+      createdBy: actor.id,
+    });
+    await this.workOrders.addHistory(manager, workOrderId, {
+      action: 'create',
+      from: null,
+      to: 'open',
+      at: now,
+      by: actor.id,
+      reason: null,
+    });
+    const after = await this.mustGetSummary(workOrderId, manager);
+    await this.audit.record(manager, {
+      actor,
+      action: `${ENTITY_TYPE}.created`,
+      entityType: ENTITY_TYPE,
+      entityId: workOrderId,
+      after: { ...after, via: 'maintenance-scheduler', trigger: plan.trigger },
+    });
+    await this.announce(manager, after, now);
+    return workOrderId;
+  }
+
+  /** After a commit that created work orders through `createForPlan`. */
+  announced(): void {
+    this.dispatcher.kick();
   }
 
   /** The lines the user may see; a `lineId` or `equipmentId` filter on another line is 403. */
