@@ -132,6 +132,8 @@ export const workOrderListQuerySchema = paginationQuerySchema.extend({
   type: workOrderTypeSchema.optional(),
   planId: uuid.optional(),
   andonCallId: uuid.optional(),
+  /** Only work orders assigned to this user (the planner's board filter); `mine` wins. */
+  assigneeId: uuid.optional(),
   /** `true`: only work orders assigned to the caller. */
   mine: z
     .enum(['true', 'false'], { message: 'Must be true or false' })

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AuthTokens, Line, Paginated, WorkOrderAssigneeCandidate } from '@ms5/contracts';
+import type {
+  AuthTokens,
+  Line,
+  Paginated,
+  WorkOrderAssigneeCandidate,
+  WorkOrderSummary,
+} from '@ms5/contracts';
 import { fieldPaths, get, send } from '../support/api.js';
-import { createLine } from '../support/plant-factory.js';
+import { createWorkOrder, stepWorkOrder } from '../support/maintenance-factory.js';
+import { createEquipment, createLine } from '../support/plant-factory.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
 import { assignLines, usersWithRoles } from '../support/user-factory.js';
 
@@ -107,5 +114,23 @@ describe('work-order assignees over HTTP', () => {
       400,
     );
     expect(fieldPaths(big.body)).toEqual(['pageSize']);
+  });
+
+  it("filters the work-order list by an assignee (the board's filter)", async () => {
+    const equipment = await createEquipment(t, admin, { lineId: lineA.id, code: 'AS-FIL' });
+    const order = await createWorkOrder(t, planner, {
+      equipmentId: equipment.id,
+      title: 'Belt slips',
+    });
+    await createWorkOrder(t, planner, { equipmentId: equipment.id, title: 'Nobody yet' });
+    await stepWorkOrder(t, planner, order.id, 'assign', { assigneeIds: [techA.user.id] });
+    const list = (query: string) =>
+      get<Paginated<WorkOrderSummary>>(t, planner, `/api/work-orders?${query}`);
+    expect((await list(`assigneeId=${techA.user.id}`)).items.map((item) => item.id)).toEqual([
+      order.id,
+    ]);
+    expect((await list(`assigneeId=${techAll.user.id}`)).total).toBe(0);
+    const bad = await send(t, planner, 'get', '/api/work-orders?assigneeId=me').expect(400);
+    expect(fieldPaths(bad.body)).toEqual(['assigneeId']);
   });
 });

@@ -206,7 +206,7 @@ export class WorkOrdersService {
         type: query.type,
         planId: query.planId,
         andonCallId: query.andonCallId,
-        assigneeId: query.mine === true ? user.id : undefined,
+        assigneeId: query.mine === true ? user.id : query.assigneeId,
       },
       query.page,
       query.pageSize,
