@@ -1,0 +1,43 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '@/components/ui/page-header';
+import { workOrderHref } from '@/config/paths';
+import { WorkOrderForm } from '@/features/maintenance/components/work-order-form';
+import { ALL_ITEMS, usePlantList } from '@/features/plant/api/get-plant-list';
+import { RequirePermission } from '@/app/routes/require-permission';
+
+function NewWorkOrder() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const equipment = usePlantList('equipment', ALL_ITEMS);
+  const param = (name: string) => search.get(name) ?? undefined;
+  return (
+    <WorkOrderForm
+      equipment={equipment.data?.items ?? []}
+      defaults={{
+        equipmentId: param('equipmentId'),
+        andonCallId: param('andonCallId'),
+        priority: param('priority'),
+        title: param('title'),
+      }}
+      onCreated={(order) => void navigate(workOrderHref(order.id))}
+    />
+  );
+}
+
+/**
+ * `/maintenance/work-orders/new?equipmentId&andonCallId&priority&title`: a request for corrective
+ * work (operators too), or planned work for planners; opened from an andon call it carries it.
+ */
+export function NewWorkOrderPage() {
+  return (
+    <RequirePermission permission="maintenance:request">
+      <div className="maintenance">
+        <PageHeader
+          title="New work order"
+          description="Say which machine and what is wrong; maintenance takes it from there."
+        />
+        <NewWorkOrder />
+      </div>
+    </RequirePermission>
+  );
+}
