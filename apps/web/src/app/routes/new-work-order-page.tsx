@@ -1,4 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingState } from '@/components/ui/loading-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { workOrderHref } from '@/config/paths';
 import { WorkOrderForm } from '@/features/maintenance/components/work-order-form';
@@ -10,9 +12,20 @@ function NewWorkOrder() {
   const navigate = useNavigate();
   const equipment = usePlantList('equipment', ALL_ITEMS);
   const param = (name: string) => search.get(name) ?? undefined;
+  // The form waits for the equipment: its choice (from an andon call) must be there to show.
+  if (equipment.isPending) return <LoadingState label="Loading the equipment…" />;
+  if (equipment.isError) {
+    return (
+      <ErrorState
+        title="Could not load the equipment"
+        error={equipment.error}
+        onRetry={() => void equipment.refetch()}
+      />
+    );
+  }
   return (
     <WorkOrderForm
-      equipment={equipment.data?.items ?? []}
+      equipment={equipment.data.items}
       defaults={{
         equipmentId: param('equipmentId'),
         andonCallId: param('andonCallId'),
