@@ -38,10 +38,11 @@ export const handoverHref = (id: string): string => `/handover/${encodeURICompon
 export const workOrderHref = (id: string): string =>
   `/maintenance/work-orders/${encodeURIComponent(id)}`;
 
-/** The request form, filled in from what it is opened from (an andon call's equipment and call). */
+/** The request form, filled in from what it is opened from (an andon call, a stop). */
 export function newWorkOrderHref(from: {
   equipmentId?: string;
   andonCallId?: string;
+  downtimeEventId?: string;
   priority?: string;
   title?: string;
 }): string {

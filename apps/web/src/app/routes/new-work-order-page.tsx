@@ -29,6 +29,7 @@ function NewWorkOrder() {
       defaults={{
         equipmentId: param('equipmentId'),
         andonCallId: param('andonCallId'),
+        downtimeEventId: param('downtimeEventId'),
         priority: param('priority'),
         title: param('title'),
       }}
@@ -38,8 +39,8 @@ function NewWorkOrder() {
 }
 
 /**
- * `/maintenance/work-orders/new?equipmentId&andonCallId&priority&title`: a request for corrective
- * work (operators too), or planned work for planners; opened from an andon call it carries it.
+ * `/maintenance/work-orders/new?equipmentId&andonCallId&downtimeEventId&priority&title`: a request for corrective
+ * work (operators too), or planned work for planners; opened from an andon call or a stop it carries it.
  */
 export function NewWorkOrderPage() {
   return (

@@ -67,4 +67,26 @@ describe('WorkOrderForm', () => {
     expect(await screen.findByText('Does not exist')).toBeInTheDocument();
     expect(server.requests[0]?.body).toMatchObject({ type: 'preventive', priority: 'medium' });
   });
+
+  it('opens one from a stop, carrying the machine event that began it', async () => {
+    const server = createFakeFetch(() => jsonResponse(201, workOrder({ status: 'open' })));
+    vi.stubGlobal('fetch', server.fetch);
+    const { user } = renderApp(
+      <WorkOrderForm
+        equipment={EQUIPMENT}
+        defaults={{ equipmentId: EQUIPMENT_ID, downtimeEventId: '4711', title: 'Jam on FIL-1' }}
+      />,
+      { user: sessionUser('operator') },
+    );
+    expect(screen.getByText(/From a stop/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open work order' }));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(server.requests[0]?.body).toEqual({
+      equipmentId: EQUIPMENT_ID,
+      type: 'corrective',
+      priority: 'medium',
+      title: 'Jam on FIL-1',
+      downtimeEventId: 4711,
+    });
+  });
 });

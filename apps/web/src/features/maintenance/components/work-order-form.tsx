@@ -29,12 +29,15 @@ const FIELDS = namedFields([
   'description',
   'dueAt',
   'andonCallId',
+  'downtimeEventId',
 ]);
 
 /** What the form starts with when opened from an andon call (its equipment, priority, words). */
 export interface WorkOrderFormDefaults {
   equipmentId?: string | undefined;
   andonCallId?: string | undefined;
+  /** The machine event that began a stop (the downtime list's `downtimeEventId`). */
+  downtimeEventId?: string | undefined;
   priority?: string | undefined;
   title?: string | undefined;
 }
@@ -51,13 +54,15 @@ const isPriority = (value: string | undefined): value is WorkOrderPriority =>
 /**
  * Open a work order. Anyone holding `maintenance:request` asks for a corrective one (an operator's
  * request); planners may also open preventive and inspection work. From an andon call it carries
- * the call (`andonCallId`): the call then shows its work order. Checked with the contract schema.
+ * the call (`andonCallId`): the call then shows its work order; from a stop, the stop
+ * (`downtimeEventId`) with its reason and duration. Checked with the contract schema.
  */
 export function WorkOrderForm({ equipment, defaults = {}, onCreated }: WorkOrderFormProps) {
   const canPlan = usePermission('maintenance:plan');
   const mutation = useCreateWorkOrder();
   const { fieldErrors, formError, clear, showIssues, showServerError } = useFormErrors();
   const fromCall = defaults.andonCallId !== undefined && defaults.andonCallId !== '';
+  const fromStop = defaults.downtimeEventId !== undefined && defaults.downtimeEventId !== '';
   const types = canPlan ? WORK_ORDER_TYPES : (['corrective'] as const);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -76,6 +81,7 @@ export function WorkOrderForm({ equipment, defaults = {}, onCreated }: WorkOrder
       description: optional('description'),
       dueAt: due === undefined ? undefined : localInputToIso(due),
       andonCallId: fromCall ? defaults.andonCallId : undefined,
+      downtimeEventId: fromStop ? Number(defaults.downtimeEventId) : undefined,
     });
     if (!parsed.success) {
       return showIssues(parsed.error, FIELDS, (field, message) =>
@@ -96,6 +102,12 @@ export function WorkOrderForm({ equipment, defaults = {}, onCreated }: WorkOrder
         <Alert tone="info">
           From an andon call: the call will show this work order.
           {fieldErrors.andonCallId !== undefined ? ` ${fieldErrors.andonCallId}` : ''}
+        </Alert>
+      ) : null}
+      {fromStop ? (
+        <Alert tone="info">
+          From a stop: its reason and its duration go with the work order.
+          {fieldErrors.downtimeEventId !== undefined ? ` ${fieldErrors.downtimeEventId}` : ''}
         </Alert>
       ) : null}
       <SelectField
