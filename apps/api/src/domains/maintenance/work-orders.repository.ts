@@ -7,6 +7,7 @@ import type {
   WorkOrder,
   WorkOrderAction,
   WorkOrderAssignee,
+  WorkOrderAssigneeCandidate,
   WorkOrderHistoryEntry,
   WorkOrderLabourEntry,
   WorkOrderPart,
@@ -645,6 +646,43 @@ export class WorkOrdersRepository extends BaseRepository {
       where,
       orderBy: 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number',
       map: toSummary,
+      page,
+      pageSize,
+    });
+  }
+
+  /**
+   * Active users of the given roles who see any of `lineIds` (a user without line limits sees
+   * every line; `lineIds` null: no line condition), by display name.
+   */
+  assigneeCandidates(
+    roles: readonly Role[],
+    lineIds: readonly string[] | null,
+    page: number,
+    pageSize: number,
+  ): Promise<[WorkOrderAssigneeCandidate[], number]> {
+    const where = new SqlWhere()
+      .addLiteral('NOT u.disabled')
+      .add((p) => `u.role = ANY(${p}::text[])`, roles);
+    if (lineIds !== null) {
+      where.add(
+        (p) => `(NOT EXISTS (SELECT 1 FROM user_lines ul WHERE ul.user_id = u.id)
+                 OR EXISTS (SELECT 1 FROM user_lines ul
+                            WHERE ul.user_id = u.id AND ul.line_id = ANY(${p}::uuid[])))`,
+        lineIds,
+      );
+    }
+    return this.listPage({
+      from: 'users u',
+      select: 'SELECT u.id, u.username, u.display_name, u.role FROM users u',
+      where,
+      orderBy: 'lower(u.display_name), lower(u.username), u.id',
+      map: (row: { id: string; username: string; display_name: string; role: Role }) => ({
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+      }),
       page,
       pageSize,
     });

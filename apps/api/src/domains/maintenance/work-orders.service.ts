@@ -9,8 +9,12 @@ import {
   type FieldError,
   type HoldWorkOrderInput,
   type Paginated,
+  ROLES,
+  type Role,
   type SessionUser,
   type WorkOrder,
+  type WorkOrderAssigneeCandidate,
+  type WorkOrderAssigneeListQuery,
   type WorkOrderListQuery,
   type WorkOrderPriority,
   type WorkOrderStatus,
@@ -50,6 +54,11 @@ const AUDIT_ACTION: Record<WorkOrderStep, string> = {
   complete: 'completed',
   cancel: 'cancelled',
 };
+
+/** The roles whose users may work maintenance orders (and so be assigned them). */
+const EXECUTING_ROLES: readonly Role[] = ROLES.filter((role) =>
+  hasPermission(role, 'maintenance:execute'),
+);
 
 const invalidReference = (path: string, message: string) =>
   new DomainException('INVALID_REFERENCE', `Invalid ${path}`, [{ path, message }]);
@@ -261,8 +270,26 @@ export class WorkOrdersService {
         type: query.type,
         planId: query.planId,
         andonCallId: query.andonCallId,
-        assigneeId: query.mine === true ? user.id : undefined,
+        assigneeId: query.mine === true ? user.id : query.assigneeId,
       },
+      query.page,
+      query.pageSize,
+    );
+    return toPage(items, total, query);
+  }
+
+  /**
+   * Who the caller may assign: active users holding `maintenance:execute` who see `lineId` (the
+   * caller must see it too), or without `lineId` who see one of the caller's lines.
+   */
+  async assignees(
+    query: WorkOrderAssigneeListQuery,
+    user: SessionUser,
+  ): Promise<Paginated<WorkOrderAssigneeCandidate>> {
+    const lineIds = (await this.lineAccess.scopeOf(user)).narrow(query.lineId, 'This line');
+    const [items, total] = await this.workOrders.assigneeCandidates(
+      EXECUTING_ROLES,
+      lineIds,
       query.page,
       query.pageSize,
     );
