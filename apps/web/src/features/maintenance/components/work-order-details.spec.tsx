@@ -24,7 +24,7 @@ const ME = { id: TECH_ID, displayName: 'Max Maintenance' };
 function workOrderServer(initial: WorkOrder) {
   let order = initial;
   const server = createFakeFetch((request: FakeRequest) => {
-    const step = request.url.pathname.split('/').pop();
+    const step = request.url.pathname.split('/').pop() ?? '';
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (request.method === 'POST') {
       const at = '2026-03-10T09:00:00.000Z';
@@ -79,6 +79,8 @@ function workOrderServer(initial: WorkOrder) {
             ],
           };
           return jsonResponse(201, order);
+        default:
+          throw new Error(`unexpected step ${step}`);
       }
       return jsonResponse(200, order);
     }
@@ -179,7 +181,7 @@ describe('WorkOrderDetails', () => {
       '2 × SEAL-40 Shaft seal',
     );
     expect(screen.getByRole('region', { name: 'Work order' })).toHaveTextContent('Worn seal');
-  });
+  }, 30_000); // many steps typed one key at a time: slow on a loaded machine
 
   it("shows the server's refusal in words", async () => {
     const server = createFakeFetch(() =>
