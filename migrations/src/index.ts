@@ -12,6 +12,7 @@ import { AttributeCountsByRunningTime1764800000000 } from './1764800000000-Attri
 import { ScopeEventIdsToEquipment1764900000000 } from './1764900000000-ScopeEventIdsToEquipment.js';
 import { CreateAuthSessions1765000000000 } from './1765000000000-CreateAuthSessions.js';
 import { CreateMaintenance1765100000000 } from './1765100000000-CreateMaintenance.js';
+import { CreateMaintenancePlans1765200000000 } from './1765200000000-CreateMaintenancePlans.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ScopeEventIdsToEquipment1764900000000,
   CreateAuthSessions1765000000000,
   CreateMaintenance1765100000000,
+  CreateMaintenancePlans1765200000000,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { andonPrioritySchema, andonStatusSchema, andonTypeSchema } from './andon.js';
 import { paginationQuerySchema } from './pagination.js';
+import { roleSchema } from './roles.js';
 import { instantSchema } from './time-range.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
@@ -131,6 +132,8 @@ export const workOrderListQuerySchema = paginationQuerySchema.extend({
   type: workOrderTypeSchema.optional(),
   planId: uuid.optional(),
   andonCallId: uuid.optional(),
+  /** Only work orders assigned to this user (the planner's board filter); `mine` wins. */
+  assigneeId: uuid.optional(),
   /** `true`: only work orders assigned to the caller. */
   mine: z
     .enum(['true', 'false'], { message: 'Must be true or false' })
@@ -233,6 +236,8 @@ export const workOrderSummarySchema = z.object({
   downtimeEventId: z.string().nullable(),
   /** The preventive plan that created it, if any. */
   planId: z.string().nullable(),
+  /** Which occurrence of the plan it is (1, 2, …): one work order per occurrence. */
+  planOccurrence: z.number().int().nullable(),
   assignees: z.array(workOrderAssigneeSchema),
   createdAt: z.string(),
   createdBy: actorSchema,
@@ -272,3 +277,22 @@ export const OPEN_WORK_ORDER_STATUSES: readonly WorkOrderStatus[] = [
   'in_progress',
   'on_hold',
 ];
+
+// --- assignees -------------------------------------------------------------------------------
+/**
+ * `GET /api/work-orders/assignees?lineId`: who a planner may assign (active users whose role holds
+ * `maintenance:execute` and who see the line; without `lineId`, who see any of the caller's
+ * lines). Needs `maintenance:plan`, not `users:read`.
+ */
+export const workOrderAssigneeListQuerySchema = paginationQuerySchema.extend({
+  lineId: uuid.optional(),
+});
+export type WorkOrderAssigneeListQuery = z.infer<typeof workOrderAssigneeListQuerySchema>;
+
+export const workOrderAssigneeCandidateSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type WorkOrderAssigneeCandidate = z.infer<typeof workOrderAssigneeCandidateSchema>;

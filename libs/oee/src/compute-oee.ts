@@ -58,6 +58,8 @@ export interface TimeModel {
   runMs: number;
   /** ASUT: `changeover`. */
   setupMs: number;
+  /** `running` anywhere in the window, planned busy time or not. */
+  machineRunMs: number;
   /** ADOT: `stopped` / `idle` stretches ≥ threshold, plus unknown time. */
   downMs: number;
   /** Part of `downMs` with no known state (before the first event, or not covered by the timeline). */
@@ -105,6 +107,7 @@ export function classifyTime(input: TimeModelInput): TimeModel {
   const pbtMs = totalLength(plannedBusy);
 
   let runMs = 0;
+  let machineRunMs = 0;
   let setupMs = 0;
   let stateDownMs = 0;
   let minorStopMs = 0;
@@ -121,6 +124,7 @@ export function classifyTime(input: TimeModelInput): TimeModel {
     switch (segment.state) {
       case 'running':
         runMs += ms;
+        machineRunMs += overlapLength({ start, end: segment.end }, [window]);
         break;
       case 'changeover':
         setupMs += ms;
@@ -159,6 +163,7 @@ export function classifyTime(input: TimeModelInput): TimeModel {
     plannedDowntime,
     plannedBusy,
     runMs,
+    machineRunMs,
     setupMs,
     downMs: stateDownMs + unknownMs,
     unknownMs,
@@ -201,6 +206,7 @@ export function computeTotals(input: OeeInput): Required<OeeTotals> {
     ...countTotals(input, model.plannedBusy),
     failureCount: model.failureCount,
     failureSeconds: model.failureMs / 1000,
+    machineRunSeconds: model.machineRunMs / 1000,
   };
 }
 

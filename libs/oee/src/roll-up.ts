@@ -45,6 +45,11 @@ export interface OeeTotals {
   outsidePlannedParts?: number;
   /** Failures (breakdowns) that started in the window(s); basis of MTBF and MTTR. */
   failureCount?: number;
+  /**
+   * `running` in the whole window, planned or not: what the machine did (runtime meters of
+   * preventive maintenance), where `runSeconds` is only the running inside planned busy time.
+   */
+  machineRunSeconds?: number;
   /** Planned busy time spent in failures (`stopped` at least as long as the threshold). */
   failureSeconds?: number;
 }
@@ -178,6 +183,7 @@ export function emptyTotals(): Required<OeeTotals> {
     outsidePlannedParts: 0,
     failureCount: 0,
     failureSeconds: 0,
+    machineRunSeconds: 0,
   };
 }
 
@@ -200,6 +206,7 @@ export function sumTotals(list: readonly OeeTotals[]): Required<OeeTotals> {
     sum.outsidePlannedParts += t.outsidePlannedParts ?? 0;
     sum.failureCount += t.failureCount ?? 0;
     sum.failureSeconds += t.failureSeconds ?? 0;
+    sum.machineRunSeconds += t.machineRunSeconds ?? 0;
   }
   return sum;
 }

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { post, send } from '../support/api.js';
 import { raiseAndonCall } from '../support/andon-factory.js';
-import { createWorkOrder } from '../support/maintenance-factory.js';
+import { createMaintenancePlan, createWorkOrder } from '../support/maintenance-factory.js';
 import { ingestEvents } from '../support/ingestion-factory.js';
 import {
   createDowntimeReason,
@@ -760,6 +760,15 @@ describe('the OpenAPI document, fuzzed', () => {
     known.assigneeId = [technician.user.id];
     const workOrder = await createWorkOrder(t, admin, { equipmentId: filler.id });
     remember('workOrderId', 'work-orders', workOrder.id);
+    const plan = await createMaintenancePlan(t, admin, {
+      equipmentId: filler.id,
+      triggers: [
+        { kind: 'calendar', every: 1, unit: 'week' },
+        { kind: 'runtime', everyHours: 200 },
+        { kind: 'parts', everyParts: 10_000 },
+      ],
+    });
+    remember('planId', 'maintenance-plans', plan.id);
   }
 
   beforeAll(async () => {

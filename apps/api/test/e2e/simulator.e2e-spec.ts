@@ -197,6 +197,29 @@ describe('line simulator', () => {
       (n) => n > 0,
       45_000,
     );
+    // Maintenance calls become work orders, linked both ways, assigned to the demo technician.
+    await waitFor(
+      () => count(`SELECT count(*) AS n FROM work_orders WHERE andon_call_id IS NOT NULL`),
+      (n) => n > 0,
+      45_000,
+    );
+    const orders: Array<{ type: string; call_type: string; linked: boolean; assignee: string }> =
+      await db.query(
+        `SELECT w.type, c.type AS call_type, c.work_order_id = w.id AS linked, u.username AS assignee
+           FROM work_orders w
+           JOIN andon_calls c ON c.id = w.andon_call_id
+           JOIN work_order_assignees a ON a.work_order_id = w.id
+           JOIN users u ON u.id = a.user_id`,
+      );
+    expect(orders.length).toBeGreaterThan(0);
+    for (const order of orders) {
+      expect(order).toEqual({
+        type: 'corrective',
+        call_type: 'maintenance',
+        linked: true,
+        assignee: 'demo-maintenance',
+      });
+    }
 
     await control('pause').expect(200);
     await sleep(600); // a tick in flight may still finish

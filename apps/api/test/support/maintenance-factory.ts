@@ -1,4 +1,10 @@
-import type { AuthTokens, WorkOrder, createWorkOrderSchema } from '@ms5/contracts';
+import type {
+  AuthTokens,
+  MaintenancePlan,
+  WorkOrder,
+  createMaintenancePlanSchema,
+  createWorkOrderSchema,
+} from '@ms5/contracts';
 import type { Test } from 'supertest';
 import type { z } from 'zod';
 import { post, send } from './api.js';
@@ -40,3 +46,19 @@ export const stepWorkOrder = async (
   body: object = {},
 ): Promise<WorkOrder> =>
   (await sendWorkOrderStep(t, tokens, id, step, body).expect(200)).body as WorkOrder;
+
+export type PlanOverrides = Partial<z.input<typeof createMaintenancePlanSchema>> & {
+  equipmentId: string;
+};
+
+/** A preventive plan on the equipment: every 7 days unless told otherwise. */
+export const createMaintenancePlan = (
+  t: TestApp,
+  tokens: AuthTokens,
+  overrides: PlanOverrides,
+): Promise<MaintenancePlan> =>
+  post<MaintenancePlan>(t, tokens, '/api/maintenance-plans', {
+    title: 'Weekly check',
+    triggers: [{ kind: 'calendar', every: 7, unit: 'day' }],
+    ...overrides,
+  });

@@ -24,6 +24,10 @@ import { HourByHourPage } from '@/app/routes/hour-by-hour-page';
 import { JobPage } from '@/app/routes/job-page';
 import { MyJobsPage } from '@/app/routes/my-jobs-page';
 import { ProductionSchedulePage } from '@/app/routes/production-schedule-page';
+import { MyWorkOrdersPage } from '@/app/routes/my-work-orders-page';
+import { NewWorkOrderPage } from '@/app/routes/new-work-order-page';
+import { WorkOrderBoardPage } from '@/app/routes/work-order-board-page';
+import { WorkOrderPage } from '@/app/routes/work-order-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -55,6 +59,10 @@ export const routes: RouteObject[] = [
           { path: paths.lineHourByHour, element: <HourByHourPage /> },
           { path: paths.handover, element: <HandoverPage /> },
           { path: paths.handoverDetail, element: <HandoverDetailPage /> },
+          { path: paths.myWorkOrders, element: <MyWorkOrdersPage /> },
+          { path: paths.workOrderBoard, element: <WorkOrderBoardPage /> },
+          { path: paths.newWorkOrder, element: <NewWorkOrderPage /> },
+          { path: paths.workOrder, element: <WorkOrderPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -23,6 +23,10 @@ export const paths = {
   lineHourByHour: '/hour-by-hour/:lineId',
   handover: '/handover',
   handoverDetail: '/handover/:id',
+  myWorkOrders: '/maintenance/my-work-orders',
+  workOrderBoard: '/maintenance/board',
+  newWorkOrder: '/maintenance/work-orders/new',
+  workOrder: '/maintenance/work-orders/:id',
 } as const;
 
 export const lineHref = (id: string): string => `/lines/${encodeURIComponent(id)}`;
@@ -31,6 +35,24 @@ export const jobHref = (id: string): string => `/operator/jobs/${encodeURICompon
 export const hourByHourHref = (lineId: string): string =>
   `/hour-by-hour/${encodeURIComponent(lineId)}`;
 export const handoverHref = (id: string): string => `/handover/${encodeURIComponent(id)}`;
+export const workOrderHref = (id: string): string =>
+  `/maintenance/work-orders/${encodeURIComponent(id)}`;
+
+/** The request form, filled in from what it is opened from (an andon call, a stop). */
+export function newWorkOrderHref(from: {
+  equipmentId?: string;
+  andonCallId?: string;
+  downtimeEventId?: string;
+  priority?: string;
+  title?: string;
+}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(from)) {
+    if (value !== undefined && value !== '') query.set(key, value);
+  }
+  const text = query.toString();
+  return text === '' ? paths.newWorkOrder : `${paths.newWorkOrder}?${text}`;
+}
 export const configTabHref = (tab: string): string => `/config/${encodeURIComponent(tab)}`;
 
 /** The login address that brings the user back to `from` afterwards. */

@@ -323,6 +323,9 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
   },
 ];
 
+/** The demo technician: the simulator assigns the work orders of its maintenance calls to them. */
+export const DEMO_TECHNICIAN_USERNAME = 'demo-maintenance';
+
 /** One demo user per role, plus the simulator's service account. */
 export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; displayName: string }> = [
   { username: 'demo-admin', role: 'admin', displayName: 'Dana Admin' },
@@ -330,7 +333,7 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; displayNa
   { username: 'demo-shift', role: 'shift_manager', displayName: 'Sara Shift' },
   { username: 'demo-engineer', role: 'engineer', displayName: 'Erik Engineer' },
   { username: 'demo-operator', role: 'operator', displayName: 'Olga Operator' },
-  { username: 'demo-maintenance', role: 'maintenance', displayName: 'Max Maintenance' },
+  { username: DEMO_TECHNICIAN_USERNAME, role: 'maintenance', displayName: 'Max Maintenance' },
   { username: 'demo-quality', role: 'quality', displayName: 'Quinn Quality' },
   { username: 'demo-viewer', role: 'viewer', displayName: 'Wall screen' },
 ];

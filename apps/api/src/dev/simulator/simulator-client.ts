@@ -8,6 +8,8 @@ import type {
   Product,
   ProductionOrder,
   Shift,
+  WorkOrder,
+  WorkOrderAssigneeCandidate,
 } from '@ms5/contracts';
 import type { AndonAction } from './plant-simulation.js';
 import type { PlantConfiguration } from './sim-plant.js';
@@ -108,6 +110,32 @@ export class SimulatorClient {
   resolveAndon(id: string, resolution: string): Promise<AndonCall> {
     return this.call<AndonCall>('POST', `/api/andon/${encodeURIComponent(id)}/resolve`, {
       resolution,
+    });
+  }
+
+  /** A corrective work order from a maintenance call (the call then links to it). */
+  workOrderFromCall(call: AndonCall): Promise<WorkOrder> {
+    return this.call<WorkOrder>('POST', '/api/work-orders', {
+      equipmentId: call.equipmentId,
+      type: 'corrective',
+      priority: call.priority,
+      title: call.description ?? `Maintenance call at ${call.equipmentCode}`,
+      andonCallId: call.id,
+    });
+  }
+
+  /** Who may be assigned the line's work orders (first page: the demo has a handful). */
+  async workOrderAssignees(lineId: string): Promise<WorkOrderAssigneeCandidate[]> {
+    const page = await this.call<Paginated<WorkOrderAssigneeCandidate>>(
+      'GET',
+      `/api/work-orders/assignees?lineId=${encodeURIComponent(lineId)}&pageSize=200`,
+    );
+    return page.items;
+  }
+
+  assignWorkOrder(id: string, assigneeIds: readonly string[]): Promise<WorkOrder> {
+    return this.call<WorkOrder>('POST', `/api/work-orders/${encodeURIComponent(id)}/assign`, {
+      assigneeIds,
     });
   }
 }

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type AndonCall,
   MAX_INGEST_BATCH,
   type MachineEventInput,
   type ProductionOrder,
@@ -14,7 +15,7 @@ import { TokenService } from '../../platform/auth/token.service.js';
 import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
-import { SIMULATOR_USERNAME } from '../demo-plant/demo-plant.js';
+import { DEMO_TECHNICIAN_USERNAME, SIMULATOR_USERNAME } from '../demo-plant/demo-plant.js';
 import { UsersRepository } from '../../platform/users/users.repository.js';
 import { UsersService } from '../../platform/users/users.service.js';
 import { PlantSimulation, type SimPlant } from './plant-simulation.js';
@@ -47,7 +48,9 @@ interface Engine {
  * running production orders, tells each simulated line to make its order's product, advances the
  * plant simulation to now and sends what happened through the public HTTP API as the `simulator`
  * service user (an engineer): machine events in batches to `POST /api/ingest/events`, andon calls
- * to `POST /api/andon` and their acknowledge/resolve routes. It never writes plant data itself.
+ * to `POST /api/andon` and their acknowledge/resolve routes, and for each maintenance call a work
+ * order (`POST /api/work-orders`) assigned to the line's technician. It never writes plant data
+ * itself.
  */
 @Injectable()
 export class SimulatorDriver implements OnModuleDestroy {
@@ -61,6 +64,8 @@ export class SimulatorDriver implements OnModuleDestroy {
   private engine: Engine | null = null;
   private backlog: MachineEventInput[] = [];
   private readonly andonIds = new Map<string, string>();
+  /** The technician each line's work orders go to (null: none), looked up once per run. */
+  private readonly technicians = new Map<string, string | null>();
   private token: { value: string; renewAt: number } | null = null;
   /** Whether the last read of the running orders failed (to warn once, not every tick). */
   private ordersFailing = false;
@@ -164,6 +169,7 @@ export class SimulatorDriver implements OnModuleDestroy {
         }),
       };
       this.andonIds.clear();
+      this.technicians.clear();
       this.log.log(
         `driving run ${run.id}: ${plant.lines.length} lines, seed ${run.seed}, speed ${run.speed}`,
       );
@@ -202,6 +208,7 @@ export class SimulatorDriver implements OnModuleDestroy {
             const call = await client.raiseAndon(andon);
             this.andonIds.set(andon.key, call.id);
             raised++;
+            if (call.type === 'maintenance') await this.openWorkOrder(client, call);
           } else {
             const id = this.andonIds.get(andon.key);
             if (!id) continue;
@@ -219,6 +226,26 @@ export class SimulatorDriver implements OnModuleDestroy {
     } finally {
       await this.runs.addCounts(run.id, sent, raised);
     }
+  }
+
+  /**
+   * Turns a maintenance call into a corrective work order and assigns it to the line's technician
+   * (a user of role maintenance, the demo's `demo-maintenance` first), so that the demo shows
+   * live maintenance work. Without a technician the order stays open for anyone to take.
+   */
+  private async openWorkOrder(client: SimulatorClient, call: AndonCall): Promise<void> {
+    const order = await client.workOrderFromCall(call);
+    let technician = this.technicians.get(call.lineId);
+    if (technician === undefined) {
+      const candidates = (await client.workOrderAssignees(call.lineId)).filter(
+        (person) => person.role === 'maintenance',
+      );
+      const preferred =
+        candidates.find((person) => person.username === DEMO_TECHNICIAN_USERNAME) ?? candidates[0];
+      technician = preferred?.id ?? null;
+      this.technicians.set(call.lineId, technician);
+    }
+    if (technician !== null) await client.assignWorkOrder(order.id, [technician]);
   }
 
   /**

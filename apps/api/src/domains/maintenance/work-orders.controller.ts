@@ -9,6 +9,7 @@ import {
   type CreateWorkOrderInput,
   type HoldWorkOrderInput,
   type SessionUser,
+  type WorkOrderAssigneeListQuery,
   type WorkOrderListQuery,
   addWorkOrderLabourSchema,
   addWorkOrderPartSchema,
@@ -20,6 +21,8 @@ import {
   paginatedSchema,
   resumeWorkOrderSchema,
   startWorkOrderSchema,
+  workOrderAssigneeCandidateSchema,
+  workOrderAssigneeListQuerySchema,
   workOrderListQuerySchema,
   workOrderSchema,
   workOrderSummarySchema,
@@ -62,6 +65,20 @@ export class WorkOrdersController {
   @ApiOkResponse({ schema: toOpenApiSchema(paginatedSchema(workOrderSummarySchema), 'output') })
   list(@Query() query: WorkOrderListQuery, @CurrentUser() user: SessionUser) {
     return this.workOrders.list(query, user);
+  }
+
+  /**
+   * Who a planner may assign: active users whose role holds `maintenance:execute` and who see
+   * `lineId` (or, without it, one of your lines). Declared before `:id`.
+   */
+  @Get('assignees')
+  @RequirePermissions('maintenance:plan')
+  @ValidateQuery(workOrderAssigneeListQuerySchema)
+  @ApiOkResponse({
+    schema: toOpenApiSchema(paginatedSchema(workOrderAssigneeCandidateSchema), 'output'),
+  })
+  assignees(@Query() query: WorkOrderAssigneeListQuery, @CurrentUser() user: SessionUser) {
+    return this.workOrders.assignees(query, user);
   }
 
   /** With assignees, step history, labour (and its total), parts, andon call, stops, downtime. */

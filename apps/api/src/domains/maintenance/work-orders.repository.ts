@@ -7,6 +7,7 @@ import type {
   WorkOrder,
   WorkOrderAction,
   WorkOrderAssignee,
+  WorkOrderAssigneeCandidate,
   WorkOrderHistoryEntry,
   WorkOrderLabourEntry,
   WorkOrderPart,
@@ -46,6 +47,7 @@ interface WorkOrderRow {
   andon_call_id: string | null;
   downtime_event_id: string | null;
   plan_id: string | null;
+  plan_occurrence: number | null;
   assignees: Array<{ id: string; username: string; displayName: string; assignedAt: string }>;
   created_at: Date;
   created_by: string;
@@ -70,7 +72,7 @@ const SELECT_WORK_ORDER = `
          e.name AS equipment_name, w.line_id, w.title, w.description, w.due_at,
          w.failure_reason_id, r.code AS reason_code, r.name AS reason_name, r.category AS reason_category,
          w.cause, w.remedy, w.hold_reason, w.cancel_reason, w.andon_call_id,
-         w.downtime_event_id::text AS downtime_event_id, w.plan_id,
+         w.downtime_event_id::text AS downtime_event_id, w.plan_id, w.plan_occurrence,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'username', u.username,
                                                      'displayName', u.display_name,
                                                      'assignedAt', a.assigned_at)
@@ -126,6 +128,7 @@ function toSummary(row: WorkOrderRow): WorkOrderSummary {
     andonCallId: row.andon_call_id,
     downtimeEventId: row.downtime_event_id,
     planId: row.plan_id,
+    planOccurrence: row.plan_occurrence,
     assignees: row.assignees.map((a): WorkOrderAssignee => ({
       ...a,
       assignedAt: new Date(a.assignedAt).toISOString(),
@@ -156,6 +159,8 @@ export interface NewWorkOrder {
   andonCallId: string | null;
   downtimeEventId: string | null;
   planId: string | null;
+  /** With `planId`: which occurrence of the plan (unique per plan). */
+  planOccurrence?: number | null;
   createdAt: Date;
   createdBy: string;
 }
@@ -319,8 +324,8 @@ export class WorkOrdersRepository extends BaseRepository {
     const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO work_orders (number, type, priority, equipment_id, line_id, title, description,
                                 due_at, failure_reason_id, andon_call_id, downtime_event_id, plan_id,
-                                created_at, created_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint, $12, $13, $14, $13)
+                                created_at, created_by, updated_at, plan_occurrence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint, $12, $13, $14, $13, $15)
        RETURNING id`,
       [
         number,
@@ -337,6 +342,7 @@ export class WorkOrdersRepository extends BaseRepository {
         order.planId,
         order.createdAt,
         order.createdBy,
+        order.planOccurrence ?? null,
       ],
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');
@@ -640,6 +646,43 @@ export class WorkOrdersRepository extends BaseRepository {
       where,
       orderBy: 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number',
       map: toSummary,
+      page,
+      pageSize,
+    });
+  }
+
+  /**
+   * Active users of the given roles who see any of `lineIds` (a user without line limits sees
+   * every line; `lineIds` null: no line condition), by display name.
+   */
+  assigneeCandidates(
+    roles: readonly Role[],
+    lineIds: readonly string[] | null,
+    page: number,
+    pageSize: number,
+  ): Promise<[WorkOrderAssigneeCandidate[], number]> {
+    const where = new SqlWhere()
+      .addLiteral('NOT u.disabled')
+      .add((p) => `u.role = ANY(${p}::text[])`, roles);
+    if (lineIds !== null) {
+      where.add(
+        (p) => `(NOT EXISTS (SELECT 1 FROM user_lines ul WHERE ul.user_id = u.id)
+                 OR EXISTS (SELECT 1 FROM user_lines ul
+                            WHERE ul.user_id = u.id AND ul.line_id = ANY(${p}::uuid[])))`,
+        lineIds,
+      );
+    }
+    return this.listPage({
+      from: 'users u',
+      select: 'SELECT u.id, u.username, u.display_name, u.role FROM users u',
+      where,
+      orderBy: 'lower(u.display_name), lower(u.username), u.id',
+      map: (row: { id: string; username: string; display_name: string; role: Role }) => ({
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+      }),
       page,
       pageSize,
     });

@@ -9,9 +9,14 @@ import {
   type FieldError,
   type HoldWorkOrderInput,
   type Paginated,
+  ROLES,
+  type Role,
   type SessionUser,
   type WorkOrder,
+  type WorkOrderAssigneeCandidate,
+  type WorkOrderAssigneeListQuery,
   type WorkOrderListQuery,
+  type WorkOrderPriority,
   type WorkOrderStatus,
   type WorkOrderSummary,
   hasPermission,
@@ -49,6 +54,11 @@ const AUDIT_ACTION: Record<WorkOrderStep, string> = {
   complete: 'completed',
   cancel: 'cancelled',
 };
+
+/** The roles whose users may work maintenance orders (and so be assigned them). */
+const EXECUTING_ROLES: readonly Role[] = ROLES.filter((role) =>
+  hasPermission(role, 'maintenance:execute'),
+);
 
 const invalidReference = (path: string, message: string) =>
   new DomainException('INVALID_REFERENCE', `Invalid ${path}`, [{ path, message }]);
@@ -181,6 +191,69 @@ export class WorkOrdersService {
     return this.view(id);
   }
 
+  /**
+   * A preventive plan's occurrence, in the scheduler's transaction (which holds the plan's row):
+   * numbered, audited and announced like any creation. The caller kicks the dispatcher after
+   * its commit. `work_orders_plan_occurrence_uq` makes a second one of an occurrence fail.
+   */
+  async createForPlan(
+    manager: EntityManager,
+    plan: {
+      planId: string;
+      occurrence: number;
+      equipmentId: string;
+      lineId: string;
+      title: string;
+      description: string | null;
+      priority: WorkOrderPriority;
+      dueAt: Date;
+      trigger: string;
+    },
+    actor: SessionUser,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const number = await this.workOrders.nextNumber(manager, now.getUTCFullYear());
+    const workOrderId = await this.workOrders.insert(manager, number, {
+      type: 'preventive',
+      priority: plan.priority,
+      equipmentId: plan.equipmentId,
+      lineId: plan.lineId,
+      title: plan.title,
+      description: plan.description,
+      dueAt: plan.dueAt,
+      failureReasonId: null,
+      andonCallId: null,
+      downtimeEventId: null,
+      planId: plan.planId,
+      planOccurrence: plan.occurrence,
+      createdAt: now,
+      createdBy: actor.id,
+    });
+    await this.workOrders.addHistory(manager, workOrderId, {
+      action: 'create',
+      from: null,
+      to: 'open',
+      at: now,
+      by: actor.id,
+      reason: null,
+    });
+    const after = await this.mustGetSummary(workOrderId, manager);
+    await this.audit.record(manager, {
+      actor,
+      action: `${ENTITY_TYPE}.created`,
+      entityType: ENTITY_TYPE,
+      entityId: workOrderId,
+      after: { ...after, via: 'maintenance-scheduler', trigger: plan.trigger },
+    });
+    await this.announce(manager, after, now);
+    return workOrderId;
+  }
+
+  /** After a commit that created work orders through `createForPlan`. */
+  announced(): void {
+    this.dispatcher.kick();
+  }
+
   /** The lines the user may see; a `lineId` or `equipmentId` filter on another line is 403. */
   async list(query: WorkOrderListQuery, user: SessionUser): Promise<Paginated<WorkOrderSummary>> {
     if (query.lineId) await this.lineAccess.assertCanSee(user, query.lineId, 'This list');
@@ -197,8 +270,26 @@ export class WorkOrdersService {
         type: query.type,
         planId: query.planId,
         andonCallId: query.andonCallId,
-        assigneeId: query.mine === true ? user.id : undefined,
+        assigneeId: query.mine === true ? user.id : query.assigneeId,
       },
+      query.page,
+      query.pageSize,
+    );
+    return toPage(items, total, query);
+  }
+
+  /**
+   * Who the caller may assign: active users holding `maintenance:execute` who see `lineId` (the
+   * caller must see it too), or without `lineId` who see one of the caller's lines.
+   */
+  async assignees(
+    query: WorkOrderAssigneeListQuery,
+    user: SessionUser,
+  ): Promise<Paginated<WorkOrderAssigneeCandidate>> {
+    const lineIds = (await this.lineAccess.scopeOf(user)).narrow(query.lineId, 'This line');
+    const [items, total] = await this.workOrders.assigneeCandidates(
+      EXECUTING_ROLES,
+      lineIds,
       query.page,
       query.pageSize,
     );

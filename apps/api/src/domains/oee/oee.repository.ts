@@ -42,7 +42,8 @@ const TOTAL_COLUMNS = `
   coalesce(sum(ideal_seconds), 0)::float8 AS "idealSeconds",
   coalesce(sum(outside_planned_parts), 0)::float8 AS "outsidePlannedParts",
   coalesce(sum(failures), 0)::float8 AS "failureCount",
-  coalesce(sum(failure_seconds), 0)::float8 AS "failureSeconds"`;
+  coalesce(sum(failure_seconds), 0)::float8 AS "failureSeconds",
+  coalesce(sum(machine_run_seconds), 0)::float8 AS "machineRunSeconds"`;
 
 /** The SQL behind OEE: raw events for the engine, and the hourly roll-ups it maintains. */
 @Injectable()
@@ -260,10 +261,10 @@ export class OeeRepository extends BaseRepository {
     await manager.query(
       `INSERT INTO oee_hourly (equipment_id, hour, calendar_seconds, planned_operation_seconds, planned_downtime_seconds,
          run_seconds, setup_seconds, down_seconds, minor_stop_seconds, unknown_seconds, good, reject, rework,
-         ideal_seconds, failures, failure_seconds, outside_planned_parts, computed_at)
-       SELECT $1, *, $18::timestamptz FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
+         ideal_seconds, failures, failure_seconds, outside_planned_parts, machine_run_seconds, computed_at)
+       SELECT $1, *, $19::timestamptz FROM unnest($2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
          $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::bigint[], $13::bigint[], $14::float8[],
-         $15::int[], $16::float8[], $17::bigint[])`,
+         $15::int[], $16::float8[], $17::bigint[], $18::float8[])`,
       [
         equipmentId,
         column('hour'),
@@ -282,6 +283,7 @@ export class OeeRepository extends BaseRepository {
         column('failureCount'),
         column('failureSeconds'),
         column('outsidePlannedParts'),
+        column('machineRunSeconds'),
         computedAt,
       ],
     );
@@ -332,13 +334,93 @@ export class OeeRepository extends BaseRepository {
               setup_seconds AS "setupSeconds", down_seconds AS "downSeconds", minor_stop_seconds AS "minorStopSeconds",
               unknown_seconds AS "unknownSeconds", good::float8 AS good, reject::float8 AS reject,
               rework::float8 AS rework, ideal_seconds AS "idealSeconds", failures::float8 AS "failureCount",
-              failure_seconds AS "failureSeconds", outside_planned_parts::float8 AS "outsidePlannedParts"
+              failure_seconds AS "failureSeconds", outside_planned_parts::float8 AS "outsidePlannedParts",
+              machine_run_seconds AS "machineRunSeconds"
          FROM oee_hourly
         WHERE equipment_id = ANY($1::uuid[]) AND hour >= $2 AND hour < $3
           AND computed_at >= hour + interval '1 hour'`,
       [equipmentIds, new Date(range.start), new Date(range.end)],
     );
     return rows.map((row) => ({ ...row, hourMs: Number(row.hourMs) }));
+  }
+
+  /**
+   * Machine meters from the roll-ups: for each request, the running seconds and parts of the
+   * final hours from the hour of its `since` up to the end of its equipment's last final hour
+   * before `openHour` (`rolledUntil`; null: no such hour). One pass over each equipment's hours
+   * since its earliest request: the requests are markers in the hour series, so each reads its
+   * sum as the equipment's total less what came before it.
+   */
+  async meterRollups(
+    requests: ReadonlyArray<{ key: string; equipmentId: string; sinceHour: number }>,
+    openHour: number,
+  ): Promise<
+    Array<{
+      key: string;
+      runSeconds: number;
+      parts: number;
+      rolledUntil: number | null;
+      sinceHourRolled: boolean;
+    }>
+  > {
+    if (requests.length === 0) return [];
+    const rows = await this.dataSource.query<
+      Array<{
+        key: string;
+        run: number;
+        parts: number;
+        rolled_until: string | null;
+        since_hour_rolled: boolean;
+      }>
+    >(
+      `WITH req AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[]) AS r(key, equipment_id, since_hour)),
+       eq AS (SELECT equipment_id, min(since_hour) AS since FROM req GROUP BY 1),
+       tail AS (
+         SELECT eq.equipment_id, eq.since,
+                (SELECT h.hour + interval '1 hour' FROM oee_hourly h
+                  WHERE h.equipment_id = eq.equipment_id AND h.hour >= eq.since AND h.hour < $4
+                    AND h.computed_at >= h.hour + interval '1 hour'
+                  ORDER BY h.hour DESC LIMIT 1) AS rolled_until
+           FROM eq),
+       hours AS (
+         SELECT h.equipment_id, h.hour, h.machine_run_seconds AS run,
+                (h.good + h.reject + h.rework)::float8 AS parts
+           FROM tail JOIN oee_hourly h
+             ON h.equipment_id = tail.equipment_id AND h.hour >= tail.since AND h.hour < tail.rolled_until
+            AND h.computed_at >= h.hour + interval '1 hour'),
+       marked AS (
+         SELECT equipment_id, hour AS at, 1 AS ord, run, parts, NULL::text AS key FROM hours
+         UNION ALL
+         SELECT equipment_id, since_hour, 0, 0, 0, key FROM req),
+       cum AS (
+         SELECT key, equipment_id, at,
+                sum(run) OVER w AS run_before, sum(parts) OVER w AS parts_before
+           FROM marked
+         WINDOW w AS (PARTITION BY equipment_id ORDER BY at, ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+       totals AS (SELECT equipment_id, sum(run) AS run, sum(parts) AS parts FROM hours GROUP BY 1)
+       SELECT c.key, (coalesce(t.run, 0) - c.run_before)::float8 AS run,
+              (coalesce(t.parts, 0) - c.parts_before)::float8 AS parts,
+              (extract(epoch FROM tail.rolled_until) * 1000)::float8 AS rolled_until,
+              EXISTS (SELECT 1 FROM oee_hourly o
+                       WHERE o.equipment_id = c.equipment_id AND o.hour = c.at AND o.hour < tail.rolled_until
+                         AND o.computed_at >= o.hour + interval '1 hour') AS since_hour_rolled
+         FROM cum c JOIN tail USING (equipment_id) LEFT JOIN totals t USING (equipment_id)
+        WHERE c.key IS NOT NULL`,
+      [
+        requests.map((r) => r.key),
+        requests.map((r) => r.equipmentId),
+        requests.map((r) => new Date(r.sinceHour)),
+        new Date(openHour),
+      ],
+    );
+    return rows.map((row) => ({
+      key: row.key,
+      runSeconds: Number(row.run),
+      parts: Number(row.parts),
+      rolledUntil: row.rolled_until === null ? null : Number(row.rolled_until),
+      sinceHourRolled: row.since_hour_rolled,
+    }));
   }
 
   /** The final roll-up hours (epoch ms) of one equipment in `[from, to)`. */

@@ -27,6 +27,12 @@ import { type EquipmentContext, OeeRepository } from './oee.repository.js';
 
 export type { EquipmentContext };
 
+/** What a machine did over a time: `running` seconds (planned or not) and parts made. */
+export interface MachineMeter {
+  runSeconds: number;
+  parts: number;
+}
+
 const HOUR_MS = 3_600_000;
 const MAX_WINDOWS = 2000;
 /** Up to this many windows the database sums the roll-ups; a longer series is summed here. */
@@ -146,6 +152,95 @@ export class OeeService {
       storedHours: status.hours,
       lastComputedAt: status.last ? new Date(status.last).toISOString() : null,
     };
+  }
+
+  /**
+   * What each machine did since each request's `since`, for maintenance meters: seconds in
+   * `running` state (planned or not) and parts made (good + reject + rework). Whole hours come
+   * from the roll-ups (`meterRollups`); the rest — the hours after an equipment's last final
+   * hour, the open hour — from that time's raw events only, through the engine. A request whose
+   * `since` hour was rolled up gives `sinceOffset`, the reading of that hour before `since`
+   * (see `meterOffset`), which the hour's roll-up includes and the meter does not.
+   */
+  async machineMeters(
+    requests: ReadonlyArray<{
+      key: string;
+      equipmentId: string;
+      since: number;
+      sinceOffset: MachineMeter;
+    }>,
+    now: number,
+  ): Promise<Map<string, MachineMeter>> {
+    const out = new Map<string, MachineMeter>();
+    const live = requests.filter((r) => r.since < now);
+    for (const r of requests) if (r.since >= now) out.set(r.key, { runSeconds: 0, parts: 0 });
+    if (live.length === 0) return out;
+    const openHour = floorHour(now);
+    const rolled = new Map(
+      (
+        await this.repository.meterRollups(
+          live.map((r) => ({
+            key: r.key,
+            equipmentId: r.equipmentId,
+            sinceHour: floorHour(r.since),
+          })),
+          openHour,
+        )
+      ).map((row) => [row.key, row]),
+    );
+    const byEquipment = new Map<
+      string,
+      Array<{ key: string; liveFrom: number; base: MachineMeter }>
+    >();
+    for (const r of live) {
+      const row = rolled.get(r.key);
+      const useRolled = row !== undefined && row.rolledUntil !== null && row.rolledUntil > r.since;
+      const base: MachineMeter = useRolled
+        ? {
+            runSeconds: row.runSeconds - (row.sinceHourRolled ? r.sinceOffset.runSeconds : 0),
+            parts: row.parts - (row.sinceHourRolled ? r.sinceOffset.parts : 0),
+          }
+        : { runSeconds: 0, parts: 0 };
+      const liveFrom = useRolled ? (row.rolledUntil ?? r.since) : r.since;
+      const list = byEquipment.get(r.equipmentId) ?? [];
+      list.push({ key: r.key, liveFrom, base });
+      byEquipment.set(r.equipmentId, list);
+    }
+    const contexts = await this.repository.equipmentContexts([...byEquipment.keys()]);
+    for (const context of contexts) {
+      const list = byEquipment.get(context.equipmentId) ?? [];
+      const starts = [...new Set(list.map((entry) => entry.liveFrom))].filter((s) => s < now);
+      const windows = starts.map((start) => ({ start, end: now }));
+      const totals =
+        windows.length === 0
+          ? []
+          : await this.engine.totalsFor(context, { start: Math.min(...starts), end: now }, windows);
+      const byStart = new Map(starts.map((start, index) => [start, totals[index]]));
+      for (const entry of list) {
+        const t = byStart.get(entry.liveFrom);
+        out.set(entry.key, {
+          runSeconds: Math.max(0, entry.base.runSeconds + (t?.machineRunSeconds ?? 0)),
+          parts: Math.max(0, entry.base.parts + (t ? t.good + t.reject + t.rework : 0)),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The meters of `since`'s hour before `since`, from that hour's raw events. */
+  async meterOffset(equipmentId: string, since: number): Promise<MachineMeter> {
+    const hour = floorHour(since);
+    const [context] = await this.repository.equipmentContexts([equipmentId]);
+    if (!context || since <= hour) return { runSeconds: 0, parts: 0 };
+    const [t] = await this.engine.totalsFor(context, { start: hour, end: since }, [
+      { start: hour, end: since },
+    ]);
+    return { runSeconds: t?.machineRunSeconds ?? 0, parts: t ? t.good + t.reject + t.rework : 0 };
+  }
+
+  /** What the engine needs of each of these equipment (unknown ids are left out). */
+  contextsOf(equipmentIds: readonly string[]): Promise<EquipmentContext[]> {
+    return this.repository.equipmentContexts(equipmentIds);
   }
 
   /**
@@ -310,6 +405,7 @@ export class OeeService {
 }
 
 const DAY_MS = 24 * HOUR_MS;
+const floorHour = (ms: number): number => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
 /** `[from, to)`, not past now: time that has not happened yet is not counted. */
 export function windowUntilNow(query: { from: string; to: string }, now: number): Interval {

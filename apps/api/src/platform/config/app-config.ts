@@ -56,6 +56,9 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
   DEMO: booleanFlag.default(false),
   OEE_ROLLUPS: booleanFlag.default(true),
+  /** The preventive maintenance scheduler in this instance (`0`: off), and how often it passes. */
+  MAINTENANCE_SCHEDULER: booleanFlag.default(true),
+  MAINTENANCE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   /** Line simulator: default speed (simulated seconds per real second), seed and tick. */
   SIMULATOR_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
   SIMULATOR_SEED: z.coerce.number().int().min(0).max(4_294_967_295).optional(),

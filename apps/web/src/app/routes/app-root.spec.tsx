@@ -34,6 +34,7 @@ describe('AppRoot navigation', () => {
       'Stops',
       'My jobs',
       'Hour by hour',
+      'Maintenance',
     ]);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Configuration' })).not.toBeInTheDocument();
@@ -56,6 +57,8 @@ describe('AppRoot navigation', () => {
       'Schedule',
       'Hour by hour',
       'Handover',
+      'My work orders',
+      'Maintenance',
       'Checklists',
       'Configuration',
       'Simulator',
@@ -76,8 +79,31 @@ describe('AppRoot navigation', () => {
       'Schedule',
       'Hour by hour',
       'Handover',
+      'Maintenance',
       'Simulator',
     ]);
+  });
+
+  it('shows a technician their work orders and the maintenance board (maintenance:execute, :read)', () => {
+    renderApp(routes, { user: sessionUser('maintenance') });
+    expect(mainMenuLinks()).toEqual([
+      'Home',
+      'Overview',
+      'Andon board',
+      'Andon tablet',
+      'Stops',
+      'Hour by hour',
+      'My work orders',
+      'Maintenance',
+    ]);
+    expect(screen.getByRole('link', { name: 'My work orders' })).toHaveAttribute(
+      'href',
+      '/maintenance/my-work-orders',
+    );
+    expect(screen.getByRole('link', { name: 'Maintenance' })).toHaveAttribute(
+      'href',
+      '/maintenance/board',
+    );
   });
 
   it('logs out: revokes the refresh token on the server, forgets it, and goes to the login screen', async () => {

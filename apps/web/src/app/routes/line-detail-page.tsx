@@ -114,6 +114,7 @@ function DowntimeSections({
   withReliability: boolean;
 }) {
   const canAssign = usePermission('downtime:assign-reason');
+  const canRequestWork = usePermission('maintenance:request');
   const paretoQuery = useDowntimePareto({ ...scope, ...range });
   const reasons = useDowntimeReasons().data?.items ?? [];
   return (
@@ -135,6 +136,7 @@ function DowntimeSections({
           scope={{ ...scope, ...range }}
           reasons={reasons}
           canAssign={canAssign}
+          canRequestWork={canRequestWork}
         />
       </section>
       {withReliability ? <ReliabilitySection scope={scope} range={range} /> : null}

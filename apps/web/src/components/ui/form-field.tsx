@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -52,6 +58,40 @@ export function TextField({ name, label, error, hint, className, ...input }: Tex
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <input
+        {...input}
+        id={id}
+        name={name}
+        className={['field__control', className].filter(Boolean).join(' ')}
+        aria-invalid={error !== undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'name'
+> {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+}
+
+/** A labelled multi-line input (notes, reasons), like `TextField`. */
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: TextAreaFieldProps) {
+  const id = `${useId()}-${name}`;
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <textarea
         {...input}
         id={id}
         name={name}

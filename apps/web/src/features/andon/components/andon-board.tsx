@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
 import type { AndonCall } from '@ms5/contracts';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
+import { newWorkOrderHref, workOrderHref } from '@/config/paths';
 import { usePermission } from '@/lib/authorization';
 import { useAcknowledgeAndonCall } from '@/features/andon/api/acknowledge-andon-call';
 import { useAndonCalls } from '@/features/andon/api/get-andon-calls';
@@ -89,6 +91,8 @@ export function AndonBoard() {
 function BoardRow({ call, now }: { call: AndonCall; now: number }) {
   const canAcknowledge = usePermission('andon:acknowledge');
   const canResolve = usePermission('andon:resolve');
+  const canRequestWork = usePermission('maintenance:request');
+  const canReadWork = usePermission('maintenance:read');
   const acknowledge = useAcknowledgeAndonCall();
   const resolve = useResolveAndonCall();
   const age = (now - Date.parse(call.raisedAt)) / 1000;
@@ -114,6 +118,25 @@ function BoardRow({ call, now }: { call: AndonCall; now: number }) {
         {error ? <span role="alert">{error.message}</span> : null}
       </div>
       <div className="andon-call__actions">
+        {call.type === 'maintenance' && call.workOrderId !== null && canReadWork ? (
+          <Link className="button button--secondary" to={workOrderHref(call.workOrderId)}>
+            Work order
+          </Link>
+        ) : null}
+        {call.type === 'maintenance' && call.workOrderId === null && canRequestWork ? (
+          <Link
+            className="button button--secondary"
+            aria-label={`Open a work order for the call at ${call.equipmentName}`}
+            to={newWorkOrderHref({
+              equipmentId: call.equipmentId,
+              andonCallId: call.id,
+              priority: call.priority,
+              title: call.description ?? `Maintenance call at ${call.equipmentName}`,
+            })}
+          >
+            Work order
+          </Link>
+        ) : null}
         {canAcknowledge && call.status === 'open' ? (
           <Button isLoading={acknowledge.isPending} onClick={() => acknowledge.mutate(call.id)}>
             Acknowledge

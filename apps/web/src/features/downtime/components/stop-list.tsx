@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { DowntimeReason, DowntimeStop } from '@ms5/contracts';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, type TableColumn } from '@/components/ui/table';
+import { newWorkOrderHref } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { useAssignDowntimeReason } from '@/features/downtime/api/assign-downtime-reason';
@@ -19,6 +21,8 @@ interface StopListProps {
   reasons: readonly DowntimeReason[];
   /** With `downtime:assign-reason`: a reason picker per stop. */
   canAssign: boolean;
+  /** With `maintenance:request`: a link per stop to a work order opened from it. */
+  canRequestWork?: boolean;
 }
 
 function assignErrorMessage(error: unknown): string {
@@ -28,7 +32,7 @@ function assignErrorMessage(error: unknown): string {
 }
 
 /** The stops in the window, newest first, a page at a time; reasons can be given or corrected. */
-export function StopList({ scope, reasons, canAssign }: StopListProps) {
+export function StopList({ scope, reasons, canAssign, canRequestWork = false }: StopListProps) {
   const [page, setPage] = useState(1);
   const stopsQuery = useDowntimeStops({ ...scope, page, pageSize: PAGE_SIZE });
   const [error, setError] = useState<string | null>(null);
@@ -122,6 +126,26 @@ export function StopList({ scope, reasons, canAssign }: StopListProps) {
             : '—',
     },
   ];
+  if (canRequestWork) {
+    columns.push({
+      key: 'work-order',
+      header: 'Maintenance',
+      cell: (stop) =>
+        stop.downtimeEventId === undefined ? null : (
+          <Link
+            className="button button--secondary"
+            aria-label={`Open a work order for the ${stop.equipmentCode} stop at ${formatDateTime(stop.startedAt)}`}
+            to={newWorkOrderHref({
+              equipmentId: stop.equipmentId,
+              downtimeEventId: stop.downtimeEventId,
+              title: `${stop.reasonName ?? 'Stop'} on ${stop.equipmentCode}`,
+            })}
+          >
+            Work order
+          </Link>
+        ),
+    });
+  }
 
   return (
     <>
