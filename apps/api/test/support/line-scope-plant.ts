@@ -16,6 +16,7 @@ import {
   type ProductionOrder,
   ROLES,
   type Role,
+  type MaintenancePlan,
   type Shift,
   type WorkOrder,
 } from '@ms5/contracts';
@@ -118,6 +119,8 @@ export interface LineSide {
   operatorJobs: OperatorJobs;
   /** An open work order of the filler. */
   workOrder: WorkOrder;
+  /** A preventive plan of the filler, first due in 2031 (it opens no work order meanwhile). */
+  plan: MaintenancePlan;
   crewOrders: Record<CrewRole, CrewOrders>;
 }
 
@@ -132,6 +135,8 @@ export interface ScopePlant {
   floorTechnician: ScopeUser;
   /** An operator limited to line B: not in the operator directory of a user of line A. */
   operatorOfB: ScopeUser;
+  /** A technician limited to line B: not among those a user of line A may assign. */
+  technicianOfB: ScopeUser;
   /** Plant-wide objects: on no single line, changed only by users of every line. */
   site: { id: string };
   area: { id: string };
@@ -289,6 +294,14 @@ export class FreshObjects {
     return this.admin.ok<WorkOrder>('post', '/api/work-orders', workOrderBody(side, 'Fresh'));
   }
 
+  plan(side: LineSide): Promise<MaintenancePlan> {
+    return this.admin.ok<MaintenancePlan>(
+      'post',
+      '/api/maintenance-plans',
+      planBody(side, 'Fresh'),
+    );
+  }
+
   site(): Promise<{ id: string }> {
     const code = `SC-SITE-${nextSequence()}`;
     return this.admin.ok('post', '/api/sites', { code, name: `Fresh ${code}` });
@@ -389,6 +402,20 @@ export function workOrderBody(side: LineSide, title: string): object {
   };
 }
 
+/**
+ * A monthly preventive plan of the side's filler that starts in 2031 with no lead time: the
+ * scheduler opens no work order of it while the test runs (which would change the lines' lists).
+ */
+export function planBody(side: Pick<LineSide, 'fill'>, title: string): object {
+  return {
+    equipmentId: side.fill.id,
+    title: `${title} ${nextSequence()}`,
+    startAt: '2031-06-01T00:00:00.000Z',
+    leadTimeHours: 0,
+    triggers: [{ kind: 'calendar', every: 1, unit: 'month' }],
+  };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
@@ -428,6 +455,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
   const floorOperator = await signIn('operator', 'scope-floor-operator');
   const floorTechnician = await signIn('maintenance', 'scope-floor-technician');
   const operatorOfB = await signIn('operator', 'scope-operator-of-b');
+  const technicianOfB = await signIn('maintenance', 'scope-technician-of-b');
   const operator = users.operator;
 
   // The line's last shift ended two hours ago after eight hours: its figures are final.
@@ -592,6 +620,11 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     // Work orders assigned to each crew member of the A-limited users, stepped while it still
     // sees every line (an assignee must see the order's line).
     const workOrder = await createWorkOrder(t, tokens, { equipmentId: fill.id });
+    const plan = await admin.ok<MaintenancePlan>(
+      'post',
+      '/api/maintenance-plans',
+      planBody({ fill }, 'Plan'),
+    );
     const crewOrders = {} as Record<CrewRole, CrewOrders>;
     for (const role of CREW_ROLES) {
       const member = users[role];
@@ -654,6 +687,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
         probe,
       },
       workOrder,
+      plan,
       crewOrders,
     };
   }
@@ -671,6 +705,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
   });
   for (const role of ROLES) await assignLines(t, tokens, users[role].tokens, [A.line.id]);
   await assignLines(t, tokens, operatorOfB.tokens, [B.line.id]);
+  await assignLines(t, tokens, technicianOfB.tokens, [B.line.id]);
 
   // The roll-ups catch up before anyone reads a figure (the worker's timer would, later).
   const rollups = t.app.get(OeeRollupService);
@@ -684,6 +719,7 @@ export async function buildLineScopePlant(t: TestApp): Promise<ScopePlant> {
     floorOperator,
     floorTechnician,
     operatorOfB,
+    technicianOfB,
     site,
     area,
     plantPolicy,
@@ -730,6 +766,7 @@ export function idsOf(side: LineSide): string[] {
     side.handover.id,
     ...Object.values(side.operatorJobs).map((job) => String(job.id)),
     side.workOrder.id,
+    side.plan.id,
     ...Object.values(side.crewOrders).flatMap((orders) =>
       Object.values(orders).map((order) => String(order.id)),
     ),

@@ -8,6 +8,7 @@ import {
   freshSlot,
   idsOf,
   nextSequence,
+  planBody,
   policyBody,
   workOrderBody,
 } from './line-scope-plant.js';
@@ -1178,6 +1179,11 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
       },
     ],
   },
+  'GET /api/work-orders/assignees': {
+    calls: [read('lineId', (side) => `/api/work-orders/assignees?lineId=${side.line.id}`)],
+    // Those who see any of the user's lines: not a technician of line B alone.
+    list: { path: () => '/api/work-orders/assignees?pageSize=200' },
+  },
   'GET /api/work-orders/{id}': {
     calls: [read('work order', (side) => `/api/work-orders/${side.workOrder.id}`)],
   },
@@ -1244,6 +1250,82 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
   },
   'POST /api/work-orders/{id}/parts': {
     calls: [crewStep('log', 'parts', () => ({ partNumber: `P-${nextSequence()}`, quantity: 1 }))],
+  },
+
+  // --- preventive plans: of the line of their equipment ---
+  'GET /api/maintenance-plans': {
+    calls: [
+      read('lineId', (side) => `/api/maintenance-plans?lineId=${side.line.id}`),
+      read('equipmentId', (side) => `/api/maintenance-plans?equipmentId=${side.fill.id}`),
+    ],
+    list: {
+      path: () => '/api/maintenance-plans?pageSize=200',
+      sameAs: {
+        path: (plant) => `/api/maintenance-plans?pageSize=200&lineId=${plant.A.line.id}`,
+      },
+    },
+  },
+  'POST /api/maintenance-plans': {
+    calls: [
+      {
+        name: 'equipmentId in the body',
+        build: (side, { plant }) => ({
+          path: '/api/maintenance-plans',
+          body: planBody(side, 'New plan'),
+          watch: total(plant, `/api/maintenance-plans?lineId=${side.line.id}`),
+        }),
+      },
+    ],
+  },
+  'GET /api/maintenance-plans/{id}': {
+    calls: [read('plan', (side) => `/api/maintenance-plans/${side.plan.id}`)],
+  },
+  'PATCH /api/maintenance-plans/{id}': {
+    calls: [
+      {
+        name: 'plan',
+        build: (side, { plant }) => ({
+          path: `/api/maintenance-plans/${side.plan.id}`,
+          body: { title: `Plan ${side.key} ${nextSequence()}` },
+          watch: get(plant, `/api/maintenance-plans/${side.plan.id}`),
+        }),
+      },
+    ],
+  },
+  'DELETE /api/maintenance-plans/{id}': {
+    calls: [
+      {
+        name: 'plan',
+        build: async (side, { plant, mayAct }) => {
+          const target = mayAct ? await plant.fresh.plan(side) : side.plan;
+          return {
+            path: `/api/maintenance-plans/${target.id}`,
+            watch: get(plant, `/api/maintenance-plans/${target.id}`),
+          };
+        },
+      },
+    ],
+  },
+
+  // --- maintenance KPIs: of the user's lines (the whole scope without a filter) ---
+  'GET /api/maintenance/kpis': {
+    calls: byLineOrEquipment('/api/maintenance/kpis', window),
+    // Figures without ids: the comparison with line A's (whose basis, the failures and the
+    // run time, doubles with line B's) is the proof.
+    list: {
+      path: (plant) => `/api/maintenance/kpis?${query(plant.window)}`,
+      holdsOwn: false,
+      sameAs: {
+        path: (plant) =>
+          `/api/maintenance/kpis?${query({ lineId: plant.A.line.id, ...plant.window })}`,
+        user: figures,
+        admin: figures,
+      },
+    },
+  },
+  'GET /api/maintenance/overview': {
+    // No line filter to compare with: nothing of line B, and line A's machines.
+    list: { path: () => '/api/maintenance/overview' },
   },
 
   // --- the demo simulator ---
@@ -1404,6 +1486,6 @@ function countEvent(side: LineSide, plant: ScopePlant): object {
 
 /** Line B's ids (none may show to an A-limited user) and line A's (some must). */
 export const lineIds = (plant: ScopePlant) => ({
-  own: [...idsOf(plant.A), plant.users.operator.id],
-  other: [...idsOf(plant.B), plant.operatorOfB.id],
+  own: [...idsOf(plant.A), plant.users.operator.id, plant.users.maintenance.id],
+  other: [...idsOf(plant.B), plant.operatorOfB.id, plant.technicianOfB.id],
 });
