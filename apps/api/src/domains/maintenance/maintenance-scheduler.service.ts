@@ -10,6 +10,7 @@ import { PG_UNIQUE_VIOLATION } from '../../platform/common/database-errors.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { ShutdownState } from '../../platform/health/shutdown-state.js';
+import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import { MaintenancePlansRepository } from './maintenance-plans.repository.js';
 import { type EvaluatedPlan, MaintenancePlansService } from './maintenance-plans.service.js';
 import { WorkOrdersService } from './work-orders.service.js';
@@ -46,6 +47,7 @@ export class MaintenanceSchedulerService
     private readonly workOrders: WorkOrdersService,
     private readonly shutdown: ShutdownState,
     private readonly clock: Clock,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +86,17 @@ export class MaintenanceSchedulerService
   }
 
   private async pass(): Promise<SchedulerPass> {
+    const timer = this.metrics.maintenanceSchedulerPass.startTimer();
+    try {
+      const result = await this.evaluateAndCreate();
+      this.metrics.maintenanceWorkOrdersCreated.inc(result.created);
+      return result;
+    } finally {
+      timer();
+    }
+  }
+
+  private async evaluateAndCreate(): Promise<SchedulerPass> {
     const now = this.clock.now().getTime();
     const records = await this.plans.active();
     const evaluated = await this.planService.evaluate(records, now);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../platform/audit/audit.module.js';
 import { HealthModule } from '../../platform/health/health.module.js';
+import { MetricsModule } from '../../platform/metrics/metrics.module.js';
 import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
 import { AndonModule } from '../andon/andon.module.js';
@@ -22,7 +23,15 @@ import { WorkOrdersService } from './work-orders.service.js';
  * service for the machines' meters.
  */
 @Module({
-  imports: [AuditModule, LineAccessModule, RealtimeModule, AndonModule, OeeModule, HealthModule],
+  imports: [
+    AuditModule,
+    LineAccessModule,
+    RealtimeModule,
+    AndonModule,
+    OeeModule,
+    HealthModule,
+    MetricsModule,
+  ],
   controllers: [WorkOrdersController, MaintenancePlansController, MaintenanceKpisController],
   providers: [
     WorkOrdersRepository,

@@ -423,6 +423,63 @@ export class OeeRepository extends BaseRepository {
     }));
   }
 
+  /**
+   * The meters of each `(equipment, from)` over `[from, now)` from raw events, in one statement:
+   * the time in `running` (each state holding until the equipment's next state event), and the
+   * parts of the count events in the span — the first one's only for its share of the time since
+   * the count before it (the roll-up hours before `from` hold the rest). Meant for the short
+   * spans after the last rolled-up hour: it reads only the events of the span and one before.
+   */
+  async meterTails(
+    spans: ReadonlyArray<{ equipmentId: string; from: number }>,
+    now: number,
+  ): Promise<Array<{ equipmentId: string; from: number; runSeconds: number; parts: number }>> {
+    if (spans.length === 0) return [];
+    const rows = await this.dataSource.query<
+      Array<{ equipment_id: string; from_ms: string; run: number; parts: number }>
+    >(
+      `WITH p AS (
+         SELECT DISTINCT * FROM unnest($1::uuid[], $2::timestamptz[]) AS p(equipment_id, live_from))
+       SELECT p.equipment_id, (extract(epoch FROM p.live_from) * 1000)::float8 AS from_ms,
+              coalesce(r.run, 0)::float8 AS run, coalesce(c.parts, 0)::float8 AS parts
+         FROM p
+         LEFT JOIN LATERAL (
+           SELECT sum(greatest(0, extract(epoch FROM least(coalesce(s.next_ts, $3), $3) - greatest(s.ts, p.live_from))))
+                    FILTER (WHERE s.state = 'running') AS run
+             FROM (
+               SELECT x.ts, x.state, lead(x.ts) OVER (ORDER BY x.ts, x.id) AS next_ts
+                 FROM ((SELECT id, ts, state FROM machine_events
+                         WHERE equipment_id = p.equipment_id AND type = 'state' AND ts < p.live_from
+                         ORDER BY ts DESC, id DESC LIMIT 1)
+                       UNION ALL
+                       (SELECT id, ts, state FROM machine_events
+                         WHERE equipment_id = p.equipment_id AND type = 'state'
+                           AND ts >= p.live_from AND ts < $3)) x) s) r ON true
+         LEFT JOIN LATERAL (
+           SELECT sum((z.good + z.reject) *
+                      CASE WHEN z.prev_ts IS NOT NULL AND z.prev_ts < p.live_from
+                           THEN extract(epoch FROM z.ts - p.live_from) / nullif(extract(epoch FROM z.ts - z.prev_ts), 0)
+                           ELSE 1 END) AS parts
+             FROM (
+               SELECT y.ts, y.good, y.reject, lag(y.ts) OVER (ORDER BY y.ts, y.id) AS prev_ts
+                 FROM ((SELECT id, ts, good, reject FROM machine_events
+                         WHERE equipment_id = p.equipment_id AND type = 'count' AND ts < p.live_from
+                         ORDER BY ts DESC, id DESC LIMIT 1)
+                       UNION ALL
+                       (SELECT id, ts, good, reject FROM machine_events
+                         WHERE equipment_id = p.equipment_id AND type = 'count'
+                           AND ts >= p.live_from AND ts <= $3)) y) z
+            WHERE z.ts >= p.live_from) c ON true`,
+      [spans.map((s) => s.equipmentId), spans.map((s) => new Date(s.from)), new Date(now)],
+    );
+    return rows.map((row) => ({
+      equipmentId: row.equipment_id,
+      from: Number(row.from_ms),
+      runSeconds: Number(row.run),
+      parts: Number(row.parts),
+    }));
+  }
+
   /** The final roll-up hours (epoch ms) of one equipment in `[from, to)`. */
   async finalHourStarts(equipmentId: string, window: Interval): Promise<number[]> {
     const rows = await this.dataSource.query<Array<{ ms: string }>>(

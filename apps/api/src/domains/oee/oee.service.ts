@@ -158,7 +158,7 @@ export class OeeService {
    * What each machine did since each request's `since`, for maintenance meters: seconds in
    * `running` state (planned or not) and parts made (good + reject + rework). Whole hours come
    * from the roll-ups (`meterRollups`); the rest — the hours after an equipment's last final
-   * hour, the open hour — from that time's raw events only, through the engine. A request whose
+   * hour, the open hour — from that time's raw events only (`meterTails`). A request whose
    * `since` hour was rolled up gives `sinceOffset`, the reading of that hour before `since`
    * (see `meterOffset`), which the hour's roll-up includes and the meter does not.
    */
@@ -206,21 +206,21 @@ export class OeeService {
       list.push({ key: r.key, liveFrom, base });
       byEquipment.set(r.equipmentId, list);
     }
-    const contexts = await this.repository.equipmentContexts([...byEquipment.keys()]);
-    for (const context of contexts) {
-      const list = byEquipment.get(context.equipmentId) ?? [];
-      const starts = [...new Set(list.map((entry) => entry.liveFrom))].filter((s) => s < now);
-      const windows = starts.map((start) => ({ start, end: now }));
-      const totals =
-        windows.length === 0
-          ? []
-          : await this.engine.totalsFor(context, { start: Math.min(...starts), end: now }, windows);
-      const byStart = new Map(starts.map((start, index) => [start, totals[index]]));
+    const tails = await this.repository.meterTails(
+      [...byEquipment.entries()].flatMap(([equipmentId, list]) =>
+        list
+          .filter((entry) => entry.liveFrom < now)
+          .map((entry) => ({ equipmentId, from: entry.liveFrom })),
+      ),
+      now,
+    );
+    const tailOf = new Map(tails.map((tail) => [`${tail.equipmentId}:${tail.from}`, tail]));
+    for (const [equipmentId, list] of byEquipment) {
       for (const entry of list) {
-        const t = byStart.get(entry.liveFrom);
+        const tail = tailOf.get(`${equipmentId}:${entry.liveFrom}`);
         out.set(entry.key, {
-          runSeconds: Math.max(0, entry.base.runSeconds + (t?.machineRunSeconds ?? 0)),
-          parts: Math.max(0, entry.base.parts + (t ? t.good + t.reject + t.rework : 0)),
+          runSeconds: Math.max(0, entry.base.runSeconds + (tail?.runSeconds ?? 0)),
+          parts: Math.max(0, Math.round((entry.base.parts + (tail?.parts ?? 0)) * 1000) / 1000),
         });
       }
     }

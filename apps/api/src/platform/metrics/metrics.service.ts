@@ -24,6 +24,19 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** One pass of the preventive maintenance scheduler over every active plan. */
+  readonly maintenanceSchedulerPass = new Histogram({
+    name: 'maintenance_scheduler_pass_seconds',
+    help: 'Duration of one preventive maintenance scheduler pass over every active plan',
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly maintenanceWorkOrdersCreated = new Counter({
+    name: 'maintenance_scheduler_work_orders_created_total',
+    help: 'Preventive work orders the scheduler of this instance created',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     // Every outcome shows from the start (at 0), so that a rate over it is defined before the first.

@@ -33,6 +33,7 @@ export function summary(overrides: Partial<WorkOrderSummary> = {}): WorkOrderSum
     andonCallId: null,
     downtimeEventId: null,
     planId: null,
+    planOccurrence: null,
     assignees: [
       {
         id: TECH_ID,
