@@ -93,6 +93,9 @@ const SELECT_WORK_ORDER = `
     LEFT JOIN users fu ON fu.id = w.completed_by
     LEFT JOIN users xu ON xu.id = w.cancelled_by`;
 
+/** Most urgent first: priority, then the earliest due (none last), then number. */
+const URGENCY = 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number';
+
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 const actor = (id: string | null, name: string | null) =>
   id === null ? null : { id, displayName: name ?? '' };
@@ -641,9 +644,12 @@ export class WorkOrdersRepository extends BaseRepository {
     }
     return this.listPage({
       from: 'work_orders w',
-      select: SELECT_WORK_ORDER,
+      // The page's ids first, then their details: the per-order assignees and names are read
+      // for the page's rows only, not for every row the filter matches before the sort.
+      select: `${SELECT_WORK_ORDER} WHERE w.id IN (SELECT w.id FROM work_orders w`,
       where,
-      orderBy: 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number',
+      orderBy: URGENCY,
+      pageClose: `) ORDER BY ${URGENCY}`,
       map: toSummary,
       page,
       pageSize,

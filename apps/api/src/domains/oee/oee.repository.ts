@@ -383,12 +383,14 @@ export class OeeRepository extends BaseRepository {
                     AND h.computed_at >= h.hour + interval '1 hour'
                   ORDER BY h.hour DESC LIMIT 1) AS rolled_until
            FROM eq),
+       -- One index range per equipment (a lateral), never a scan of the whole table.
        hours AS (
-         SELECT h.equipment_id, h.hour, h.machine_run_seconds AS run,
-                (h.good + h.reject + h.rework)::float8 AS parts
-           FROM tail JOIN oee_hourly h
-             ON h.equipment_id = tail.equipment_id AND h.hour >= tail.since AND h.hour < tail.rolled_until
-            AND h.computed_at >= h.hour + interval '1 hour'),
+         SELECT tail.equipment_id, h.hour, h.run, h.parts
+           FROM tail CROSS JOIN LATERAL (
+             SELECT o.hour, o.machine_run_seconds AS run, (o.good + o.reject + o.rework)::float8 AS parts
+               FROM oee_hourly o
+              WHERE o.equipment_id = tail.equipment_id AND o.hour >= tail.since AND o.hour < tail.rolled_until
+                AND o.computed_at >= o.hour + interval '1 hour') h),
        marked AS (
          SELECT equipment_id, hour AS at, 1 AS ord, run, parts, NULL::text AS key FROM hours
          UNION ALL
