@@ -636,9 +636,11 @@ export class WorkOrdersRepository extends BaseRepository {
     if (filter.planId) where.add((p) => `w.plan_id = ${p}`, filter.planId);
     if (filter.andonCallId) where.add((p) => `w.andon_call_id = ${p}`, filter.andonCallId);
     if (filter.assigneeId) {
+      // The person's orders from the assignees' (user_id, work_order_id) index, then each by its
+      // key: a person has few orders among many, and a join would scan them all.
       where.add(
         (p) =>
-          `EXISTS (SELECT 1 FROM work_order_assignees a WHERE a.work_order_id = w.id AND a.user_id = ${p})`,
+          `w.id = ANY(ARRAY(SELECT a.work_order_id FROM work_order_assignees a WHERE a.user_id = ${p}))`,
         filter.assigneeId,
       );
     }

@@ -397,16 +397,16 @@ export class OeeRepository extends BaseRepository {
          SELECT equipment_id, since_hour, 0, 0, 0, key FROM req),
        cum AS (
          SELECT key, equipment_id, at,
-                sum(run) OVER w AS run_before, sum(parts) OVER w AS parts_before
+                sum(run) OVER w AS run_before, sum(parts) OVER w AS parts_before,
+                -- Whether the marker's own hour was rolled up (a row of that hour beside it).
+                bool_or(ord = 1) OVER (PARTITION BY equipment_id, at) AS since_hour_rolled
            FROM marked
          WINDOW w AS (PARTITION BY equipment_id ORDER BY at, ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
        totals AS (SELECT equipment_id, sum(run) AS run, sum(parts) AS parts FROM hours GROUP BY 1)
        SELECT c.key, (coalesce(t.run, 0) - c.run_before)::float8 AS run,
               (coalesce(t.parts, 0) - c.parts_before)::float8 AS parts,
               (extract(epoch FROM tail.rolled_until) * 1000)::float8 AS rolled_until,
-              EXISTS (SELECT 1 FROM oee_hourly o
-                       WHERE o.equipment_id = c.equipment_id AND o.hour = c.at AND o.hour < tail.rolled_until
-                         AND o.computed_at >= o.hour + interval '1 hour') AS since_hour_rolled
+              coalesce(c.since_hour_rolled, false) AS since_hour_rolled
          FROM cum c JOIN tail USING (equipment_id) LEFT JOIN totals t USING (equipment_id)
         WHERE c.key IS NOT NULL`,
       [
