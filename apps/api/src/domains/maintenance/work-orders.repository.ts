@@ -648,10 +648,10 @@ export class WorkOrdersRepository extends BaseRepository {
       from: 'work_orders w',
       // The page's ids first, then their details: the per-order assignees and names are read
       // for the page's rows only, not for every row the filter matches before the sort.
-      select: `${SELECT_WORK_ORDER} WHERE w.id IN (SELECT w.id FROM work_orders w`,
+      select: `${SELECT_WORK_ORDER} WHERE w.id = ANY(ARRAY(SELECT w.id FROM work_orders w`,
       where,
       orderBy: URGENCY,
-      pageClose: `) ORDER BY ${URGENCY}`,
+      pageClose: `)) ORDER BY ${URGENCY}`,
       map: toSummary,
       page,
       pageSize,

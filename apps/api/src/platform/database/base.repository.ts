@@ -42,7 +42,7 @@ export abstract class BaseRepository {
     where: SqlWhere;
     orderBy: string;
     /**
-     * Closes a `select` that pages ids in a subquery (`… WHERE w.id IN (SELECT w.id FROM …`):
+     * Closes a `select` that pages ids in a subquery (`… WHERE w.id = ANY(ARRAY(SELECT w.id FROM …`):
      * written after its LIMIT / OFFSET, with the outer ORDER BY.
      */
     pageClose?: string;
