@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OeeInput, computeOee } from './compute-oee.js';
+import { type OeeInput, computeOee, computeTotals } from './compute-oee.js';
 import { type CountEvent, linkCounts } from './count-attribution.js';
 import { type OeeResult } from './roll-up.js';
 import { type ShiftPattern, plannedTimeFromShifts } from './shift-calendar.js';
@@ -546,5 +546,32 @@ describe('computeOee — rules', () => {
     expect(r.times.minorStopSeconds).toBe(30);
     expect(r.counts.failures).toBe(0);
     expect(r.kpis.mtbfSeconds).toBeNull();
+  });
+});
+
+describe('computeTotals — machine running time for maintenance meters', () => {
+  it('counts running through breaks and outside the shift, where run time counts only planned busy time', () => {
+    // The day shift (06:00–14:00, breaks 09:00 and 12:00 of 15 min) over 04:00–16:00: the machine
+    // runs 04:00–07:00 and 08:00–15:00. Run time (APT) is 06:00–07:00 + 08:00–14:00 less the two
+    // breaks = 6.5 h; the machine ran 3 h + 7 h = 10 h.
+    const window = { start: at('04:00'), end: at('16:00') };
+    const planned = plannedTimeFromShifts([dayShift], window);
+    const totals = computeTotals({
+      window,
+      ...planned,
+      timeline: buildStateTimeline(
+        [
+          state('04:00', 'running'),
+          state('07:00', 'stopped'),
+          state('08:00', 'running'),
+          state('15:00', 'idle'),
+        ],
+        window,
+      ),
+      counts: [],
+      microStopThresholdSeconds: 120,
+    });
+    expect(totals.runSeconds).toBe(6.5 * 3600);
+    expect(totals.machineRunSeconds).toBe(10 * 3600);
   });
 });

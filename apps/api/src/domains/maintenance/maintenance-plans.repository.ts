@@ -68,14 +68,16 @@ interface PlanRow {
   updated_at: Date;
 }
 
-const SELECT_PLAN = `
-  SELECT p.id, p.equipment_id, e.code AS equipment_code, e.name AS equipment_name, p.line_id,
-         p.title, p.description, p.priority, p.start_at, p.floating, p.lead_time_hours, p.active,
-         coalesce((SELECT json_agg(json_build_object('kind', t.kind, 'every', t.every, 'unit', t.unit,
+const TRIGGERS_COLUMN = `coalesce((SELECT json_agg(json_build_object('kind', t.kind, 'every', t.every, 'unit', t.unit,
                                                      'every_hours', t.every_hours,
                                                      'every_parts', t.every_parts::text)
                                    ORDER BY array_position(ARRAY['calendar','runtime','parts'], t.kind))
-                     FROM maintenance_plan_triggers t WHERE t.plan_id = p.id), '[]'::json) AS triggers,
+                     FROM maintenance_plan_triggers t WHERE t.plan_id = p.id), '[]'::json) AS triggers`;
+
+const SELECT_PLAN = `
+  SELECT p.id, p.equipment_id, e.code AS equipment_code, e.name AS equipment_name, p.line_id,
+         p.title, p.description, p.priority, p.start_at, p.floating, p.lead_time_hours, p.active,
+         ${TRIGGERS_COLUMN},
          p.last_occurrence, p.last_due_at, p.meter_origin_at, p.origin_offset_run_seconds,
          p.origin_offset_parts, lw.id AS last_work_order_id,
          coalesce(lw.completed_at, lw.cancelled_at) AS last_closed_at,
@@ -158,10 +160,28 @@ export class MaintenancePlansRepository extends BaseRepository {
     return this.one(`${SELECT_PLAN} WHERE p.id = $1`, [id], toRecord, db);
   }
 
-  /** Every active plan, for a scheduler pass. */
+  /**
+   * Every active plan, for a scheduler pass: the plans in one statement and all their triggers
+   * in another (rather than one trigger subquery a plan).
+   */
   async active(db: Db = this.dataSource.manager): Promise<PlanRecord[]> {
-    const rows = await db.query<PlanRow[]>(`${SELECT_PLAN} WHERE p.active ORDER BY p.id`);
-    return rows.map(toRecord);
+    const [rows, triggers] = await Promise.all([
+      db.query<PlanRow[]>(
+        `${SELECT_PLAN.replace(TRIGGERS_COLUMN, "'[]'::json AS triggers")} WHERE p.active ORDER BY p.id`,
+      ),
+      db.query<Array<PlanRow['triggers'][number] & { plan_id: string }>>(
+        `SELECT t.plan_id, t.kind, t.every, t.unit, t.every_hours, t.every_parts::text AS every_parts
+           FROM maintenance_plan_triggers t JOIN maintenance_plans p ON p.id = t.plan_id
+          WHERE p.active ORDER BY t.plan_id, array_position(ARRAY['calendar','runtime','parts'], t.kind)`,
+      ),
+    ]);
+    const byPlan = new Map<string, PlanRow['triggers']>();
+    for (const trigger of triggers) {
+      const list = byPlan.get(trigger.plan_id) ?? [];
+      list.push(trigger);
+      byPlan.set(trigger.plan_id, list);
+    }
+    return rows.map((row) => toRecord({ ...row, triggers: byPlan.get(row.id) ?? [] }));
   }
 
   list(filter: PlanFilter, page: number, pageSize: number): Promise<[PlanRecord[], number]> {

@@ -94,6 +94,9 @@ const SELECT_WORK_ORDER = `
     LEFT JOIN users fu ON fu.id = w.completed_by
     LEFT JOIN users xu ON xu.id = w.cancelled_by`;
 
+/** Most urgent first: priority, then the earliest due (none last), then number. */
+const URGENCY = 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number';
+
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 const actor = (id: string | null, name: string | null) =>
   id === null ? null : { id, displayName: name ?? '' };
@@ -634,17 +637,22 @@ export class WorkOrdersRepository extends BaseRepository {
     if (filter.planId) where.add((p) => `w.plan_id = ${p}`, filter.planId);
     if (filter.andonCallId) where.add((p) => `w.andon_call_id = ${p}`, filter.andonCallId);
     if (filter.assigneeId) {
+      // The person's orders from the assignees' (user_id, work_order_id) index, then each by its
+      // key: a person has few orders among many, and a join would scan them all.
       where.add(
         (p) =>
-          `EXISTS (SELECT 1 FROM work_order_assignees a WHERE a.work_order_id = w.id AND a.user_id = ${p})`,
+          `w.id = ANY(ARRAY(SELECT a.work_order_id FROM work_order_assignees a WHERE a.user_id = ${p}))`,
         filter.assigneeId,
       );
     }
     return this.listPage({
       from: 'work_orders w',
-      select: SELECT_WORK_ORDER,
+      // The page's ids first, then their details: the per-order assignees and names are read
+      // for the page's rows only, not for every row the filter matches before the sort.
+      select: `${SELECT_WORK_ORDER} WHERE w.id = ANY(ARRAY(SELECT w.id FROM work_orders w`,
       where,
-      orderBy: 'w.priority_rank DESC, w.due_at ASC NULLS LAST, w.number',
+      orderBy: URGENCY,
+      pageClose: `)) ORDER BY ${URGENCY}`,
       map: toSummary,
       page,
       pageSize,

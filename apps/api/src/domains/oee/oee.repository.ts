@@ -383,28 +383,30 @@ export class OeeRepository extends BaseRepository {
                     AND h.computed_at >= h.hour + interval '1 hour'
                   ORDER BY h.hour DESC LIMIT 1) AS rolled_until
            FROM eq),
+       -- One index range per equipment (a lateral), never a scan of the whole table.
        hours AS (
-         SELECT h.equipment_id, h.hour, h.machine_run_seconds AS run,
-                (h.good + h.reject + h.rework)::float8 AS parts
-           FROM tail JOIN oee_hourly h
-             ON h.equipment_id = tail.equipment_id AND h.hour >= tail.since AND h.hour < tail.rolled_until
-            AND h.computed_at >= h.hour + interval '1 hour'),
+         SELECT tail.equipment_id, h.hour, h.run, h.parts
+           FROM tail CROSS JOIN LATERAL (
+             SELECT o.hour, o.machine_run_seconds AS run, (o.good + o.reject + o.rework)::float8 AS parts
+               FROM oee_hourly o
+              WHERE o.equipment_id = tail.equipment_id AND o.hour >= tail.since AND o.hour < tail.rolled_until
+                AND o.computed_at >= o.hour + interval '1 hour') h),
        marked AS (
          SELECT equipment_id, hour AS at, 1 AS ord, run, parts, NULL::text AS key FROM hours
          UNION ALL
          SELECT equipment_id, since_hour, 0, 0, 0, key FROM req),
        cum AS (
          SELECT key, equipment_id, at,
-                sum(run) OVER w AS run_before, sum(parts) OVER w AS parts_before
+                sum(run) OVER w AS run_before, sum(parts) OVER w AS parts_before,
+                -- Whether the marker's own hour was rolled up (a row of that hour beside it).
+                bool_or(ord = 1) OVER (PARTITION BY equipment_id, at) AS since_hour_rolled
            FROM marked
          WINDOW w AS (PARTITION BY equipment_id ORDER BY at, ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
        totals AS (SELECT equipment_id, sum(run) AS run, sum(parts) AS parts FROM hours GROUP BY 1)
        SELECT c.key, (coalesce(t.run, 0) - c.run_before)::float8 AS run,
               (coalesce(t.parts, 0) - c.parts_before)::float8 AS parts,
               (extract(epoch FROM tail.rolled_until) * 1000)::float8 AS rolled_until,
-              EXISTS (SELECT 1 FROM oee_hourly o
-                       WHERE o.equipment_id = c.equipment_id AND o.hour = c.at AND o.hour < tail.rolled_until
-                         AND o.computed_at >= o.hour + interval '1 hour') AS since_hour_rolled
+              coalesce(c.since_hour_rolled, false) AS since_hour_rolled
          FROM cum c JOIN tail USING (equipment_id) LEFT JOIN totals t USING (equipment_id)
         WHERE c.key IS NOT NULL`,
       [

@@ -41,6 +41,11 @@ export abstract class BaseRepository {
     select: string;
     where: SqlWhere;
     orderBy: string;
+    /**
+     * Closes a `select` that pages ids in a subquery (`… WHERE w.id = ANY(ARRAY(SELECT w.id FROM …`):
+     * written after its LIMIT / OFFSET, with the outer ORDER BY.
+     */
+    pageClose?: string;
     map: (row: Row) => T;
     page: number;
     pageSize: number;
@@ -52,7 +57,7 @@ export abstract class BaseRepository {
       where.params,
     );
     const rows = await this.dataSource.query<Row[]>(
-      `${query.select} ${where.toString()} ORDER BY ${query.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `${query.select} ${where.toString()} ORDER BY ${query.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}${query.pageClose ?? ''}`,
       [...where.params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return [rows.map(query.map), count?.total ?? 0];
