@@ -6,8 +6,6 @@ import {
 } from './checklists.js';
 import { workOrderPrioritySchema } from './maintenance.js';
 
-const uuid = z.uuid('Must be an id (UUID)');
-
 /**
  * `POST /api/work-orders/:id/checklist`: one answer per item of the template's current version,
  * validated as a job's pre-start checklist is.
@@ -44,8 +42,8 @@ export type WorkOrderChecklist = z.infer<typeof workOrderChecklistSchema>;
 
 /**
  * `POST /api/work-orders/:id/follow-ups`: a corrective work order on the same equipment for a
- * failed item of the latest checklist run (`itemId`, default: its first failed item), once per
- * item. `title` defaults to the item's label; `priority` to the work order's.
+ * failed item of the latest checklist run (`itemId`, default: its first failed item without one
+ * yet), once per item. `title` defaults to the item's label; `priority` to the work order's.
  */
 export const createWorkOrderFollowUpSchema = z.strictObject({
   itemId: z.string().trim().min(1, 'Required').max(100).optional(),
