@@ -46,7 +46,8 @@ export type WorkOrderChecklist = z.infer<typeof workOrderChecklistSchema>;
  * yet), once per item. `title` defaults to the item's label; `priority` to the work order's.
  */
 export const createWorkOrderFollowUpSchema = z.strictObject({
-  itemId: z.string().trim().min(1, 'Required').max(100).optional(),
+  /** A checklist item's id (items are named by UUIDs, as in the answers). */
+  itemId: z.uuid('Must be an id (UUID)').optional(),
   title: z.string().trim().min(1, 'Required').max(200, 'At most 200 characters').optional(),
   priority: workOrderPrioritySchema.optional(),
 });
