@@ -9,6 +9,7 @@ export * from './health.js';
 export * from './hour-by-hour.js';
 export * from './ingest.js';
 export * from './maintenance.js';
+export * from './maintenance-checklists.js';
 export * from './maintenance-plans.js';
 export * from './oee.js';
 export * from './pagination.js';

@@ -63,6 +63,10 @@ export const createWorkOrderSchema = z.strictObject({
     .optional(),
   /** A reason of the downtime reason tree; default: the linked stop's reason, if any. */
   failureReasonId: uuid.optional(),
+  /** A checklist template of the equipment's line to answer while working the order. */
+  checklistTemplateId: uuid.optional(),
+  /** Completing needs a passed run of the checklist; default: true when a template is given. */
+  checklistRequired: z.boolean('Must be true or false').optional(),
 });
 export type CreateWorkOrderInput = z.infer<typeof createWorkOrderSchema>;
 
@@ -238,6 +242,12 @@ export const workOrderSummarySchema = z.object({
   planId: z.string().nullable(),
   /** Which occurrence of the plan it is (1, 2, …): one work order per occurrence. */
   planOccurrence: z.number().int().nullable(),
+  /** The checklist template answered on it (`GET /api/work-orders/:id/checklist`), if any. */
+  checklistTemplateId: z.string().nullable(),
+  /** Completing needs a passed run of the checklist. */
+  checklistRequired: z.boolean(),
+  /** The work order whose failed checklist item opened this one (a follow-up), if any. */
+  followUpOf: z.string().nullable(),
   assignees: z.array(workOrderAssigneeSchema),
   createdAt: z.string(),
   createdBy: actorSchema,

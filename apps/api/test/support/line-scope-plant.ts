@@ -302,6 +302,34 @@ export class FreshObjects {
     );
   }
 
+  /**
+   * A work order in progress with the side's start-up checklist (not required): assigned to
+   * `assigneeId` when given (admin starts it, as a planner may), and with a failed run of every
+   * item when `failed`, for a follow-up to be opened from.
+   */
+  async checklistWorkOrder(
+    side: LineSide,
+    { assigneeId, failed = false }: { assigneeId?: string; failed?: boolean } = {},
+  ): Promise<WorkOrder> {
+    const order = await this.admin.ok<WorkOrder>('post', '/api/work-orders', {
+      ...workOrderBody(side, 'Checklist'),
+      checklistTemplateId: side.gateTemplate.id,
+      checklistRequired: false,
+    });
+    if (assigneeId) {
+      await this.admin.ok('post', `/api/work-orders/${order.id}/assign`, {
+        assigneeIds: [assigneeId],
+      });
+    }
+    await this.admin.ok('post', `/api/work-orders/${order.id}/start`, {});
+    if (failed) {
+      await this.admin.ok('post', `/api/work-orders/${order.id}/checklist`, {
+        answers: side.gateTemplate.items.map((item) => ({ itemId: item.id, value: false })),
+      });
+    }
+    return order;
+  }
+
   site(): Promise<{ id: string }> {
     const code = `SC-SITE-${nextSequence()}`;
     return this.admin.ok('post', '/api/sites', { code, name: `Fresh ${code}` });

@@ -1251,6 +1251,48 @@ export const LINE_SCOPE_ROUTES: Record<string, RouteScope> = {
   'POST /api/work-orders/{id}/parts': {
     calls: [crewStep('log', 'parts', () => ({ partNumber: `P-${nextSequence()}`, quantity: 1 }))],
   },
+  'GET /api/work-orders/{id}/checklist': {
+    calls: [read('work order', (side) => `/api/work-orders/${side.workOrder.id}/checklist`)],
+  },
+  // On line A a fresh order in progress, assigned to the user; on line B (or for a role that may
+  // not act) the side's order: the line is refused before anything of the order is asked.
+  'POST /api/work-orders/{id}/checklist': {
+    calls: [
+      {
+        name: 'a work order in progress with a checklist, assigned to the user',
+        build: async (side, { plant, role, mayAct, own }) => {
+          const order =
+            mayAct && side === own
+              ? await plant.fresh.checklistWorkOrder(side, { assigneeId: plant.users[role].id })
+              : side.workOrder;
+          return {
+            path: `/api/work-orders/${order.id}/checklist`,
+            body: {
+              answers: side.gateTemplate.items.map((item) => ({ itemId: item.id, value: true })),
+            },
+            watch: get(plant, `/api/work-orders/${order.id}/checklist`),
+          };
+        },
+      },
+    ],
+  },
+  'POST /api/work-orders/{id}/follow-ups': {
+    calls: [
+      {
+        name: 'a work order whose checklist failed',
+        build: async (side, { plant, mayAct }) => {
+          const order = mayAct
+            ? await plant.fresh.checklistWorkOrder(side, { failed: true })
+            : side.workOrder;
+          return {
+            path: `/api/work-orders/${order.id}/follow-ups`,
+            body: {},
+            watch: get(plant, `/api/work-orders/${order.id}/checklist`),
+          };
+        },
+      },
+    ],
+  },
 
   // --- preventive plans: of the line of their equipment ---
   'GET /api/maintenance-plans': {

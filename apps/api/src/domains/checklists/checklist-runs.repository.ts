@@ -74,8 +74,10 @@ export interface NewRun {
   templateId: string;
   templateVersion: number;
   templateName: string;
-  jobId: string;
-  orderId: string;
+  /** A job's pre-start checklist, or (`workOrderId`) a maintenance work order's: never both. */
+  jobId: string | null;
+  orderId: string | null;
+  workOrderId?: string | null;
   lineId: string;
   items: ChecklistItem[];
   answers: ChecklistAnswer[];
@@ -128,6 +130,25 @@ export class ChecklistRunsRepository extends BaseRepository {
       [jobId],
     );
     return new Map(rows.map((row) => [row.template_id, toRun(row)]));
+  }
+
+  /** The newest run on the work order (any template, any version), if any. */
+  latestForWorkOrder(workOrderId: string, db?: EntityManager): Promise<ChecklistRun | null> {
+    return this.one(
+      `${SELECT_RUN} WHERE r.work_order_id = $1 ORDER BY r.completed_at DESC, r.id LIMIT 1`,
+      [workOrderId],
+      toRun,
+      db,
+    );
+  }
+
+  /** When the work order's newest run was completed, if ever. */
+  async lastWorkOrderRunAt(manager: EntityManager, workOrderId: string): Promise<Date | null> {
+    const [row] = await manager.query<Array<{ at: Date | null }>>(
+      `SELECT max(completed_at) AS at FROM checklist_runs WHERE work_order_id = $1`,
+      [workOrderId],
+    );
+    return row?.at ?? null;
   }
 
   /** When the job's newest run of the template was completed, if ever. */
@@ -190,8 +211,10 @@ export class ChecklistRunsRepository extends BaseRepository {
     const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO checklist_runs
          (template_id, template_version, template_name, job_id, order_id, line_id, items, answers,
-          passed, blocking, failed_item_ids, note, andon_call_id, completed_by, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15)
+          passed, blocking, failed_item_ids, note, andon_call_id, completed_by, completed_at,
+          work_order_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15,
+               $16)
        RETURNING id`,
       [
         run.templateId,
@@ -209,6 +232,7 @@ export class ChecklistRunsRepository extends BaseRepository {
         run.andonCallId,
         run.completedBy,
         run.completedAt,
+        run.workOrderId ?? null,
       ],
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');

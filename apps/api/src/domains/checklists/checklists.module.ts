@@ -3,6 +3,7 @@ import { AndonModule } from '../andon/andon.module.js';
 import { AuditModule } from '../../platform/audit/audit.module.js';
 import { LineAccessModule } from '../../platform/line-access/line-access.module.js';
 import { RealtimeModule } from '../../platform/realtime/realtime.module.js';
+import { ChecklistEngineService } from './checklist-engine.service.js';
 import { ChecklistGateService } from './checklist-gate.service.js';
 import { ChecklistRunsController, JobChecklistsController } from './checklist-runs.controller.js';
 import { ChecklistRunsRepository } from './checklist-runs.repository.js';
@@ -25,7 +26,9 @@ import { ChecklistTemplatesService } from './checklist-templates.service.js';
     ChecklistRunsRepository,
     ChecklistRunsService,
     ChecklistGateService,
+    ChecklistEngineService,
   ],
-  exports: [ChecklistGateService],
+  // The engine serves the maintenance work orders' checklists (the same templates and runs).
+  exports: [ChecklistGateService, ChecklistEngineService],
 })
 export class ChecklistsModule {}

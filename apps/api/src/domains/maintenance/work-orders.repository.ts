@@ -48,6 +48,9 @@ interface WorkOrderRow {
   downtime_event_id: string | null;
   plan_id: string | null;
   plan_occurrence: number | null;
+  checklist_template_id: string | null;
+  checklist_required: boolean;
+  follow_up_of: string | null;
   assignees: Array<{ id: string; username: string; displayName: string; assignedAt: string }>;
   created_at: Date;
   created_by: string;
@@ -73,6 +76,7 @@ const SELECT_WORK_ORDER = `
          w.failure_reason_id, r.code AS reason_code, r.name AS reason_name, r.category AS reason_category,
          w.cause, w.remedy, w.hold_reason, w.cancel_reason, w.andon_call_id,
          w.downtime_event_id::text AS downtime_event_id, w.plan_id, w.plan_occurrence,
+         w.checklist_template_id, w.checklist_required, w.follow_up_of,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'username', u.username,
                                                      'displayName', u.display_name,
                                                      'assignedAt', a.assigned_at)
@@ -132,6 +136,9 @@ function toSummary(row: WorkOrderRow): WorkOrderSummary {
     downtimeEventId: row.downtime_event_id,
     planId: row.plan_id,
     planOccurrence: row.plan_occurrence,
+    checklistTemplateId: row.checklist_template_id,
+    checklistRequired: row.checklist_required,
+    followUpOf: row.follow_up_of,
     assignees: row.assignees.map((a): WorkOrderAssignee => ({
       ...a,
       assignedAt: new Date(a.assignedAt).toISOString(),
@@ -164,6 +171,12 @@ export interface NewWorkOrder {
   planId: string | null;
   /** With `planId`: which occurrence of the plan (unique per plan). */
   planOccurrence?: number | null;
+  /** A checklist to answer, and whether completing needs it passed. */
+  checklistTemplateId?: string | null;
+  checklistRequired?: boolean;
+  /** The work order (and its failed checklist item) this follow-up was opened from. */
+  followUpOf?: string | null;
+  followUpItemId?: string | null;
   createdAt: Date;
   createdBy: string;
 }
@@ -217,6 +230,8 @@ export interface LockedWorkOrder {
   status: WorkOrderStatus;
   lineId: string;
   assigneeIds: string[];
+  checklistTemplateId: string | null;
+  checklistRequired: boolean;
 }
 
 /** Work orders, their assignees, history, labour and parts, in SQL. */
@@ -229,16 +244,30 @@ export class WorkOrdersRepository extends BaseRepository {
   /** The work order's status, line and assignees, locked for the rest of the transaction. */
   async lock(manager: EntityManager, id: string): Promise<LockedWorkOrder | null> {
     const [row] = await manager.query<
-      Array<{ id: string; status: WorkOrderStatus; line_id: string; assignee_ids: string[] }>
+      Array<{
+        id: string;
+        status: WorkOrderStatus;
+        line_id: string;
+        assignee_ids: string[];
+        checklist_template_id: string | null;
+        checklist_required: boolean;
+      }>
     >(
-      `SELECT w.id, w.status, w.line_id,
+      `SELECT w.id, w.status, w.line_id, w.checklist_template_id, w.checklist_required,
               array(SELECT a.user_id::text FROM work_order_assignees a
                      WHERE a.work_order_id = w.id ORDER BY a.user_id) AS assignee_ids
          FROM work_orders w WHERE w.id = $1 FOR UPDATE OF w`,
       [id],
     );
     return row
-      ? { id: row.id, status: row.status, lineId: row.line_id, assigneeIds: row.assignee_ids }
+      ? {
+          id: row.id,
+          status: row.status,
+          lineId: row.line_id,
+          assigneeIds: row.assignee_ids,
+          checklistTemplateId: row.checklist_template_id,
+          checklistRequired: row.checklist_required,
+        }
       : null;
   }
 
@@ -327,8 +356,11 @@ export class WorkOrdersRepository extends BaseRepository {
     const [row] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO work_orders (number, type, priority, equipment_id, line_id, title, description,
                                 due_at, failure_reason_id, andon_call_id, downtime_event_id, plan_id,
-                                created_at, created_by, updated_at, plan_occurrence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint, $12, $13, $14, $13, $15)
+                                created_at, created_by, updated_at, plan_occurrence,
+                                checklist_template_id, checklist_required, follow_up_of,
+                                follow_up_item_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint, $12, $13, $14, $13, $15,
+               $16, $17, $18, $19)
        RETURNING id`,
       [
         number,
@@ -346,6 +378,10 @@ export class WorkOrdersRepository extends BaseRepository {
         order.createdAt,
         order.createdBy,
         order.planOccurrence ?? null,
+        order.checklistTemplateId ?? null,
+        order.checklistRequired ?? false,
+        order.followUpOf ?? null,
+        order.followUpItemId ?? null,
       ],
     );
     if (!row) throw new Error('INSERT … RETURNING gave no row');

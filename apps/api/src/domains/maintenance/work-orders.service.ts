@@ -36,6 +36,8 @@ import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
 import { AndonService } from '../andon/andon.service.js';
+import { ChecklistEngineService } from '../checklists/checklist-engine.service.js';
+import { workOrderChecklistStatus } from './work-order-checklist.js';
 import { type WorkOrderStep, labourMinutes, transition } from './work-order-lifecycle.js';
 import {
   type LockedWorkOrder,
@@ -71,6 +73,12 @@ interface StepPlan {
   write?: (manager: EntityManager, at: Date) => Promise<void>;
 }
 
+/** A follow-up opened from a failed checklist item of another work order. */
+export interface FollowUpLink {
+  followUpOf: string;
+  followUpItemId: string;
+}
+
 /**
  * Maintenance work orders: opened from a request, an andon call or a stop, assigned, worked
  * (`open → assigned → in_progress ⇄ on_hold → completed`, `cancelled` from anything not
@@ -88,9 +96,14 @@ export class WorkOrdersService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly lineAccess: LineAccessService,
     private readonly clock: Clock,
+    private readonly checklists: ChecklistEngineService,
   ) {}
 
-  async create(input: CreateWorkOrderInput, actor: SessionUser): Promise<WorkOrder> {
+  async create(
+    input: CreateWorkOrderInput,
+    actor: SessionUser,
+    followUp: FollowUpLink | null = null,
+  ): Promise<WorkOrder> {
     // A request (`maintenance:request`) is corrective: planned work is for planners.
     if (input.type !== 'corrective' && !hasPermission(actor.role, 'maintenance:plan')) {
       throw new ForbiddenException(
@@ -103,6 +116,7 @@ export class WorkOrdersService {
     if (input.failureReasonId && !(await this.workOrders.reasonIdExists(input.failureReasonId))) {
       throw invalidReference('failureReasonId', 'Unknown downtime reason');
     }
+    const checklist = await this.checklistOf(input, equipment.lineId);
     const now = this.clock.now();
     const id = await withConstraintErrors(
       () =>
@@ -151,6 +165,9 @@ export class WorkOrdersService {
             andonCallId: input.andonCallId ?? null,
             downtimeEventId,
             planId: null,
+            ...checklist,
+            followUpOf: followUp?.followUpOf ?? null,
+            followUpItemId: followUp?.followUpItemId ?? null,
             createdAt: now,
             createdBy: actor.id,
           });
@@ -183,6 +200,12 @@ export class WorkOrdersService {
             code: PG_UNIQUE_VIOLATION,
             constraint: 'work_orders_andon_call_uq',
             error: () => alreadyOpened(null),
+          },
+          {
+            // Two follow-ups of one failed item at once: the second is told.
+            code: PG_UNIQUE_VIOLATION,
+            constraint: 'work_orders_follow_up_item_uq',
+            error: () => followUpExists(),
           },
         ],
       },
@@ -366,16 +389,17 @@ export class WorkOrdersService {
     if (input.failureReasonId && !(await this.workOrders.reasonIdExists(input.failureReasonId))) {
       throw invalidReference('failureReasonId', 'Unknown downtime reason');
     }
-    return this.step(id, 'complete', actor, (order) => {
+    return this.step(id, 'complete', actor, async (order, manager) => {
       this.assertMayWork(order, actor);
-      return Promise.resolve({
+      await this.assertChecklistDone(manager, order);
+      return {
         change: {
           stamps: ['completed'],
           ...(input.cause !== undefined ? { cause: input.cause || null } : {}),
           ...(input.remedy !== undefined ? { remedy: input.remedy || null } : {}),
           ...(input.failureReasonId ? { failureReasonId: input.failureReasonId } : {}),
         },
-      });
+      };
     });
   }
 
@@ -450,13 +474,13 @@ export class WorkOrdersService {
     id: string,
     step: WorkOrderStep,
     actor: SessionUser,
-    decide: (order: LockedWorkOrder) => Promise<StepPlan>,
+    decide: (order: LockedWorkOrder, manager: EntityManager) => Promise<StepPlan>,
   ): Promise<WorkOrder> {
     await this.workOrders.transaction(async (manager) => {
       const order = await this.workOrders.lock(manager, id);
       if (!order) throw notFound('Work order', id);
       await this.lineAccess.assertCanSee(actor, order.lineId, SUBJECT);
-      const plan = await decide(order);
+      const plan = await decide(order, manager);
       const next = transition(order.status, step);
       if (!next.ok) throw new DomainException('INVALID_TRANSITION', next.message);
       const at = this.clock.now();
@@ -488,6 +512,71 @@ export class WorkOrdersService {
     });
     this.dispatcher.kick();
     return this.view(id);
+  }
+
+  /**
+   * A change besides the lifecycle (a checklist run): locked, line-checked, allowed to whoever may
+   * work the order and not on a cancelled one, audited as `work-order.<action>` and announced,
+   * like labour and parts. `write` may refuse (it throws) and returns what the audit keeps.
+   */
+  amend(
+    id: string,
+    actor: SessionUser,
+    action: string,
+    write: (manager: EntityManager, order: LockedWorkOrder) => Promise<Record<string, unknown>>,
+  ): Promise<WorkOrder> {
+    return this.change(id, actor, action, write);
+  }
+
+  /**
+   * The template named on creation: of the equipment's line (or of no line) and active. Required
+   * by default when given; required without one is a contradiction, refused.
+   */
+  private async checklistOf(
+    input: CreateWorkOrderInput,
+    lineId: string,
+  ): Promise<{ checklistTemplateId: string | null; checklistRequired: boolean }> {
+    if (input.checklistTemplateId === undefined) {
+      if (input.checklistRequired === true) {
+        throw new FieldValidationException([
+          { path: 'checklistRequired', message: 'Needs a checklistTemplateId' },
+        ]);
+      }
+      return { checklistTemplateId: null, checklistRequired: false };
+    }
+    const template = await this.checklists.template(input.checklistTemplateId);
+    const problem = !template
+      ? 'Does not exist'
+      : !template.active
+        ? 'This checklist template is retired'
+        : template.lineId !== null && template.lineId !== lineId
+          ? "A checklist of another line than the equipment's"
+          : null;
+    if (problem !== null) throw invalidReference('checklistTemplateId', problem);
+    return {
+      checklistTemplateId: input.checklistTemplateId,
+      checklistRequired: input.checklistRequired ?? true,
+    };
+  }
+
+  /**
+   * `409 CHECKLIST_REQUIRED` when completing needs the checklist passed and its latest run of the
+   * template's current version did not pass every item. Only asked of an order in progress: any
+   * other is refused by the transition itself.
+   */
+  private async assertChecklistDone(manager: EntityManager, order: LockedWorkOrder): Promise<void> {
+    if (!order.checklistRequired || order.checklistTemplateId === null) return;
+    if (order.status !== 'in_progress') return;
+    const template = await this.checklists.lockTemplate(manager, order.checklistTemplateId);
+    const run = await this.checklists.latestForWorkOrder(order.id, manager);
+    const status = workOrderChecklistStatus(template, run);
+    if (status === 'passed') return;
+    throw new DomainException(
+      'CHECKLIST_REQUIRED',
+      status === 'failed'
+        ? 'The checklist failed an item: answer it again once fixed, or open a follow-up and answer it passed'
+        : 'Answer the checklist first (POST /api/work-orders/:id/checklist)',
+    );
   }
 
   /** Labour or parts: allowed to whoever may work the order, on anything not cancelled. */
@@ -607,6 +696,12 @@ function alreadyOpened(workOrderId: string | null): DomainException {
     `This andon call is already a work order${workOrderId ? ` (${workOrderId})` : ''}`,
     [{ path: 'andonCallId', message: 'Already turned into a work order' }],
   );
+}
+
+function followUpExists(): DomainException {
+  return new DomainException('CONFLICT', 'This checklist item already has a follow-up work order', [
+    { path: 'itemId', message: 'Already followed up' },
+  ]);
 }
 
 function auditedState(order: WorkOrderSummary): Record<string, unknown> {

@@ -34,6 +34,9 @@ export function summary(overrides: Partial<WorkOrderSummary> = {}): WorkOrderSum
     downtimeEventId: null,
     planId: null,
     planOccurrence: null,
+    checklistTemplateId: null,
+    checklistRequired: false,
+    followUpOf: null,
     assignees: [
       {
         id: TECH_ID,
