@@ -13,6 +13,7 @@ import { ScopeEventIdsToEquipment1764900000000 } from './1764900000000-ScopeEven
 import { CreateAuthSessions1765000000000 } from './1765000000000-CreateAuthSessions.js';
 import { CreateMaintenance1765100000000 } from './1765100000000-CreateMaintenance.js';
 import { CreateMaintenancePlans1765200000000 } from './1765200000000-CreateMaintenancePlans.js';
+import { AddAndonPolicyWorkOrders1765400000000 } from './1765400000000-AddAndonPolicyWorkOrders.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAuthSessions1765000000000,
   CreateMaintenance1765100000000,
   CreateMaintenancePlans1765200000000,
+  AddAndonPolicyWorkOrders1765400000000,
 ];

@@ -197,9 +197,16 @@ describe('line simulator', () => {
       (n) => n > 0,
       45_000,
     );
-    // Maintenance calls become work orders, linked both ways, assigned to the demo technician.
+    // Maintenance calls become work orders, linked both ways, assigned to the demo technician
+    // (the high and critical ones opened by the demo's policies as they are raised, the
+    // simulator assigning them just after: wait for an assigned one).
     await waitFor(
-      () => count(`SELECT count(*) AS n FROM work_orders WHERE andon_call_id IS NOT NULL`),
+      () =>
+        count(
+          `SELECT count(*) AS n FROM work_orders w
+            WHERE w.andon_call_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM work_order_assignees a WHERE a.work_order_id = w.id)`,
+        ),
       (n) => n > 0,
       45_000,
     );

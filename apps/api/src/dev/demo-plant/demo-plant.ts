@@ -294,6 +294,8 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: critical calls',
     priority: 'critical',
     enabled: true,
+    // A critical maintenance call opens its corrective work order as it is raised.
+    openWorkOrderAt: 'high',
     levels: [
       {
         afterMinutes: 2,
@@ -307,6 +309,7 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: high priority',
     priority: 'high',
     enabled: true,
+    openWorkOrderAt: 'high',
     levels: [
       { afterMinutes: 5, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
       { afterMinutes: 30, condition: 'unresolved', notifyRoles: ['production_manager'] },
@@ -316,6 +319,7 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: medium priority',
     priority: 'medium',
     enabled: true,
+    openWorkOrderAt: null,
     levels: [
       { afterMinutes: 10, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
       { afterMinutes: 60, condition: 'unresolved', notifyRoles: ['production_manager'] },
