@@ -14,6 +14,7 @@ import { CreateAuthSessions1765000000000 } from './1765000000000-CreateAuthSessi
 import { CreateMaintenance1765100000000 } from './1765100000000-CreateMaintenance.js';
 import { CreateMaintenancePlans1765200000000 } from './1765200000000-CreateMaintenancePlans.js';
 import { AddWorkOrderChecklists1765300000000 } from './1765300000000-AddWorkOrderChecklists.js';
+import { AddAndonPolicyWorkOrders1765400000000 } from './1765400000000-AddAndonPolicyWorkOrders.js';
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateMaintenance1765100000000,
   CreateMaintenancePlans1765200000000,
   AddWorkOrderChecklists1765300000000,
+  AddAndonPolicyWorkOrders1765400000000,
 ];

@@ -112,14 +112,32 @@ export type EscalationLevelInput = z.infer<typeof escalationLevelSchema>;
 
 const policyName = z.string().trim().min(1, 'Required').max(160, 'At most 160 characters');
 
-export const createAndonPolicySchema = z.strictObject({
-  name: policyName,
-  priority: andonPrioritySchema,
-  type: andonTypeSchema.nullable().optional(),
-  lineId: uuid.nullable().optional(),
-  enabled: z.boolean().default(true),
-  levels: z.array(escalationLevelSchema).min(1, 'At least one level').max(10),
-});
+/**
+ * Call priorities from which a maintenance call under the policy opens a corrective work order by
+ * itself (the lowest such priority; `null`: never).
+ */
+export const ANDON_WORK_ORDER_PRIORITIES = ['high', 'critical'] as const;
+export type AndonWorkOrderPriority = (typeof ANDON_WORK_ORDER_PRIORITIES)[number];
+export const andonWorkOrderPrioritySchema = z.enum(ANDON_WORK_ORDER_PRIORITIES);
+
+/** Only a policy that can govern maintenance calls (of that type or of every type) opens orders. */
+export const OPEN_WORK_ORDER_TYPE_MESSAGE =
+  'Only a policy for maintenance calls (or for every type) can open work orders';
+
+export const createAndonPolicySchema = z
+  .strictObject({
+    name: policyName,
+    priority: andonPrioritySchema,
+    type: andonTypeSchema.nullable().optional(),
+    lineId: uuid.nullable().optional(),
+    enabled: z.boolean().default(true),
+    levels: z.array(escalationLevelSchema).min(1, 'At least one level').max(10),
+    openWorkOrderAt: andonWorkOrderPrioritySchema.nullable().default(null),
+  })
+  .refine(
+    (value) => value.openWorkOrderAt === null || value.type == null || value.type === 'maintenance',
+    { message: OPEN_WORK_ORDER_TYPE_MESSAGE, path: ['openWorkOrderAt'] },
+  );
 export type CreateAndonPolicyInput = z.infer<typeof createAndonPolicySchema>;
 
 export const updateAndonPolicySchema = z.strictObject({
@@ -129,6 +147,7 @@ export const updateAndonPolicySchema = z.strictObject({
   lineId: uuid.nullable().optional(),
   enabled: z.boolean().optional(),
   levels: z.array(escalationLevelSchema).min(1, 'At least one level').max(10).optional(),
+  openWorkOrderAt: andonWorkOrderPrioritySchema.nullable().optional(),
 });
 export type UpdateAndonPolicyInput = z.infer<typeof updateAndonPolicySchema>;
 
@@ -148,6 +167,8 @@ export const andonPolicySchema = z.object({
       notifyRoles: z.array(roleSchema),
     }),
   ),
+  /** A maintenance call of this priority or higher opens a corrective work order; null: never. */
+  openWorkOrderAt: andonWorkOrderPrioritySchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -3,6 +3,11 @@ import { calendarDateSchema } from './time-range.js';
 import { andonPrioritySchema, andonStatusSchema, andonTypeSchema } from './andon.js';
 import { paginationQuerySchema } from './pagination.js';
 import { shiftOccurrenceQuerySchema, shiftOccurrenceRefSchema } from './hour-by-hour.js';
+import {
+  workOrderPrioritySchema,
+  workOrderStatusSchema,
+  workOrderTypeSchema,
+} from './maintenance.js';
 import { productionOrderStatusSchema } from './production.js';
 
 const uuid = z.uuid('Must be an id (UUID)');
@@ -74,10 +79,24 @@ export const handoverSummarySchema = z.object({
     }),
   ),
   /**
-   * Open maintenance work orders: null while the maintenance module does not exist (there is no
-   * source for them yet), never a made-up empty list.
+   * The line's work orders open at the summary's time (created, neither completed nor cancelled
+   * yet), oldest first, with the status they had then. Nullable for summaries stored before the
+   * maintenance module existed (their `null` is kept as written, never a made-up empty list).
    */
-  openWorkOrders: z.array(z.object({ id: z.string(), title: z.string() })).nullable(),
+  openWorkOrders: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        number: z.string(),
+        equipmentCode: z.string(),
+        type: workOrderTypeSchema,
+        priority: workOrderPrioritySchema,
+        status: workOrderStatusSchema,
+        createdAt: z.string(),
+      }),
+    )
+    .nullable(),
 });
 export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
 

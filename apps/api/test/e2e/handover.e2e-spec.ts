@@ -13,6 +13,7 @@ import type {
   Product,
   ProductionOrder,
   Shift,
+  WorkOrder,
 } from '@ms5/contracts';
 import { raiseAndonCall, stepAndonCall } from '../support/andon-factory.js';
 import { fieldPaths, get, post, send } from '../support/api.js';
@@ -60,6 +61,9 @@ describe('shift handover over HTTP', () => {
   let released: ProductionOrder;
   let acknowledgedCall: AndonCall;
   let openCall: AndonCall;
+  let maintenance: AuthTokens;
+  let callOrder: WorkOrder;
+  let sensorOrder: WorkOrder;
   let setNow: (iso: string) => void;
 
   const { count } = eventsAt(at);
@@ -78,15 +82,17 @@ describe('shift handover over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [engineer, outgoing, incoming, productionManager, operator, viewer] = await usersWithRoles(
-      t,
-      'engineer',
-      ['shift_manager', 'outgoing-manager'],
-      ['shift_manager', 'incoming-manager'],
-      'production_manager',
-      'operator',
-      'viewer',
-    );
+    [engineer, outgoing, incoming, productionManager, operator, viewer, maintenance] =
+      await usersWithRoles(
+        t,
+        'engineer',
+        ['shift_manager', 'outgoing-manager'],
+        ['shift_manager', 'incoming-manager'],
+        'production_manager',
+        'operator',
+        'viewer',
+        'maintenance',
+      );
     setNow = clockSetter(t.app);
 
     ({ line, fill, pack, shift, product } = await createPackingLine(t, engineer, {
@@ -153,6 +159,36 @@ describe('shift handover over HTTP', () => {
       type: 'material',
       priority: 'low',
     });
+
+    // Work orders: one done by 11:30 (not open), one from the maintenance call started at 13:20,
+    // one left open, one cancelled (not open).
+    const workOrder = (body: object) =>
+      post<WorkOrder>(t, engineer, '/api/work-orders', { type: 'corrective', ...body });
+    const workStep = (order: WorkOrder, name: string, body: object = {}) =>
+      post<WorkOrder>(t, maintenance, `/api/work-orders/${order.id}/${name}`, body, 200);
+    setNow(at('11:00'));
+    const doneOrder = await workOrder({ equipmentId: fill.id, priority: 'medium', title: 'Belt' });
+    await workStep(doneOrder, 'start');
+    setNow(at('11:30'));
+    await workStep(doneOrder, 'complete');
+    setNow(at('13:10'));
+    callOrder = await workOrder({
+      equipmentId: fill.id,
+      priority: 'high',
+      title: 'Infeed wobble',
+      andonCallId: acknowledgedCall.id,
+    });
+    setNow(at('13:20'));
+    callOrder = await workStep(callOrder, 'start');
+    setNow(at('13:40'));
+    sensorOrder = await workOrder({ equipmentId: pack.id, priority: 'low', title: 'Guard sensor' });
+    const cancelledOrder = await workOrder({
+      equipmentId: pack.id,
+      priority: 'low',
+      title: 'Duplicate',
+    });
+    setNow(at('13:45'));
+    await post(t, engineer, `/api/work-orders/${cancelledOrder.id}/cancel`, { reason: 'Dup' }, 200);
     setNow(at('14:30'));
   });
   afterAll(() => t.close());
@@ -244,7 +280,28 @@ describe('shift handover over HTTP', () => {
         plannedEnd: at('10:00', '2024-03-07'),
       },
     ]);
-    expect(summary.openWorkOrders).toBeNull();
+    expect(summary.openWorkOrders).toEqual([
+      {
+        id: callOrder.id,
+        title: 'Infeed wobble',
+        number: callOrder.number,
+        equipmentCode: 'HO-FILL',
+        type: 'corrective',
+        priority: 'high',
+        status: 'in_progress',
+        createdAt: at('13:10'),
+      },
+      {
+        id: sensorOrder.id,
+        title: 'Guard sensor',
+        number: sensorOrder.number,
+        equipmentCode: 'HO-PACK',
+        type: 'corrective',
+        priority: 'low',
+        status: 'open',
+        createdAt: at('13:40'),
+      },
+    ]);
 
     // At 13:02 the maintenance call was still open and only the first was resolved.
     setNow(at('13:02'));
@@ -252,6 +309,14 @@ describe('shift handover over HTTP', () => {
       const earlier = await draft(`?shiftId=${shift.id}&date=${DAY}`);
       expect(earlier.summary.openAndonCalls.map((c) => [c.id, c.status])).toEqual([
         [acknowledgedCall.id, 'open'],
+      ]);
+      // The belt's order was done by then; the call's was not opened yet.
+      expect(earlier.summary.openWorkOrders).toEqual([]);
+      // At 13:15 the call's order was open, not yet started.
+      setNow(at('13:15'));
+      const later = await draft(`?shiftId=${shift.id}&date=${DAY}`);
+      expect(later.summary.openWorkOrders?.map((o) => [o.id, o.status])).toEqual([
+        [callOrder.id, 'open'],
       ]);
     } finally {
       setNow(at('14:30'));

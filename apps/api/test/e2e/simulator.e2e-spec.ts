@@ -14,6 +14,7 @@ import {
 } from '@ms5/contracts';
 import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../../src/dev/demo/demo-seeder.js';
+import { MaintenanceSchedulerService } from '../../src/domains/maintenance/maintenance-scheduler.service.js';
 import { generateEvents } from '../../src/dev/simulator/plant-simulation.js';
 import { buildSimPlant } from '../../src/dev/simulator/sim-plant.js';
 import { SIMULATOR_LOCK_KEY } from '../../src/dev/simulator/simulator.driver.js';
@@ -84,6 +85,7 @@ describe('line simulator', () => {
       reasons: await count('SELECT count(*) AS n FROM downtime_reasons'),
       policies: await count('SELECT count(*) AS n FROM andon_policies'),
       checklists: await count('SELECT count(*) AS n FROM checklist_templates WHERE active'),
+      plans: await count('SELECT count(*) AS n FROM maintenance_plans WHERE active'),
       users: await count('SELECT count(*) AS n FROM users'),
     });
     const after = await sizes();
@@ -99,6 +101,25 @@ describe('line simulator', () => {
          FROM checklist_templates c JOIN lines l ON l.id = c.line_id WHERE l.code = 'FL1'`,
     );
     expect(fl1Checklist).toEqual({ items: 5, critical: 3 });
+    // Preventive plans: a weekly inspection on each line's first machine, a runtime plan on its
+    // output, a parts plan on FL1's filler; the inspections (a week of lead) are due at once.
+    expect(after.plans).toBe(11);
+    const triggers = await db.query<Array<{ code: string; kinds: string }>>(
+      `SELECT e.code, string_agg(t.kind, ',' ORDER BY t.kind) AS kinds
+         FROM maintenance_plans p JOIN equipment e ON e.id = p.equipment_id
+         JOIN maintenance_plan_triggers t ON t.plan_id = p.id
+        WHERE e.code LIKE 'FL1-%' GROUP BY e.code ORDER BY e.code`,
+    );
+    expect(triggers).toEqual([
+      { code: 'FL1-FILL', kinds: 'calendar,parts' },
+      { code: 'FL1-PACK', kinds: 'runtime' },
+    ]);
+    await t.app.get(MaintenanceSchedulerService).runPass();
+    const preventive = await db.query<Array<{ title: string; n: number }>>(
+      `SELECT title, count(*)::int AS n FROM work_orders WHERE type = 'preventive'
+        GROUP BY title ORDER BY title`,
+    );
+    expect(preventive).toEqual([{ title: 'Weekly line inspection', n: 5 }]);
 
     const again = await t.app.get(DemoSeeder).seed();
     expect(again).toEqual({ created: false, users: [], passwordFile: null });
@@ -197,9 +218,16 @@ describe('line simulator', () => {
       (n) => n > 0,
       45_000,
     );
-    // Maintenance calls become work orders, linked both ways, assigned to the demo technician.
+    // Maintenance calls become work orders, linked both ways, assigned to the demo technician
+    // (the high and critical ones opened by the demo's policies as they are raised, the
+    // simulator assigning them just after: wait for an assigned one).
     await waitFor(
-      () => count(`SELECT count(*) AS n FROM work_orders WHERE andon_call_id IS NOT NULL`),
+      () =>
+        count(
+          `SELECT count(*) AS n FROM work_orders w
+            WHERE w.andon_call_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM work_order_assignees a WHERE a.work_order_id = w.id)`,
+        ),
       (n) => n > 0,
       45_000,
     );

@@ -2,6 +2,7 @@ import type {
   ChecklistItemInput,
   CreateAndonPolicyInput,
   CreateDowntimeReasonInput,
+  CreateMaintenancePlanInput,
   CreateShiftInput,
   Role,
 } from '@ms5/contracts';
@@ -294,6 +295,8 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: critical calls',
     priority: 'critical',
     enabled: true,
+    // A critical maintenance call opens its corrective work order as it is raised.
+    openWorkOrderAt: 'high',
     levels: [
       {
         afterMinutes: 2,
@@ -307,6 +310,7 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: high priority',
     priority: 'high',
     enabled: true,
+    openWorkOrderAt: 'high',
     levels: [
       { afterMinutes: 5, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
       { afterMinutes: 30, condition: 'unresolved', notifyRoles: ['production_manager'] },
@@ -316,10 +320,57 @@ export const DEMO_POLICIES: readonly CreateAndonPolicyInput[] = [
     name: 'Demo: medium priority',
     priority: 'medium',
     enabled: true,
+    openWorkOrderAt: null,
     levels: [
       { afterMinutes: 10, condition: 'unacknowledged', notifyRoles: ['shift_manager'] },
       { afterMinutes: 60, condition: 'unresolved', notifyRoles: ['production_manager'] },
     ],
+  },
+];
+
+/**
+ * A preventive plan the demo gives its machines (the line's first or last one), so that the
+ * scheduler opens preventive work orders in the demo.
+ */
+export interface DemoPlan {
+  title: string;
+  description: string;
+  priority: 'low' | 'medium' | 'high';
+  /** Which machine of a line gets it: the first (infeed) or the last (the line's output). */
+  on: 'first' | 'last';
+  /** Only on these lines (none: on every line). */
+  lineCodes?: readonly string[];
+  leadTimeHours: number;
+  triggers: CreateMaintenancePlanInput['triggers'];
+}
+
+export const DEMO_PLANS: readonly DemoPlan[] = [
+  {
+    // A week of lead: the first inspection's work order opens as soon as the demo starts.
+    title: 'Weekly line inspection',
+    description: 'Guards, sensors, air and oil levels along the line; report anything worn.',
+    priority: 'medium',
+    on: 'first',
+    leadTimeHours: 168,
+    triggers: [{ kind: 'calendar', every: 1, unit: 'week' }],
+  },
+  {
+    // Opens after about seven hours of running: within a demo shift.
+    title: 'Lubricate drives and chains',
+    description: 'Grease the drive chains and bearings of the key machine of the line.',
+    priority: 'medium',
+    on: 'last',
+    leadTimeHours: 1,
+    triggers: [{ kind: 'runtime', everyHours: 8 }],
+  },
+  {
+    title: 'Replace filler valve seals',
+    description: 'Swap the filling valve seals and check the dosing after the change.',
+    priority: 'high',
+    on: 'first',
+    lineCodes: ['FL1'],
+    leadTimeHours: 0,
+    triggers: [{ kind: 'parts', everyParts: 20_000 }],
   },
 ];
 

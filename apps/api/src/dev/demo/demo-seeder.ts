@@ -38,6 +38,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import { ANDON_POLICIES_SERVICE } from '../../domains/andon/andon-policies.service.js';
 import { ChecklistTemplatesService } from '../../domains/checklists/checklist-templates.service.js';
+import { MaintenancePlansService } from '../../domains/maintenance/maintenance-plans.service.js';
 import { DomainException } from '../../platform/common/domain.exception.js';
 import type { AppConfig } from '../../platform/config/app-config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
@@ -49,6 +50,7 @@ import { UsersService } from '../../platform/users/users.service.js';
 import {
   DEMO_AREAS,
   DEMO_CHECKLISTS,
+  DEMO_PLANS,
   DEMO_POLICIES,
   DEMO_PRODUCTS,
   DEMO_REASONS,
@@ -226,7 +228,8 @@ export class DemoSeeder {
 
   /**
    * What the production features need of the demo plant: each line's output at its last station
-   * (the lines run in series) and a pre-start checklist per line. Also run on a demo seeded by an
+   * (the lines run in series), the machines' preventive plans and a pre-start checklist per
+   * line. Also run on a demo seeded by an
    * earlier version, so that it counts its output right; skips what is already set.
    */
   private async seedProductionSetup(actor: SessionUser): Promise<void> {
@@ -240,6 +243,7 @@ export class DemoSeeder {
         await this.lines.update(line.id, { outputEquipmentId: last.id }, actor, SYSTEM);
       }
     }
+    await this.seedPlans(actor, lines, equipment);
     const checklists = this.moduleRef.get(ChecklistTemplatesService, { strict: false });
     for (const checklist of DEMO_CHECKLISTS) {
       const lineId = lines.find((l) => l.code === checklist.lineCode)?.id;
@@ -253,6 +257,45 @@ export class DemoSeeder {
         { name: checklist.name, lineId, items: checklist.items.map((item) => ({ ...item })) },
         actor,
       );
+    }
+  }
+
+  /**
+   * The demo's preventive plans (`DEMO_PLANS`), on the first or last machine of each line, made
+   * by the seeding admin; skips a machine's plan of the same title. The maintenance scheduler
+   * then opens their work orders like any plan's.
+   */
+  private async seedPlans(
+    actor: SessionUser,
+    lines: readonly Line[],
+    equipment: readonly Equipment[],
+  ): Promise<void> {
+    const plans = this.moduleRef.get(MaintenancePlansService, { strict: false });
+    for (const definition of DEMO_AREAS.flatMap((area) => area.lines)) {
+      if (!lines.some((l) => l.code === definition.code)) continue;
+      for (const plan of DEMO_PLANS) {
+        if (plan.lineCodes && !plan.lineCodes.includes(definition.code)) continue;
+        const code = (plan.on === 'first' ? definition.equipment[0] : definition.equipment.at(-1))
+          ?.code;
+        const machine = equipment.find((e) => e.code === code);
+        if (!machine) continue;
+        const existing = await plans.list(
+          { page: 1, pageSize: 200, equipmentId: machine.id },
+          actor,
+        );
+        if (existing.items.some((p) => p.title === plan.title)) continue;
+        await plans.create(
+          {
+            equipmentId: machine.id,
+            title: plan.title,
+            description: plan.description,
+            priority: plan.priority,
+            leadTimeHours: plan.leadTimeHours,
+            triggers: plan.triggers.map((trigger) => ({ ...trigger })),
+          },
+          actor,
+        );
+      }
     }
   }
 

@@ -113,6 +113,10 @@ export class SimulatorClient {
     });
   }
 
+  andonCall(id: string): Promise<AndonCall> {
+    return this.call<AndonCall>('GET', `/api/andon/${encodeURIComponent(id)}`);
+  }
+
   /** A corrective work order from a maintenance call (the call then links to it). */
   workOrderFromCall(call: AndonCall): Promise<WorkOrder> {
     return this.call<WorkOrder>('POST', '/api/work-orders', {

@@ -229,12 +229,14 @@ export class SimulatorDriver implements OnModuleDestroy {
   }
 
   /**
-   * Turns a maintenance call into a corrective work order and assigns it to the line's technician
+   * Turns a maintenance call into a corrective work order (or finds the one its policy opened) and
+   * assigns it to the line's technician
    * (a user of role maintenance, the demo's `demo-maintenance` first), so that the demo shows
    * live maintenance work. Without a technician the order stays open for anyone to take.
    */
   private async openWorkOrder(client: SimulatorClient, call: AndonCall): Promise<void> {
-    const order = await client.workOrderFromCall(call);
+    const orderId = call.workOrderId ?? (await this.workOrderOf(client, call));
+    if (orderId === null) return;
     let technician = this.technicians.get(call.lineId);
     if (technician === undefined) {
       const candidates = (await client.workOrderAssignees(call.lineId)).filter(
@@ -245,7 +247,21 @@ export class SimulatorDriver implements OnModuleDestroy {
       technician = preferred?.id ?? null;
       this.technicians.set(call.lineId, technician);
     }
-    if (technician !== null) await client.assignWorkOrder(order.id, [technician]);
+    if (technician !== null) await client.assignWorkOrder(orderId, [technician]);
+  }
+
+  /**
+   * The work order of a call the policy did not open one for (a call its escalation policy turns
+   * into a work order as it is raised arrives with `workOrderId` set). A 409 means someone opened
+   * one between the raise and now: the call then names it.
+   */
+  private async workOrderOf(client: SimulatorClient, call: AndonCall): Promise<string | null> {
+    try {
+      return (await client.workOrderFromCall(call)).id;
+    } catch (error) {
+      if (!(error instanceof ApiCallError) || error.status !== 409) throw error;
+      return (await client.andonCall(call.id)).workOrderId;
+    }
   }
 
   /**

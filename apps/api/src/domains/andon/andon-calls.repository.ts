@@ -5,6 +5,7 @@ import type {
   AndonPriority,
   AndonStatus,
   AndonType,
+  AndonWorkOrderPriority,
   EscalationLevelInput,
 } from '@ms5/contracts';
 import type { EntityManager } from 'typeorm';
@@ -96,6 +97,7 @@ export interface NewCall {
 export interface MatchedPolicy {
   id: string;
   levels: EscalationLevelInput[];
+  openWorkOrderAt: AndonWorkOrderPriority | null;
 }
 
 export interface LockedCall {
@@ -115,11 +117,11 @@ export class AndonCallsRepository extends BaseRepository {
   async findEquipment(
     manager: EntityManager | null,
     equipmentId: string,
-  ): Promise<{ id: string; lineId: string } | null> {
+  ): Promise<{ id: string; lineId: string; code: string } | null> {
     const [row] = await (manager ?? this.dataSource.manager).query<
-      Array<{ id: string; line_id: string }>
-    >('SELECT id, line_id FROM equipment WHERE id = $1', [equipmentId]);
-    return row ? { id: row.id, lineId: row.line_id } : null;
+      Array<{ id: string; line_id: string; code: string }>
+    >('SELECT id, line_id, code FROM equipment WHERE id = $1', [equipmentId]);
+    return row ? { id: row.id, lineId: row.line_id, code: row.code } : null;
   }
 
   /** The most specific enabled policy: line and type beat line, which beats type, then newest. */
@@ -129,15 +131,21 @@ export class AndonCallsRepository extends BaseRepository {
     type: AndonType,
     lineId: string,
   ): Promise<MatchedPolicy | null> {
-    const [row] = await manager.query<Array<{ id: string; levels: EscalationLevelInput[] }>>(
-      `SELECT id, levels FROM andon_policies
+    const [row] = await manager.query<
+      Array<{
+        id: string;
+        levels: EscalationLevelInput[];
+        open_work_order_at: AndonWorkOrderPriority | null;
+      }>
+    >(
+      `SELECT id, levels, open_work_order_at FROM andon_policies
         WHERE enabled AND priority = $1 AND (type IS NULL OR type = $2)
           AND (line_id IS NULL OR line_id = $3)
         ORDER BY (line_id IS NOT NULL)::int * 2 + (type IS NOT NULL)::int DESC, updated_at DESC
         LIMIT 1`,
       [priority, type, lineId],
     );
-    return row ?? null;
+    return row ? { id: row.id, levels: row.levels, openWorkOrderAt: row.open_work_order_at } : null;
   }
 
   async insert(manager: EntityManager, call: NewCall): Promise<string> {

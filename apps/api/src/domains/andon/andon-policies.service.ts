@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  AndonPolicy,
-  CreateAndonPolicyInput,
-  Paginated,
-  PaginationQuery,
-  SessionUser,
-  UpdateAndonPolicyInput,
+import {
+  type AndonPolicy,
+  type CreateAndonPolicyInput,
+  OPEN_WORK_ORDER_TYPE_MESSAGE,
+  type Paginated,
+  type PaginationQuery,
+  type SessionUser,
+  type UpdateAndonPolicyInput,
 } from '@ms5/contracts';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service.js';
@@ -16,6 +17,7 @@ import {
   type Queryable,
   lineScoped,
 } from '../../platform/common/crud-controller.factory.js';
+import { FieldValidationException } from '../../platform/common/validation.js';
 import type { LineScope } from '../../platform/line-access/line-scope.js';
 import { AndonPolicyEntity } from './entities/andon-policy.entity.js';
 
@@ -30,6 +32,7 @@ function toPolicy(entity: AndonPolicyEntity): AndonPolicy {
     lineId: entity.lineId,
     enabled: entity.enabled,
     levels: entity.levels.map((level, index) => ({ level: index + 1, ...level })),
+    openWorkOrderAt: entity.openWorkOrderAt,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
@@ -43,6 +46,9 @@ function toPolicy(entity: AndonPolicyEntity): AndonPolicy {
  * Line scope: a policy of a line belongs to that line; a policy of no line applies to every line
  * (plant-wide: readable by all, since it governs their calls too; changed only by a user of every
  * line). A line-limited user lists their lines' policies and the plant-wide ones.
+ *
+ * `openWorkOrderAt` makes a maintenance call under the policy, of that priority or higher, open a
+ * corrective work order as it is raised (see `AndonService.raiseWithin`).
  */
 @Injectable()
 export class AndonPoliciesService implements CrudPort<
@@ -91,6 +97,7 @@ export class AndonPoliciesService implements CrudPort<
               lineId: input.lineId ?? null,
               enabled: input.enabled,
               levels: input.levels,
+              openWorkOrderAt: input.openWorkOrderAt,
             },
             actor,
           ),
@@ -105,6 +112,19 @@ export class AndonPoliciesService implements CrudPort<
               if (input.lineId !== undefined) current.lineId = input.lineId;
               if (input.enabled !== undefined) current.enabled = input.enabled;
               if (input.levels !== undefined) current.levels = input.levels;
+              if (input.openWorkOrderAt !== undefined) {
+                current.openWorkOrderAt = input.openWorkOrderAt;
+              }
+              // Checked on the result: a patch of the type alone may leave the setting stranded.
+              if (
+                current.openWorkOrderAt !== null &&
+                current.type !== null &&
+                current.type !== 'maintenance'
+              ) {
+                throw new FieldValidationException([
+                  { path: 'openWorkOrderAt', message: OPEN_WORK_ORDER_TYPE_MESSAGE },
+                ]);
+              }
             },
             actor,
           ),

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ANDON_PRIORITIES,
   type AndonCall,
+  type AndonPriority,
+  type AndonType,
   type AndonListQuery,
   type Paginated,
   type RaiseAndonCallInput,
@@ -21,6 +24,39 @@ import { LineAccessService } from '../../platform/line-access/line-access.servic
 
 const SUBJECT = 'This andon call';
 
+/** A call just raised whose policy asks for a work order (what the opener needs to write one). */
+export interface CallNeedingWorkOrder {
+  id: string;
+  equipmentId: string;
+  equipmentCode: string;
+  lineId: string;
+  priority: AndonPriority;
+  description: string | null;
+}
+
+/**
+ * Opens a corrective work order from a call inside the raise's transaction. The maintenance module
+ * registers it (andon knows nothing of work orders; the dependency goes the other way).
+ */
+export type WorkOrderOpener = (
+  manager: EntityManager,
+  call: CallNeedingWorkOrder,
+  actor: SessionUser,
+) => Promise<string>;
+
+/** Whether a call of `priority` reaches the policy's `openWorkOrderAt` (null: never). */
+export function opensWorkOrder(
+  type: AndonType,
+  priority: AndonPriority,
+  openWorkOrderAt: AndonPriority | null,
+): boolean {
+  return (
+    type === 'maintenance' &&
+    openWorkOrderAt !== null &&
+    ANDON_PRIORITIES.indexOf(priority) >= ANDON_PRIORITIES.indexOf(openWorkOrderAt)
+  );
+}
+
 /**
  * The andon lifecycle: open → acknowledged → resolved, each step stamped with the server's time
  * and who did it. Every change writes its event to the outbox in the same transaction; the
@@ -28,6 +64,8 @@ const SUBJECT = 'This andon call';
  */
 @Injectable()
 export class AndonService {
+  private workOrderOpener: WorkOrderOpener | null = null;
+
   constructor(
     private readonly calls: AndonCallsRepository,
     private readonly ingestion: IngestionService,
@@ -36,6 +74,11 @@ export class AndonService {
     private readonly lineAccess: LineAccessService,
     private readonly clock: Clock,
   ) {}
+
+  /** Called once by the maintenance module at start-up. */
+  useWorkOrderOpener(opener: WorkOrderOpener): void {
+    this.workOrderOpener = opener;
+  }
 
   async raise(input: RaiseAndonCallInput, user: SessionUser): Promise<AndonCall> {
     const id = await this.calls.transaction((manager) => this.raiseWithin(manager, input, user));
@@ -88,6 +131,25 @@ export class AndonService {
         reasonCode: `andon.${input.type}`,
       });
       await this.calls.setDowntimeEvent(manager, callId, equipment.id, eventId);
+    }
+    // After the stop is linked, so that the work order carries its reason and counts its time.
+    if (
+      policy &&
+      this.workOrderOpener &&
+      opensWorkOrder(input.type, input.priority, policy.openWorkOrderAt)
+    ) {
+      await this.workOrderOpener(
+        manager,
+        {
+          id: callId,
+          equipmentId: equipment.id,
+          equipmentCode: equipment.code,
+          lineId: equipment.lineId,
+          priority: input.priority,
+          description: input.description || null,
+        },
+        user,
+      );
     }
     if (policy) await this.calls.scheduleEscalations(manager, callId, raisedAt, policy.levels);
     await this.outbox.append(manager, {

@@ -84,6 +84,7 @@ export interface HandoverFilter {
 
 type OpenAndonCall = HandoverSummary['openAndonCalls'][number];
 type OpenOrder = HandoverSummary['openOrders'][number];
+type OpenWorkOrder = NonNullable<HandoverSummary['openWorkOrders']>[number];
 
 /** Shift handovers in SQL, and the open andon calls and orders a summary lists. */
 @Injectable()
@@ -221,6 +222,48 @@ export class HandoverRepository extends BaseRepository {
       status: row.status,
       raisedAt: row.raised_at.toISOString(),
       description: row.description,
+    }));
+  }
+
+  /**
+   * The line's work orders open at `at`: created by then and neither completed nor cancelled by
+   * then, with the status of their last step up to `at` (the history), oldest first. A summary
+   * drafted for an earlier time must not show what happened after it.
+   */
+  async openWorkOrders(lineId: string, at: Date): Promise<OpenWorkOrder[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        title: string;
+        number: string;
+        equipment_code: string;
+        type: OpenWorkOrder['type'];
+        priority: OpenWorkOrder['priority'];
+        status: OpenWorkOrder['status'] | null;
+        created_at: Date;
+      }>
+    >(
+      `SELECT w.id, w.title, w.number, e.code AS equipment_code, w.type, w.priority,
+              (SELECT h.to_status FROM work_order_status_history h
+                WHERE h.work_order_id = w.id AND h.at <= $2
+                ORDER BY h.at DESC, h.id DESC LIMIT 1) AS status,
+              w.created_at
+         FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
+        WHERE w.line_id = $1 AND w.created_at <= $2
+          AND (w.completed_at IS NULL OR w.completed_at > $2)
+          AND (w.cancelled_at IS NULL OR w.cancelled_at > $2)
+        ORDER BY w.created_at, w.number`,
+      [lineId, at],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      number: row.number,
+      equipmentCode: row.equipment_code,
+      type: row.type,
+      priority: row.priority,
+      status: row.status ?? 'open',
+      createdAt: row.created_at.toISOString(),
     }));
   }
 

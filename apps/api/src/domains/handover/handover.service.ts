@@ -243,14 +243,16 @@ export class HandoverService {
     now: number,
   ): Promise<HandoverSummary> {
     const window = { lineId: line.id, from: iso(occurrence.start), to: iso(occurrence.end) };
-    const [board, oee, pareto, reasons, openAndonCalls, openOrders] = await Promise.all([
-      this.hourByHour.compute(line, occurrence, now),
-      this.oee.report(window, now),
-      this.downtime.pareto(window, now),
-      this.hourByHour.reasons(),
-      this.handovers.openAndonCalls(line.id, new Date(now)),
-      this.handovers.openOrders(line.id, new Date(now + OPEN_ORDER_HORIZON_MS)),
-    ]);
+    const [board, oee, pareto, reasons, openAndonCalls, openOrders, openWorkOrders] =
+      await Promise.all([
+        this.hourByHour.compute(line, occurrence, now),
+        this.oee.report(window, now),
+        this.downtime.pareto(window, now),
+        this.hourByHour.reasons(),
+        this.handovers.openAndonCalls(line.id, new Date(now)),
+        this.handovers.openOrders(line.id, new Date(now + OPEN_ORDER_HORIZON_MS)),
+        this.handovers.openWorkOrders(line.id, new Date(now)),
+      ]);
     return {
       output: {
         target: board.totals.targetSoFar,
@@ -278,7 +280,7 @@ export class HandoverService {
         })),
       openAndonCalls,
       openOrders,
-      openWorkOrders: null,
+      openWorkOrders,
     };
   }
 

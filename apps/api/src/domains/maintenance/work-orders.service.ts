@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type AddWorkOrderLabourInput,
   type AddWorkOrderPartInput,
@@ -35,7 +35,7 @@ import { LineAccessService } from '../../platform/line-access/line-access.servic
 import { OutboxDispatcher } from '../../platform/realtime/outbox-dispatcher.js';
 import { OutboxRepository } from '../../platform/realtime/outbox.repository.js';
 import { lineAudience } from '../../platform/realtime/rooms.js';
-import { AndonService } from '../andon/andon.service.js';
+import { AndonService, type CallNeedingWorkOrder } from '../andon/andon.service.js';
 import { ChecklistEngineService } from '../checklists/checklist-engine.service.js';
 import { workOrderChecklistStatus } from './work-order-checklist.js';
 import { type WorkOrderStep, labourMinutes, transition } from './work-order-lifecycle.js';
@@ -87,7 +87,7 @@ export interface FollowUpLink {
  * `maintenance.workorder.changed` through the outbox, all in one transaction.
  */
 @Injectable()
-export class WorkOrdersService {
+export class WorkOrdersService implements OnModuleInit {
   constructor(
     private readonly workOrders: WorkOrdersRepository,
     private readonly andon: AndonService,
@@ -98,6 +98,13 @@ export class WorkOrdersService {
     private readonly clock: Clock,
     private readonly checklists: ChecklistEngineService,
   ) {}
+
+  /** Lets a raise under a policy with `openWorkOrderAt` open its work order (`createForCall`). */
+  onModuleInit(): void {
+    this.andon.useWorkOrderOpener((manager, call, actor) =>
+      this.createForCall(manager, call, actor),
+    );
+  }
 
   async create(
     input: CreateWorkOrderInput,
@@ -120,79 +127,9 @@ export class WorkOrdersService {
     const now = this.clock.now();
     const id = await withConstraintErrors(
       () =>
-        this.workOrders.transaction(async (manager) => {
-          const downtimeEventId =
-            input.downtimeEventId === undefined ? null : String(input.downtimeEventId);
-          /** The stop whose reason the order carries: the one named, else the call's. */
-          let reasonStopId = downtimeEventId;
-          if (input.andonCallId) {
-            const call = await this.andon.lockForWorkOrder(manager, input.andonCallId);
-            if (!call) throw invalidReference('andonCallId', 'Does not exist');
-            if (call.type !== 'maintenance') {
-              throw invalidReference('andonCallId', `A ${call.type} call, not a maintenance call`);
-            }
-            if (call.lineId !== equipment.lineId) {
-              throw invalidReference(
-                'andonCallId',
-                "The call is on another line than the equipment's",
-              );
-            }
-            if (call.workOrderId !== null) throw alreadyOpened(call.workOrderId);
-            // The stop the call opened counts for the order through the call (see `stops`).
-            reasonStopId ??= call.downtimeEventId;
-          }
-          let failureReasonId = input.failureReasonId ?? null;
-          if (reasonStopId !== null) {
-            const stop = await this.workOrders.stopEvent(reasonStopId, manager);
-            if (downtimeEventId !== null) {
-              const errors = stopErrors(stop, equipment.id);
-              if (errors.length > 0) throw new FieldValidationException(errors);
-            }
-            if (stop?.reasonCode && failureReasonId === null) {
-              failureReasonId = await this.workOrders.reasonIdByCode(stop.reasonCode, manager);
-            }
-          }
-          const number = await this.workOrders.nextNumber(manager, now.getUTCFullYear());
-          const workOrderId = await this.workOrders.insert(manager, number, {
-            type: input.type,
-            priority: input.priority,
-            equipmentId: equipment.id,
-            lineId: equipment.lineId,
-            title: input.title,
-            description: input.description || null,
-            dueAt: input.dueAt ? new Date(input.dueAt) : null,
-            failureReasonId,
-            andonCallId: input.andonCallId ?? null,
-            downtimeEventId,
-            planId: null,
-            ...checklist,
-            followUpOf: followUp?.followUpOf ?? null,
-            followUpItemId: followUp?.followUpItemId ?? null,
-            createdAt: now,
-            createdBy: actor.id,
-          });
-          if (input.andonCallId) {
-            await this.andon.linkWorkOrder(manager, input.andonCallId, workOrderId);
-          }
-          await this.workOrders.addHistory(manager, workOrderId, {
-            action: 'create',
-            from: null,
-            to: 'open',
-            at: now,
-            by: actor.id,
-            reason: null,
-          });
-          const after = await this.mustGetSummary(workOrderId, manager);
-          await this.audit.record(manager, {
-            actor,
-            action: `${ENTITY_TYPE}.created`,
-            entityType: ENTITY_TYPE,
-            entityId: workOrderId,
-            after: { ...after },
-          });
-          await this.announce(manager, after, now);
-          return workOrderId;
-        }),
+        this.workOrders.transaction((manager) =>
+          this.createWithin(manager, input, equipment, actor, now, { checklist, followUp }),
+        ),
       {
         // Two people turning the same andon call into a work order at once: the second is told.
         known: [
@@ -212,6 +149,120 @@ export class WorkOrdersService {
     );
     this.dispatcher.kick();
     return this.view(id);
+  }
+
+  /**
+   * The work order of a call just raised under a policy with `openWorkOrderAt`, in the raise's
+   * transaction, by the raiser: a corrective order as `POST /api/work-orders {andonCallId}` would
+   * make it (the call links to it; the audit entry says it came from the policy). The call is new,
+   * so no other order can claim it; `work_orders_andon_call_uq` would refuse a second anyway.
+   */
+  async createForCall(
+    manager: EntityManager,
+    call: CallNeedingWorkOrder,
+    actor: SessionUser,
+  ): Promise<string> {
+    const text = call.description?.trim() ?? '';
+    return this.createWithin(
+      manager,
+      {
+        equipmentId: call.equipmentId,
+        type: 'corrective',
+        priority: call.priority,
+        title: text ? text.slice(0, 200) : `Maintenance call at ${call.equipmentCode}`,
+        description: text.length > 200 ? text : undefined,
+        andonCallId: call.id,
+      },
+      { id: call.equipmentId, lineId: call.lineId },
+      actor,
+      this.clock.now(),
+      { via: { via: 'andon-policy' } },
+    );
+  }
+
+  /** Writes a checked creation: the call's lock and link, the order, its history, audit, event. */
+  private async createWithin(
+    manager: EntityManager,
+    input: CreateWorkOrderInput,
+    equipment: { id: string; lineId: string },
+    actor: SessionUser,
+    now: Date,
+    extras: {
+      checklist?: { checklistTemplateId: string | null; checklistRequired: boolean };
+      followUp?: FollowUpLink | null;
+      /** Said in the audit entry beside the order (e.g. that a policy opened it). */
+      via?: Record<string, unknown>;
+    } = {},
+  ): Promise<string> {
+    const { checklist, followUp, via } = extras;
+    const downtimeEventId =
+      input.downtimeEventId === undefined ? null : String(input.downtimeEventId);
+    /** The stop whose reason the order carries: the one named, else the call's. */
+    let reasonStopId = downtimeEventId;
+    if (input.andonCallId) {
+      const call = await this.andon.lockForWorkOrder(manager, input.andonCallId);
+      if (!call) throw invalidReference('andonCallId', 'Does not exist');
+      if (call.type !== 'maintenance') {
+        throw invalidReference('andonCallId', `A ${call.type} call, not a maintenance call`);
+      }
+      if (call.lineId !== equipment.lineId) {
+        throw invalidReference('andonCallId', "The call is on another line than the equipment's");
+      }
+      if (call.workOrderId !== null) throw alreadyOpened(call.workOrderId);
+      // The stop the call opened counts for the order through the call (see `stops`).
+      reasonStopId ??= call.downtimeEventId;
+    }
+    let failureReasonId = input.failureReasonId ?? null;
+    if (reasonStopId !== null) {
+      const stop = await this.workOrders.stopEvent(reasonStopId, manager);
+      if (downtimeEventId !== null) {
+        const errors = stopErrors(stop, equipment.id);
+        if (errors.length > 0) throw new FieldValidationException(errors);
+      }
+      if (stop?.reasonCode && failureReasonId === null) {
+        failureReasonId = await this.workOrders.reasonIdByCode(stop.reasonCode, manager);
+      }
+    }
+    const number = await this.workOrders.nextNumber(manager, now.getUTCFullYear());
+    const workOrderId = await this.workOrders.insert(manager, number, {
+      type: input.type,
+      priority: input.priority,
+      equipmentId: equipment.id,
+      lineId: equipment.lineId,
+      title: input.title,
+      description: input.description || null,
+      dueAt: input.dueAt ? new Date(input.dueAt) : null,
+      failureReasonId,
+      andonCallId: input.andonCallId ?? null,
+      downtimeEventId,
+      planId: null,
+      ...checklist,
+      followUpOf: followUp?.followUpOf ?? null,
+      followUpItemId: followUp?.followUpItemId ?? null,
+      createdAt: now,
+      createdBy: actor.id,
+    });
+    if (input.andonCallId) {
+      await this.andon.linkWorkOrder(manager, input.andonCallId, workOrderId);
+    }
+    await this.workOrders.addHistory(manager, workOrderId, {
+      action: 'create',
+      from: null,
+      to: 'open',
+      at: now,
+      by: actor.id,
+      reason: null,
+    });
+    const after = await this.mustGetSummary(workOrderId, manager);
+    await this.audit.record(manager, {
+      actor,
+      action: `${ENTITY_TYPE}.created`,
+      entityType: ENTITY_TYPE,
+      entityId: workOrderId,
+      after: via ? { ...after, ...via } : { ...after },
+    });
+    await this.announce(manager, after, now);
+    return workOrderId;
   }
 
   /**

@@ -1,4 +1,9 @@
-import type { AndonPriority, AndonType, EscalationLevelInput } from '@ms5/contracts';
+import type {
+  AndonPriority,
+  AndonType,
+  AndonWorkOrderPriority,
+  EscalationLevelInput,
+} from '@ms5/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -16,6 +21,8 @@ export class AndonPolicyEntity {
   @Column({ name: 'line_id', type: 'uuid', nullable: true }) lineId!: string | null;
   @Column({ type: 'boolean' }) enabled!: boolean;
   @Column({ type: 'jsonb' }) levels!: EscalationLevelInput[];
+  @Column({ name: 'open_work_order_at', type: 'text', nullable: true })
+  openWorkOrderAt!: AndonWorkOrderPriority | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -91,7 +91,18 @@ describe('HandoverDraftPanel', () => {
         200,
         draft({
           summary: summary({
-            openWorkOrders: [{ id: 'wo-1', title: 'Replace FILL-1 valve' }],
+            openWorkOrders: [
+              {
+                id: 'wo-1',
+                title: 'Replace FILL-1 valve',
+                number: 'WO-2026-00001',
+                equipmentCode: 'FILL-1',
+                type: 'corrective',
+                priority: 'high',
+                status: 'open',
+                createdAt: '2026-03-04T12:00:00.000Z',
+              },
+            ],
             openAndonCalls: [],
             openOrders: [],
             topLosses: [],
