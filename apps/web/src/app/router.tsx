@@ -29,6 +29,7 @@ import { NewWorkOrderPage } from '@/app/routes/new-work-order-page';
 import { WorkOrderBoardPage } from '@/app/routes/work-order-board-page';
 import { WorkOrderPage } from '@/app/routes/work-order-page';
 import { MaintenancePlansPage } from '@/app/routes/maintenance-plans-page';
+import { EquipmentHistoryPage } from '@/app/routes/equipment-history-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
           { path: paths.newWorkOrder, element: <NewWorkOrderPage /> },
           { path: paths.workOrder, element: <WorkOrderPage /> },
           { path: paths.maintenancePlans, element: <MaintenancePlansPage /> },
+          { path: paths.equipmentHistory, element: <EquipmentHistoryPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
