@@ -239,4 +239,45 @@ describe('maintenance in the browser: technician on a phone, planner on the boar
       fullPage: true,
     });
   });
+
+  it("lets the planner add a preventive plan and read the equipment's history with its KPIs", async () => {
+    // Still signed in as the planner from the test above.
+    await planner.goto(`${server!.baseUrl}/maintenance/plans`);
+    await planner.getByRole('heading', { name: 'Preventive plans' }).waitFor();
+    await planner.getByRole('button', { name: 'New plan' }).click();
+    const editor = planner.getByRole('form', { name: 'New plan' });
+    await editor.getByLabel('Equipment').selectOption(equipmentId);
+    await editor.getByLabel('Title').fill('Lubricate the filler chain');
+    await editor.getByLabel('Every', { exact: true }).fill('1');
+    await editor.getByLabel('Unit').selectOption('week');
+    await editor.getByRole('button', { name: 'Add a trigger' }).click();
+    await editor.getByLabel('Trigger 2').selectOption('runtime');
+    await editor.getByLabel('Every (running hours)').fill('8');
+    await editor.getByRole('button', { name: 'Create plan' }).click();
+    // After saving, the editor edits the saved plan and shows its next due as the API worked it out.
+    const saved = planner.getByRole('form', { name: 'Edit plan' });
+    await saved.getByText(/As saved, from the server/).waitFor();
+    await saved.getByText(/running left/).waitFor();
+    const plan = planner.getByRole('listitem').filter({ hasText: 'Lubricate the filler chain' });
+    await plan.getByText('Every 1 week or Every 8 running hours').waitFor();
+    await planner.screenshot({
+      path: path.join(screenshotsDir, 'maintenance-plans.png'),
+      fullPage: true,
+    });
+
+    // The plan's equipment opens its history: the KPIs, and the work order of the first test.
+    await plan.getByRole('link', { name: /Filler nine/ }).click();
+    await planner.getByRole('heading', { name: 'Filler nine · history' }).waitFor();
+    await planner.getByRole('region', { name: 'Maintenance KPIs' }).getByText('MTBF').waitFor();
+    const timeline = planner.getByRole('list', { name: 'Timeline' });
+    await timeline
+      .locator('[data-kind="work-order"]')
+      .filter({ hasText: 'Filler leaks oil' })
+      .waitFor();
+    await timeline.locator('[data-kind="andon"]').first().waitFor();
+    await planner.screenshot({
+      path: path.join(screenshotsDir, 'maintenance-equipment-history.png'),
+      fullPage: true,
+    });
+  });
 });

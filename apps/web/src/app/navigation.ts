@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.handover, label: 'Handover', permission: 'handover:write' },
   { to: paths.myWorkOrders, label: 'My work orders', permission: 'maintenance:execute' },
   { to: paths.workOrderBoard, label: 'Maintenance', permission: 'maintenance:read' },
+  { to: paths.maintenancePlans, label: 'Preventive plans', permission: 'maintenance:read' },
   { to: paths.checklistTemplates, label: 'Checklists', permission: 'checklists:manage' },
   { to: paths.config, label: 'Configuration', permission: 'plant:manage' },
   { to: paths.simulator, label: 'Simulator', permission: 'simulator:read' },

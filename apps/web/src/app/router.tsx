@@ -28,6 +28,8 @@ import { MyWorkOrdersPage } from '@/app/routes/my-work-orders-page';
 import { NewWorkOrderPage } from '@/app/routes/new-work-order-page';
 import { WorkOrderBoardPage } from '@/app/routes/work-order-board-page';
 import { WorkOrderPage } from '@/app/routes/work-order-page';
+import { MaintenancePlansPage } from '@/app/routes/maintenance-plans-page';
+import { EquipmentHistoryPage } from '@/app/routes/equipment-history-page';
 
 export const routes: RouteObject[] = [
   { path: paths.login, element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -63,6 +65,8 @@ export const routes: RouteObject[] = [
           { path: paths.workOrderBoard, element: <WorkOrderBoardPage /> },
           { path: paths.newWorkOrder, element: <NewWorkOrderPage /> },
           { path: paths.workOrder, element: <WorkOrderPage /> },
+          { path: paths.maintenancePlans, element: <MaintenancePlansPage /> },
+          { path: paths.equipmentHistory, element: <EquipmentHistoryPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -27,6 +27,8 @@ export const paths = {
   workOrderBoard: '/maintenance/board',
   newWorkOrder: '/maintenance/work-orders/new',
   workOrder: '/maintenance/work-orders/:id',
+  maintenancePlans: '/maintenance/plans',
+  equipmentHistory: '/maintenance/equipment/:id',
 } as const;
 
 export const lineHref = (id: string): string => `/lines/${encodeURIComponent(id)}`;
@@ -37,6 +39,9 @@ export const hourByHourHref = (lineId: string): string =>
 export const handoverHref = (id: string): string => `/handover/${encodeURIComponent(id)}`;
 export const workOrderHref = (id: string): string =>
   `/maintenance/work-orders/${encodeURIComponent(id)}`;
+/** An equipment's maintenance history: its stops, andon calls and work orders with the KPIs. */
+export const equipmentHistoryHref = (id: string): string =>
+  `/maintenance/equipment/${encodeURIComponent(id)}`;
 
 /** The request form, filled in from what it is opened from (an andon call, a stop). */
 export function newWorkOrderHref(from: {

@@ -35,6 +35,7 @@ describe('AppRoot navigation', () => {
       'My jobs',
       'Hour by hour',
       'Maintenance',
+      'Preventive plans',
     ]);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Configuration' })).not.toBeInTheDocument();
@@ -59,6 +60,7 @@ describe('AppRoot navigation', () => {
       'Handover',
       'My work orders',
       'Maintenance',
+      'Preventive plans',
       'Checklists',
       'Configuration',
       'Simulator',
@@ -80,6 +82,7 @@ describe('AppRoot navigation', () => {
       'Hour by hour',
       'Handover',
       'Maintenance',
+      'Preventive plans',
       'Simulator',
     ]);
   });
@@ -95,6 +98,7 @@ describe('AppRoot navigation', () => {
       'Hour by hour',
       'My work orders',
       'Maintenance',
+      'Preventive plans',
     ]);
     expect(screen.getByRole('link', { name: 'My work orders' })).toHaveAttribute(
       'href',

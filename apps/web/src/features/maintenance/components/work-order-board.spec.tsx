@@ -81,6 +81,12 @@ describe('WorkOrderBoard', () => {
     expect(card).toHaveClass('wo-card--overdue');
     expect(card).toHaveTextContent('Overdue');
     expect(card).toHaveTextContent('Unassigned');
+    // The card's equipment opens its maintenance history.
+    expect(
+      within(card)
+        .getByRole('link', { name: /history$/ })
+        .getAttribute('href'),
+    ).toMatch(/^\/maintenance\/equipment\//);
     expect(screen.getByRole('region', { name: 'Open' })).toHaveTextContent('Open 1');
     expect(screen.getByRole('region', { name: 'On hold' })).toHaveTextContent('None');
   });

@@ -4,7 +4,7 @@ import type { WorkOrderStatus, WorkOrderSummary } from '@ms5/contracts';
 import { ErrorState } from '@/components/ui/error-state';
 import { SelectField } from '@/components/ui/form-field';
 import { LoadingState } from '@/components/ui/loading-state';
-import { workOrderHref } from '@/config/paths';
+import { equipmentHistoryHref, workOrderHref } from '@/config/paths';
 import { usePermission } from '@/lib/authorization';
 import { useNow } from '@/hooks/use-now';
 import { useWorkOrderAssignees } from '@/features/maintenance/api/get-work-order-assignees';
@@ -76,7 +76,12 @@ function BoardCard({
         </Link>
       </h3>
       <p className="wo-card__meta">
-        {order.equipmentName} <span className="mono">({order.equipmentCode})</span>
+        <Link
+          to={equipmentHistoryHref(order.equipmentId)}
+          aria-label={`${order.equipmentName} history`}
+        >
+          {order.equipmentName} <span className="mono">({order.equipmentCode})</span>
+        </Link>
       </p>
       <p className="wo-card__meta">{assigneeNames(order)}</p>
       <WorkOrderDue dueAt={order.dueAt} overdue={overdue} />

@@ -213,6 +213,10 @@ describe('WorkOrderDetails', () => {
     const { unmount } = renderApp(<WorkOrderDetails order={theirs} />, { user: TECH });
     expect(screen.queryByRole('button', { name: 'Start work' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Work order' })).toHaveTextContent('Ann');
+    expect(screen.getByRole('link', { name: 'Its history' })).toHaveAttribute(
+      'href',
+      `/maintenance/equipment/${theirs.equipmentId}`,
+    );
     unmount();
     renderApp(<WorkOrderDetails order={workOrder({ assignees: [] })} />, {
       user: sessionUser('operator'),

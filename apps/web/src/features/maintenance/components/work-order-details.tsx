@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import type { WorkOrder } from '@ms5/contracts';
+import { equipmentHistoryHref } from '@/config/paths';
 import { useCurrentUser } from '@/lib/auth';
 import { usePermission } from '@/lib/authorization';
 import { formatDateTime, formatDuration } from '@/lib/format';
@@ -55,7 +57,8 @@ function Facts({ order }: { order: WorkOrder }) {
         <div>
           <dt>Equipment</dt>
           <dd>
-            {order.equipmentName} <span className="mono">({order.equipmentCode})</span>
+            {order.equipmentName} <span className="mono">({order.equipmentCode})</span>{' '}
+            <Link to={equipmentHistoryHref(order.equipmentId)}>Its history</Link>
           </dd>
         </div>
         <div>
