@@ -237,7 +237,8 @@ describe('production in the browser: my job, checklist, start, hour-by-hour boar
     await board.goto(`${server!.baseUrl}/handover`);
     await board.getByLabel('Line', { exact: true }).selectOption({ label: 'Bottling 7 (L-HBH)' });
     await board.getByRole('heading', { name: 'Output against target' }).waitFor();
-    await board.getByText('Open work orders: not tracked yet (no maintenance module)').waitFor();
+    // The maintenance module tracks them now: this line has none open.
+    await board.getByText('No open work orders.').waitFor();
     await board.getByLabel('Notes for the incoming shift').fill('Packer seven: watch the glue.');
     await board.getByRole('button', { name: 'Hand over' }).click();
     await board.waitForURL(/\/handover\/[0-9a-f-]+$/);

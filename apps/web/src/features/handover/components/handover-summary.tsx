@@ -157,7 +157,18 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
             rows={summary.openWorkOrders}
             rowKey={(order) => order.id}
             emptyMessage="No open work orders."
-            columns={[{ key: 'title', header: 'Work order', cell: (order) => order.title }]}
+            columns={[
+              { key: 'number', header: 'Number', cell: (order) => order.number },
+              { key: 'title', header: 'Work order', cell: (order) => order.title },
+              { key: 'equipment', header: 'Equipment', cell: (order) => order.equipmentCode },
+              { key: 'priority', header: 'Priority', cell: (order) => order.priority },
+              { key: 'status', header: 'Status', cell: (order) => order.status.replace('_', ' ') },
+              {
+                key: 'created',
+                header: 'Opened',
+                cell: (order) => formatDateTime(order.createdAt),
+              },
+            ]}
           />
         )}
       </section>
