@@ -62,10 +62,11 @@ describe(`migration ${MIGRATION} on real PostgreSQL`, () => {
       )
     ).map((row) => row.table_name);
 
+  let orderCount = 0;
   /** Inserts a work order with these columns over a valid open one; resolves to its id. */
   const insertOrder = async (columns: Record<string, unknown> = {}): Promise<string> => {
     const values: Record<string, unknown> = {
-      number: `WO-2026-${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+      number: `WO-2026-${900_000_000 + ++orderCount}`, // far from the numbers the tests name
       type: 'corrective',
       priority: 'high',
       equipment_id: equipmentId,

@@ -38,8 +38,7 @@ export class LineAccessService {
   }
 
   async canSee(userId: string, lineId: string): Promise<boolean> {
-    const lines = await this.visibleLines(userId);
-    return lines === null || lines.includes(lineId);
+    return (await this.scopeOf({ id: userId })).allows(lineId);
   }
 
   async set(userId: string, lineIds: readonly string[], actor: SessionUser): Promise<UserLines> {
